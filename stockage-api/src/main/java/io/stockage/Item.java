@@ -1,0 +1,85 @@
+package io.stockage;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A file or folder of a managed mount, as it is now.
+ *
+ * @param id stable id, unchanged by rename and move
+ * @param org owning organization
+ * @param project the project it belongs to
+ * @param parent the folder it is in; empty at the project's root
+ * @param type file or folder
+ * @param name NFC-normalized name, unique among its live siblings
+ * @param mount the mount its content is stored on
+ * @param size content size in bytes of the current revision; 0 for a folder
+ * @param mimeType detected type of the current revision; {@code inode/directory} for a folder
+ * @param sha256 hex SHA-256 of the current revision; empty for a folder
+ * @param revision current revision number, from 1; 0 for a folder
+ * @param owner the user who created it; an owner holds {@link ProjectRole#ADMIN} on it
+ * @param vault whether it is a vault item (own key namespace, no organization-wide access)
+ * @param createdAt creation time
+ * @param updatedAt time of the last change
+ * @param deletedAt when it was moved to the trash; empty when live
+ */
+public record Item(
+    ItemId id,
+    OrgId org,
+    ProjectId project,
+    Optional<ItemId> parent,
+    ItemType type,
+    String name,
+    String mount,
+    long size,
+    String mimeType,
+    String sha256,
+    int revision,
+    UserId owner,
+    boolean vault,
+    Instant createdAt,
+    Instant updatedAt,
+    Optional<Instant> deletedAt) {
+  /** The MIME type of a folder. */
+  public static final String FOLDER_TYPE = "inode/directory";
+
+  /** Validates. */
+  public Item {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(org, "org");
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(parent, "parent");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(mount, "mount");
+    Objects.requireNonNull(mimeType, "mimeType");
+    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    Objects.requireNonNull(deletedAt, "deletedAt");
+  }
+
+  /** Whether this item is a folder. */
+  public boolean isFolder() {
+    return type == ItemType.FOLDER;
+  }
+
+  /** Whether this item is in the trash. */
+  public boolean isTrashed() {
+    return deletedAt.isPresent();
+  }
+
+  /**
+   * A string that changes whenever the content changes: the revision number on managed mounts.
+   */
+  public String version() {
+    return Integer.toString(revision);
+  }
+
+  /** A strong entity tag for the current content: its SHA-256. */
+  public String etag() {
+    return sha256;
+  }
+}

@@ -1,0 +1,28 @@
+package io.stockage;
+
+import java.util.Objects;
+
+/**
+ * The id of a organization, as the host application knows it (Stockage authenticates no one).
+ *
+ * @param value non-blank, at most 128 characters
+ */
+public record OrgId(String value) {
+  /** Validates the id. */
+  public OrgId {
+    Objects.requireNonNull(value, "value");
+    if (value.isBlank() || value.length() > 128) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a organization id must be 1 to 128 characters");
+    }
+  }
+
+  /** The id with the given value. */
+  public static OrgId of(String value) {
+    return new OrgId(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,123 @@
+package io.stockage;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The facade a host application calls. Every call takes the {@link Subject} it acts for and is
+ * authorized before anything else happens: an item or project of another organization, or one
+ * the subject cannot see, is {@link ErrorKind#NOT_FOUND}; one it can see but not change is
+ * {@link ErrorKind#PERMISSION_DENIED}. Every failure is a {@link StockageException}.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Stockage extends AutoCloseable {
+
+  // ---- projects ----
+
+  /**
+   * Creates a project; the subject becomes its {@link ProjectRole#ADMIN}. Needs
+   * {@link OrgPermission#CREATE_PROJECT}.
+   *
+   * @throws StockageException {@code ALREADY_EXISTS} when the slug is taken in the organization
+   */
+  Project createProject(Subject subject, NewProject project);
+
+  /** The project with that slug in the subject's organization, if the subject can see it. */
+  Project project(Subject subject, String slug);
+
+  /** The projects of the subject's organization the subject can see, by slug. */
+  Page<Project> projects(Subject subject, PageRequest page);
+
+  /** Adds a member or changes their role. Needs {@link Permission#SHARE} on the project. */
+  ProjectMember addMember(Subject subject, String project, UserId user, ProjectRole role);
+
+  /** Removes a member; removing a non-member succeeds. Needs {@link Permission#SHARE}. */
+  void removeMember(Subject subject, String project, UserId user);
+
+  /** The members of a project. Needs {@link Permission#VIEW}. */
+  List<ProjectMember> members(Subject subject, String project);
+
+  // ---- documents ----
+
+  /**
+   * Creates a folder. Needs {@link Permission#ADD} on the project or parent folder.
+   *
+   * @param parent the folder to create it in; empty for the project's root
+   */
+  Item createFolder(Subject subject, String project, Optional<ItemId> parent, String name);
+
+  /**
+   * Uploads a new file: the bytes are streamed once (never buffered whole), checked against the
+   * upload policy while they stream, stored content-addressed, and become revision 1.
+   * Needs {@link Permission#ADD}.
+   *
+   * @throws StockageException {@code POLICY_VIOLATION} (too large, type not allowed, content
+   *     mismatch, invalid name), {@code ALREADY_EXISTS} when the folder has an item of that name
+   */
+  Item upload(Subject subject, Upload upload);
+
+  /**
+   * Writes the next revision of a file. Older revisions keep their content.
+   * Needs {@link Permission#CHANGE}.
+   *
+   * @throws StockageException {@code CONFLICT} when an expected revision no longer holds
+   */
+  Item write(Subject subject, ItemId file, NewContent content);
+
+  /**
+   * Opens the current content of a file, whole or a range, for streaming. The download is
+   * audited. Needs {@link Permission#VIEW}.
+   *
+   * @throws StockageException {@code RANGE_NOT_SATISFIABLE} when the range starts past the end
+   */
+  Content open(Subject subject, ItemId file, Optional<ByteRange> range);
+
+  /** The item's metadata. Needs {@link Permission#VIEW}; trashed items are found too. */
+  Item stat(Subject subject, ItemId item);
+
+  /**
+   * The live items of a folder (or the project's root), folders first, then by name.
+   * Needs {@link Permission#VIEW}.
+   */
+  Page<Item> list(Subject subject, String project, Optional<ItemId> folder, PageRequest page);
+
+  /** Renames an item in place. Needs {@link Permission#CHANGE}. */
+  Item rename(Subject subject, ItemId item, String newName);
+
+  /**
+   * Moves an item to another folder of the same project (empty for the root). Needs
+   * {@link Permission#CHANGE} on the item and {@link Permission#ADD} on the target.
+   */
+  Item move(Subject subject, ItemId item, Optional<ItemId> folder);
+
+  /**
+   * Copies a file into a folder of the same project under a name; the copy's revision 1 shares
+   * the original's stored content. Needs {@link Permission#VIEW} on the file and
+   * {@link Permission#ADD} on the target.
+   */
+  Item copy(Subject subject, ItemId file, Optional<ItemId> folder, String name);
+
+  /** Moves an item (and a folder's content) to the trash. Needs {@link Permission#DELETE}. */
+  Item delete(Subject subject, ItemId item);
+
+  /** Brings an item (and what was trashed with it) back from the trash. Needs {@link Permission#DELETE}. */
+  Item restore(Subject subject, ItemId item);
+
+  /**
+   * Deletes a trashed item for good, with its revisions; content no other revision references is
+   * removed from storage by the reconciler. Needs {@link Permission#DELETE}.
+   *
+   * @throws StockageException {@code CONFLICT} when the item is not in the trash
+   */
+  void purge(Subject subject, ItemId item);
+
+  // ---- mounts ----
+
+  /** The mounts configured, with their capabilities. */
+  List<MountInfo> mounts(Subject subject);
+
+  /** Releases the resources the instance holds (providers, pools it created). */
+  @Override
+  void close();
+}

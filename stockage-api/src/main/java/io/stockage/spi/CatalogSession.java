@@ -1,0 +1,20 @@
+package io.stockage.spi;
+
+/** The record stores of one catalog transaction; valid only inside it. */
+public interface CatalogSession {
+
+  /** Organizations, projects and their members. */
+  ProjectRecords projects();
+
+  /** Files and folders. */
+  ItemRecords items();
+
+  /** Revisions of files. */
+  RevisionRecords revisions();
+
+  /** Stored content and its reference counts. */
+  BlobRecords blobs();
+
+  /** The change feed and the audit log. */
+  JournalRecords journal();
+}

@@ -1,0 +1,53 @@
+package io.stockage.spi;
+
+import io.stockage.OrgId;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.Project;
+import io.stockage.ProjectId;
+import io.stockage.ProjectMember;
+import io.stockage.ProjectRole;
+import io.stockage.TeamId;
+import io.stockage.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Organizations, projects and memberships. */
+public interface ProjectRecords {
+
+  /** Records the organization if it is not known yet. */
+  void ensureOrganization(OrgId org, Instant at);
+
+  /**
+   * Inserts a project.
+   *
+   * @throws io.stockage.StockageException {@code ALREADY_EXISTS} when the slug is taken
+   */
+  void insert(Project project);
+
+  /** The project of that slug in the organization. */
+  Optional<Project> find(OrgId org, String slug);
+
+  /** The project with that id. */
+  Optional<Project> find(ProjectId id);
+
+  /**
+   * The organization's projects, by slug: all of them when {@code all}, else those where the user
+   * or one of the teams is a member.
+   */
+  Page<Project> list(OrgId org, UserId user, Set<TeamId> teams, boolean all, PageRequest page);
+
+  /** The highest role the user holds on the project, directly or through one of the teams. */
+  Optional<ProjectRole> role(ProjectId project, UserId user, Set<TeamId> teams);
+
+  /** Adds a user as member, or changes their role. */
+  ProjectMember putMember(ProjectId project, UserId user, ProjectRole role, Instant at);
+
+  /** Removes a user's membership; returns whether there was one. */
+  boolean removeMember(ProjectId project, UserId user);
+
+  /** The project's user members, by user id. */
+  List<ProjectMember> members(ProjectId project);
+}

@@ -1,0 +1,132 @@
+package io.stockage.core;
+
+import io.stockage.Mount;
+import io.stockage.MountMode;
+import io.stockage.core.internal.BlobKeys;
+import io.stockage.core.internal.EngineContext;
+import io.stockage.spi.BlobRecord;
+import io.stockage.spi.ObjectInfo;
+import io.stockage.spi.ObjectPage;
+import io.stockage.spi.StorageProvider;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes what failures and purges leave behind on managed mounts: staging objects older than the
+ * grace period, blobs no revision has referenced for the grace period, and content-addressed
+ * objects that have no blob row (a crash between promotion and commit). Each removal holds the
+ * blob row's lock, so it never races an upload that is promoting or referencing the same content.
+ * Safe to run on several nodes at once.
+ */
+public final class Reconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+  private static final int PAGE = 500;
+
+  private final EngineContext ctx;
+  private final Duration grace;
+
+  Reconciler(EngineContext ctx, Duration grace) {
+    this.ctx = ctx;
+    this.grace = grace;
+  }
+
+  /** One pass over every managed mount. */
+  public Report run() {
+    Instant cutoff = ctx.clock().instant().minus(grace);
+    Report total = new Report(0, 0, 0);
+    for (Mount mount : ctx.mounts().values()) {
+      if (mount.mode() == MountMode.MANAGED) {
+        total = total.plus(new Report(sweepStaging(mount, cutoff), sweepUnreferenced(mount, cutoff),
+            sweepOrphans(mount, cutoff)));
+      }
+    }
+    if (total.total() > 0) {
+      LOG.info("reconciler removed {}", total);
+    }
+    return total;
+  }
+
+  private int sweepStaging(Mount mount, Instant cutoff) {
+    return forEachOlder(mount.provider(), BlobKeys.STAGING_PREFIX, cutoff, object -> {
+      mount.provider().delete(object.key());
+      return true;
+    });
+  }
+
+  private int sweepUnreferenced(Mount mount, Instant cutoff) {
+    int deleted = 0;
+    while (true) {
+      int batch = ctx.catalog().inTransaction(session -> {
+        List<BlobRecord> blobs = session.blobs().lockUnreferenced(mount.name(), cutoff, PAGE);
+        for (BlobRecord blob : blobs) {
+          mount.provider().delete(blob.key());
+          session.blobs().delete(blob.id());
+        }
+        return blobs.size();
+      });
+      deleted += batch;
+      if (batch < PAGE) {
+        return deleted;
+      }
+    }
+  }
+
+  private int sweepOrphans(Mount mount, Instant cutoff) {
+    return forEachOlder(mount.provider(), "org_", cutoff, object -> {
+      Optional<String> sha = BlobKeys.shaOf(object.key());
+      if (sha.isEmpty()) {
+        return false;
+      }
+      return ctx.catalog().inTransaction(session -> {
+        // Claiming the key waits for an upload that is promoting it, then finds its row.
+        Optional<BlobRecord> claim = session.blobs().insertIfAbsent(mount.name(), object.key(), sha.get(),
+            object.size(), ctx.clock().instant());
+        claim.ifPresent(blob -> {
+          mount.provider().delete(blob.key());
+          session.blobs().delete(blob.id());
+        });
+        return claim.isPresent();
+      });
+    });
+  }
+
+  /** Visits the objects under the prefix last written before the cutoff, page by page. */
+  private static int forEachOlder(StorageProvider provider, String prefix, Instant cutoff,
+      Predicate<ObjectInfo> removal) {
+    int removed = 0;
+    Optional<String> after = Optional.empty();
+    do {
+      ObjectPage page = provider.list(prefix, after, PAGE);
+      for (ObjectInfo object : page.objects()) {
+        if (object.lastModified().isBefore(cutoff) && removal.test(object)) {
+          removed++;
+        }
+      }
+      after = page.next();
+    } while (after.isPresent());
+    return removed;
+  }
+
+  /**
+   * What one pass removed.
+   *
+   * @param staging staging objects older than the grace period
+   * @param unreferenced blobs no revision referenced any more
+   * @param orphans content objects without a blob row
+   */
+  public record Report(int staging, int unreferenced, int orphans) {
+    Report plus(Report other) {
+      return new Report(staging + other.staging, unreferenced + other.unreferenced, orphans + other.orphans);
+    }
+
+    /** Everything removed. */
+    public int total() {
+      return staging + unreferenced + orphans;
+    }
+  }
+}

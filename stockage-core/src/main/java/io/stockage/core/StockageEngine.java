@@ -1,0 +1,183 @@
+package io.stockage.core;
+
+import io.stockage.ByteRange;
+import io.stockage.Content;
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.ItemId;
+import io.stockage.Mount;
+import io.stockage.MountInfo;
+import io.stockage.MountMode;
+import io.stockage.NewContent;
+import io.stockage.NewProject;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.Project;
+import io.stockage.ProjectMember;
+import io.stockage.ProjectRole;
+import io.stockage.Stockage;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.Upload;
+import io.stockage.UploadPolicy;
+import io.stockage.UserId;
+import io.stockage.core.internal.ContentService;
+import io.stockage.core.internal.EmulatedRevisionStore;
+import io.stockage.core.internal.EngineContext;
+import io.stockage.core.internal.ProjectService;
+import io.stockage.core.internal.TreeService;
+import io.stockage.spi.RevisionStore;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Stockage engine: the {@link Stockage} facade over a catalog and one or more mounts. Build
+ * it with {@link #builder()}; it is thread-safe, and {@link #close()} closes the mounts' providers
+ * and the catalog it was built with.
+ */
+public final class StockageEngine implements Stockage {
+  private final EngineContext ctx;
+  private final ProjectService projects;
+  private final ContentService contents;
+  private final TreeService tree;
+  private final Reconciler reconciler;
+
+  StockageEngine(EngineContext ctx, Reconciler reconciler) {
+    this.ctx = ctx;
+    this.projects = new ProjectService(ctx);
+    this.contents = new ContentService(ctx);
+    this.tree = new TreeService(ctx);
+    this.reconciler = reconciler;
+  }
+
+  /** A builder; a catalog and at least one managed mount are required. */
+  public static StockageEngineBuilder builder() {
+    return new StockageEngineBuilder();
+  }
+
+  /** The reconciler of this engine's mounts; run it on a schedule (the Spring starter does). */
+  public Reconciler reconciler() {
+    return reconciler;
+  }
+
+  /**
+   * The revision store of a managed mount. It does not authorize: callers check access first.
+   *
+   * @throws StockageException {@code NOT_FOUND} for an unknown mount, {@code UNSUPPORTED} for a
+   *     live one
+   */
+  public RevisionStore revisions(String mount) {
+    Mount found = ctx.mount(mount);
+    if (found.mode() != MountMode.MANAGED) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "mount " + mount + " keeps no revisions");
+    }
+    return new EmulatedRevisionStore(ctx.catalog(), found);
+  }
+
+  /** The upload policy in force. */
+  public UploadPolicy uploadPolicy() {
+    return ctx.policy();
+  }
+
+  @Override
+  public Project createProject(Subject subject, NewProject project) {
+    return projects.create(subject, project);
+  }
+
+  @Override
+  public Project project(Subject subject, String slug) {
+    return projects.get(subject, slug);
+  }
+
+  @Override
+  public Page<Project> projects(Subject subject, PageRequest page) {
+    return projects.list(subject, page);
+  }
+
+  @Override
+  public ProjectMember addMember(Subject subject, String project, UserId user, ProjectRole role) {
+    return projects.addMember(subject, project, user, role);
+  }
+
+  @Override
+  public void removeMember(Subject subject, String project, UserId user) {
+    projects.removeMember(subject, project, user);
+  }
+
+  @Override
+  public List<ProjectMember> members(Subject subject, String project) {
+    return projects.members(subject, project);
+  }
+
+  @Override
+  public Item createFolder(Subject subject, String project, Optional<ItemId> parent, String name) {
+    return tree.createFolder(subject, project, parent, name);
+  }
+
+  @Override
+  public Item upload(Subject subject, Upload upload) {
+    return contents.upload(subject, upload);
+  }
+
+  @Override
+  public Item write(Subject subject, ItemId file, NewContent content) {
+    return contents.write(subject, file, content);
+  }
+
+  @Override
+  public Content open(Subject subject, ItemId file, Optional<ByteRange> range) {
+    return contents.open(subject, file, range);
+  }
+
+  @Override
+  public Item stat(Subject subject, ItemId item) {
+    return tree.stat(subject, item);
+  }
+
+  @Override
+  public Page<Item> list(Subject subject, String project, Optional<ItemId> folder, PageRequest page) {
+    return tree.list(subject, project, folder, page);
+  }
+
+  @Override
+  public Item rename(Subject subject, ItemId item, String newName) {
+    return tree.rename(subject, item, newName);
+  }
+
+  @Override
+  public Item move(Subject subject, ItemId item, Optional<ItemId> folder) {
+    return tree.move(subject, item, folder);
+  }
+
+  @Override
+  public Item copy(Subject subject, ItemId file, Optional<ItemId> folder, String name) {
+    return tree.copy(subject, file, folder, name);
+  }
+
+  @Override
+  public Item delete(Subject subject, ItemId item) {
+    return tree.delete(subject, item);
+  }
+
+  @Override
+  public Item restore(Subject subject, ItemId item) {
+    return tree.restore(subject, item);
+  }
+
+  @Override
+  public void purge(Subject subject, ItemId item) {
+    tree.purge(subject, item);
+  }
+
+  @Override
+  public List<MountInfo> mounts(Subject subject) {
+    return ctx.mounts().values().stream().map(Mount::info)
+        .sorted(java.util.Comparator.comparing(MountInfo::name)).toList();
+  }
+
+  @Override
+  public void close() {
+    ctx.mounts().values().forEach(m -> m.provider().close());
+    ctx.catalog().close();
+  }
+}

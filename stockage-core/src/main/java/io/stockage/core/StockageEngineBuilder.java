@@ -1,0 +1,101 @@
+package io.stockage.core;
+
+import io.stockage.ErrorKind;
+import io.stockage.Mount;
+import io.stockage.MountMode;
+import io.stockage.StockageException;
+import io.stockage.UploadPolicy;
+import io.stockage.core.internal.ContentSniffer;
+import io.stockage.core.internal.EngineContext;
+import io.stockage.spi.Catalog;
+import io.stockage.spi.Directory;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Builds a {@link StockageEngine}; {@link #build()} validates and fails with {@code CONFIG_INVALID}. */
+public final class StockageEngineBuilder {
+  private Catalog catalog;
+  private Directory directory = Directory.none();
+  private final Map<String, Mount> mounts = new LinkedHashMap<>();
+  private String defaultMount;
+  private UploadPolicy policy = UploadPolicy.defaults();
+  private InstantSource clock = InstantSource.system();
+  private Duration reconcilerGrace = Duration.ofHours(1);
+
+  StockageEngineBuilder() {}
+
+  /** The metadata store (required), e.g. {@code JdbcCatalog}. */
+  public StockageEngineBuilder catalog(Catalog value) {
+    this.catalog = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** Where teams come from; none by default. */
+  public StockageEngineBuilder directory(Directory value) {
+    this.directory = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** Adds a mount; the first managed mount is the default unless {@link #defaultMount} says otherwise. */
+  public StockageEngineBuilder mount(Mount value) {
+    if (mounts.putIfAbsent(value.name(), value) != null) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "two mounts are named " + value.name());
+    }
+    return this;
+  }
+
+  /** The managed mount new projects are stored on. */
+  public StockageEngineBuilder defaultMount(String name) {
+    this.defaultMount = Objects.requireNonNull(name);
+    return this;
+  }
+
+  /** The upload policy; {@link UploadPolicy#defaults()} by default. */
+  public StockageEngineBuilder uploadPolicy(UploadPolicy value) {
+    this.policy = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /**
+   * The time source; the system clock by default. Instants are truncated to microseconds, the
+   * precision the catalog keeps, so what a call returns equals what a later read finds.
+   */
+  public StockageEngineBuilder clock(InstantSource value) {
+    this.clock = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /**
+   * How long staging objects and unreferenced blobs are left alone before the reconciler removes
+   * them; one hour by default. It must exceed the longest upload.
+   */
+  public StockageEngineBuilder reconcilerGrace(Duration value) {
+    if (value.isNegative()) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "the reconciler grace period cannot be negative");
+    }
+    this.reconcilerGrace = value;
+    return this;
+  }
+
+  /** The engine. */
+  public StockageEngine build() {
+    if (catalog == null) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "a catalog is required (e.g. JdbcCatalog.connect(...))");
+    }
+    String chosen = defaultMount != null ? defaultMount : mounts.values().stream()
+        .filter(m -> m.mode() == MountMode.MANAGED).map(Mount::name).findFirst()
+        .orElseThrow(() -> StockageException.of(ErrorKind.CONFIG_INVALID, "at least one managed mount is required"));
+    Mount mount = mounts.get(chosen);
+    if (mount == null || mount.mode() != MountMode.MANAGED) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "the default mount must be a managed mount: " + chosen);
+    }
+    InstantSource source = clock;
+    InstantSource micros = () -> source.instant().truncatedTo(ChronoUnit.MICROS);
+    EngineContext ctx = new EngineContext(catalog, directory, mounts, chosen, policy, micros, ContentSniffer.create());
+    return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace));
+  }
+}

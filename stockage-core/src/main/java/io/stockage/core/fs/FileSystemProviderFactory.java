@@ -1,0 +1,28 @@
+package io.stockage.core.fs;
+
+import io.stockage.ErrorKind;
+import io.stockage.StockageException;
+import io.stockage.spi.StorageProvider;
+import io.stockage.spi.StorageProviderFactory;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Creates {@link FileSystemProvider}s for scheme {@code fs}; property {@code root} is required. */
+public final class FileSystemProviderFactory implements StorageProviderFactory {
+  /** For {@link java.util.ServiceLoader}. */
+  public FileSystemProviderFactory() {}
+
+  @Override
+  public String scheme() {
+    return "fs";
+  }
+
+  @Override
+  public StorageProvider create(Map<String, String> properties) {
+    String root = properties.get("root");
+    if (root == null || root.isBlank()) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "an fs mount needs the property 'root'");
+    }
+    return FileSystemProvider.create(Path.of(root));
+  }
+}

@@ -1,0 +1,177 @@
+package io.stockage.core.internal;
+
+import io.stockage.ByteRange;
+import io.stockage.Content;
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.ItemId;
+import io.stockage.ItemType;
+import io.stockage.Mount;
+import io.stockage.NewContent;
+import io.stockage.Permission;
+import io.stockage.PolicyReason;
+import io.stockage.Project;
+import io.stockage.Revision;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.Upload;
+import io.stockage.spi.BlobRecord;
+import io.stockage.spi.CatalogSession;
+import io.stockage.spi.ChangeKind;
+import io.stockage.spi.ChangeRecord;
+import io.stockage.spi.ObjectContent;
+import io.stockage.spi.RevisionRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Uploads, new revisions and downloads: the pipeline of DESIGN §3, authorize → validate →
+ * stream once to staging → promote → one catalog transaction → after commit.
+ */
+public final class ContentService {
+  private final EngineContext ctx;
+
+  /** A service over the engine's context. */
+  public ContentService(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** See {@link io.stockage.Stockage#upload}. */
+  public Item upload(Subject subject, Upload upload) {
+    Operation op = Operation.mutation(ctx, "upload", subject, upload.project() + ":" + upload.name());
+    try (InputStream in = upload.content()) {
+      return op.run(() -> {
+        String name = NameRules.fileName(upload.name(), ctx.policy());
+        checkDeclared(upload.declaredSize());
+        Project project = ctx.catalog().read(session -> target(op, session, upload, name));
+        Mount mount = ctx.mount(project.mount());
+        Staged staged = Staged.stream(ctx, mount, in, upload.declaredSize(), NameRules.extension(name));
+        try {
+          return ctx.catalog().inTransaction(session -> {
+            target(op, session, upload, name);
+            return insertFile(op, session, new NewFile(project, upload.folder(), name), staged);
+          });
+        } finally {
+          staged.cleanUp();
+        }
+      });
+    } catch (IOException e) {
+      throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
+    }
+  }
+
+  /** See {@link io.stockage.Stockage#write}. */
+  public Item write(Subject subject, ItemId id, NewContent content) {
+    Operation op = Operation.mutation(ctx, "write", subject, id.toString());
+    try (InputStream in = content.content()) {
+      return op.run(() -> {
+        checkDeclared(content.declaredSize());
+        Item before = ctx.catalog().read(session -> {
+          Item item = Lookups.liveFile(op, session, id, Permission.CHANGE, false).item();
+          checkExpected(item, content.expectedRevision());
+          return item;
+        });
+        String name = NameRules.fileName(before.name(), ctx.policy());
+        Staged staged = Staged.stream(ctx, ctx.mount(before.mount()), in, content.declaredSize(),
+            NameRules.extension(name));
+        try {
+          return ctx.catalog().inTransaction(session -> appendRevision(op, session, id, content, staged));
+        } finally {
+          staged.cleanUp();
+        }
+      });
+    } catch (IOException e) {
+      throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
+    }
+  }
+
+  /** See {@link io.stockage.Stockage#open}. */
+  public Content open(Subject subject, ItemId id, Optional<ByteRange> range) {
+    Operation op = Operation.query(ctx, "download", subject, id.toString());
+    return op.run(() -> {
+      Opened opened = ctx.catalog().inTransaction(session -> {
+        Item item = Lookups.liveFile(op, session, id, Permission.VIEW, false).item();
+        ByteRange.Slice slice = range.map(r -> r.resolve(item.size())).orElse(ByteRange.Slice.whole(item.size()));
+        RevisionRecord revision = session.revisions().find(id, item.revision())
+            .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "revision " + item.revision() + " missing"));
+        session.journal().audit(op.allowed(Map.of("revision", item.version(),
+            "range", range.map(ByteRange::toString).orElse("all"))));
+        return new Opened(item, revision.blobKey());
+      });
+      ObjectContent object = ctx.mount(opened.item().mount()).provider().read(opened.blobKey(), range);
+      return new Content(opened.item(), object.slice(), object.stream());
+    });
+  }
+
+  private Project target(Operation op, CatalogSession session, Upload upload, String name) {
+    Project project = Lookups.project(op, session, upload.project(), Permission.VIEW);
+    Lookups.folder(op, session, project, upload.folder(), Permission.ADD);
+    if (session.items().findChild(project.id(), upload.folder(), name).isPresent()) {
+      throw StockageException.of(ErrorKind.ALREADY_EXISTS, "an item named " + name + " already exists there");
+    }
+    return project;
+  }
+
+  private Item insertFile(Operation op, CatalogSession session, NewFile file, Staged staged) {
+    Instant now = ctx.clock().instant();
+    ItemId id = ItemId.random();
+    op.target(id.toString());
+    BlobRecord blob = staged.promote(session, file.project().org(), now);
+    Item item = new Item(id, file.project().org(), file.project().id(), file.folder(), ItemType.FILE,
+        file.name(), file.project().mount(), staged.size(), staged.mimeType(), staged.sha256(), 1,
+        op.subject().user(), false, now, now, Optional.empty());
+    session.items().insert(item);
+    record(op, session, item, blob, now, ChangeKind.ADDED);
+    return item;
+  }
+
+  private Item appendRevision(Operation op, CatalogSession session, ItemId id, NewContent content, Staged staged) {
+    Item current = Lookups.liveFile(op, session, id, Permission.CHANGE, true).item();
+    checkExpected(current, content.expectedRevision());
+    Instant now = ctx.clock().instant();
+    BlobRecord blob = staged.promote(session, current.org(), now);
+    Item next = new Item(current.id(), current.org(), current.project(), current.parent(), current.type(),
+        current.name(), current.mount(), staged.size(), staged.mimeType(), staged.sha256(),
+        current.revision() + 1, current.owner(), current.vault(), current.createdAt(), now, Optional.empty());
+    session.items().update(next);
+    record(op, session, next, blob, now, ChangeKind.UPDATED);
+    return next;
+  }
+
+  private static void record(Operation op, CatalogSession session, Item item, BlobRecord blob, Instant now,
+      ChangeKind kind) {
+    Revision revision = new Revision(item.id(), item.revision(), item.size(), item.sha256(), item.mimeType(),
+        op.subject().user(), now, Optional.empty(), OptionalInt.empty());
+    session.revisions().insert(new RevisionRecord(revision, blob.id(), blob.key()));
+    session.journal().change(new ChangeRecord(item.org(), item.project(), Optional.of(item.id()), kind,
+        item.revision(), op.subject().user(), now));
+    session.journal().audit(op.allowed(Map.of("revision", item.version(), "size", Long.toString(item.size()),
+        "sha256", item.sha256())));
+  }
+
+  private void checkDeclared(OptionalLong declared) {
+    if (declared.isPresent() && declared.getAsLong() < 0) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a declared size cannot be negative");
+    }
+    if (declared.isPresent() && declared.getAsLong() > ctx.policy().maxSize()) {
+      throw StockageException.policy(PolicyReason.TOO_LARGE,
+          "the declared size " + declared.getAsLong() + " exceeds the " + ctx.policy().maxSize() + "-byte limit");
+    }
+  }
+
+  private static void checkExpected(Item item, OptionalInt expected) {
+    if (expected.isPresent() && expected.getAsInt() != item.revision()) {
+      throw StockageException.of(ErrorKind.CONFLICT, "item " + item.id() + " is at revision " + item.revision()
+          + ", not " + expected.getAsInt());
+    }
+  }
+
+  private record NewFile(Project project, Optional<ItemId> folder, String name) {}
+
+  private record Opened(Item item, String blobKey) {}
+}

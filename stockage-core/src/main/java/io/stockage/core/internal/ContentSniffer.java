@@ -1,0 +1,166 @@
+package io.stockage.core.internal;
+
+import io.stockage.ErrorKind;
+import io.stockage.PolicyReason;
+import io.stockage.StockageException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.LongPredicate;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypeException;
+import org.apache.tika.mime.MimeTypes;
+import org.apache.tika.mime.MimeTypesFactory;
+
+/**
+ * Decides from the first bytes (and, for binary STL, the final size) whether content agrees with
+ * its extension, and what type to record. Tika's magic detection runs on the head only; the name
+ * is never trusted alone, so an executable named {@code plan.pdf} is refused.
+ */
+public final class ContentSniffer {
+  /** How many leading bytes detection looks at. */
+  public static final int HEAD_SIZE = 8192;
+
+  private static final MediaType OCTET_STREAM = MediaType.OCTET_STREAM;
+  private static final MediaType TEXT = MediaType.TEXT_PLAIN;
+  private static final Map<String, String> MAGIC_TYPES = Map.of(
+      ".pdf", "application/pdf",
+      ".png", "image/png",
+      ".jpg", "image/jpeg",
+      ".jpeg", "image/jpeg",
+      ".glb", "model/gltf-binary");
+
+  private final MimeTypes types;
+  private final MediaTypeRegistry registry;
+
+  private ContentSniffer(MimeTypes types) {
+    this.types = types;
+    this.registry = types.getMediaTypeRegistry();
+  }
+
+  /** Tika's types plus the ones Stockage declares (glTF). */
+  public static ContentSniffer create() {
+    try (InputStream core = MimeTypes.class.getResourceAsStream("/org/apache/tika/mime/tika-mimetypes.xml");
+         InputStream own = ContentSniffer.class.getResourceAsStream("stockage-mimetypes.xml")) {
+      return new ContentSniffer(MimeTypesFactory.create(core, own));
+    } catch (IOException | MimeTypeException e) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "cannot load MIME types: " + e, e);
+    }
+  }
+
+  /**
+   * Checks the head of content against the extension of its name.
+   *
+   * @return the type to record, with the check the final size must pass
+   * @throws StockageException {@code POLICY_VIOLATION (CONTENT_MISMATCH)} when they disagree
+   */
+  public Sniffed sniff(String extension, byte[] head, int length) {
+    MediaType magic = detect(head, length);
+    String expected = MAGIC_TYPES.get(extension);
+    if (expected != null) {
+      return require(is(magic, MediaType.parse(expected)), expected, extension, magic);
+    }
+    return switch (extension) {
+      case ".gltf" -> require(isText(magic) && firstNonBlank(head, length) == '{',
+          "model/gltf+json", extension, magic);
+      case ".stl" -> stl(head, length, magic);
+      default -> byName(extension, magic);
+    };
+  }
+
+  private Sniffed stl(byte[] head, int length, MediaType magic) {
+    boolean asciiStart = length >= 5 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("solid");
+    if (magic.toString().equals("model/x.stl-ascii") || (asciiStart && !hasNul(head, length))) {
+      return new Sniffed("model/stl", size -> true);
+    }
+    if (length < 84) {
+      throw mismatch(".stl", magic);
+    }
+    long triangles = Integer.toUnsignedLong(ByteBuffer.wrap(head, 80, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+    long expectedSize = 84 + 50 * triangles;
+    return new Sniffed("model/stl", size -> size == expectedSize);
+  }
+
+  private Sniffed byName(String extension, MediaType magic) {
+    MediaType named = OCTET_STREAM;
+    try {
+      named = types.forName(types.getMimeType("x" + extension).getName()).getType();
+    } catch (MimeTypeException e) {
+      // Unknown extension: only unrecognised bytes agree with it.
+    }
+    boolean agrees = magic.equals(OCTET_STREAM) || is(named, magic) || (isText(magic) && is(named, TEXT));
+    return require(agrees, named.toString(), extension, magic);
+  }
+
+  private Sniffed require(boolean agrees, String type, String extension, MediaType magic) {
+    if (!agrees) {
+      throw mismatch(extension, magic);
+    }
+    return new Sniffed(type, size -> true);
+  }
+
+  private boolean is(MediaType type, MediaType expected) {
+    return type.equals(expected) || registry.isSpecializationOf(type, expected);
+  }
+
+  private boolean isText(MediaType type) {
+    return is(type, TEXT);
+  }
+
+  private MediaType detect(byte[] head, int length) {
+    try {
+      return types.detect(new ByteArrayInputStream(head, 0, length), new Metadata());
+    } catch (IOException e) {
+      throw StockageException.of(ErrorKind.UNEXPECTED, "type detection failed: " + e, e);
+    }
+  }
+
+  private static StockageException mismatch(String extension, MediaType magic) {
+    return StockageException.policy(PolicyReason.CONTENT_MISMATCH,
+        "the content does not match its extension " + extension + " (detected " + magic + ")");
+  }
+
+  private static int firstNonBlank(byte[] head, int length) {
+    int i = length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+    while (i < length && Character.isWhitespace(head[i])) {
+      i++;
+    }
+    return i < length ? head[i] : -1;
+  }
+
+  private static boolean hasNul(byte[] head, int length) {
+    for (int i = 0; i < length; i++) {
+      if (head[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The outcome of sniffing the head.
+   *
+   * @param mimeType the type to record
+   * @param sizeCheck what the final size must satisfy (binary STL announces its size)
+   */
+  public record Sniffed(String mimeType, LongPredicate sizeCheck) {
+    /**
+     * Checks the final size.
+     *
+     * @throws StockageException {@code POLICY_VIOLATION (CONTENT_MISMATCH)} when it disagrees
+     */
+    public String confirm(long size) {
+      if (!sizeCheck.test(size)) {
+        throw StockageException.policy(PolicyReason.CONTENT_MISMATCH,
+            "the content is truncated or padded: its size does not match its header");
+      }
+      return mimeType;
+    }
+  }
+}

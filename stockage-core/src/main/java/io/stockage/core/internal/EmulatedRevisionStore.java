@@ -1,0 +1,53 @@
+package io.stockage.core.internal;
+
+import io.stockage.ByteRange;
+import io.stockage.ItemId;
+import io.stockage.Mount;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.Revision;
+import io.stockage.StockageException;
+import io.stockage.VersioningMode;
+import io.stockage.spi.Catalog;
+import io.stockage.spi.ObjectContent;
+import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.RevisionStore;
+import java.util.Optional;
+
+/**
+ * Revisions as content-addressed blobs on any provider: revision n is a catalog row naming the
+ * blob that holds its bytes; identical content is stored once.
+ */
+public final class EmulatedRevisionStore implements RevisionStore {
+  private final Catalog catalog;
+  private final Mount mount;
+
+  /** The store of a managed mount. */
+  public EmulatedRevisionStore(Catalog catalog, Mount mount) {
+    this.catalog = catalog;
+    this.mount = mount;
+  }
+
+  @Override
+  public VersioningMode mode() {
+    return VersioningMode.EMULATED;
+  }
+
+  @Override
+  public Page<Revision> list(ItemId file, PageRequest page) {
+    Page<RevisionRecord> records = catalog.read(session -> session.revisions().list(file, page));
+    return new Page<>(records.items().stream().map(RevisionRecord::revision).toList(), page, records.hasNext());
+  }
+
+  @Override
+  public Optional<Revision> find(ItemId file, int number) {
+    return catalog.read(session -> session.revisions().find(file, number)).map(RevisionRecord::revision);
+  }
+
+  @Override
+  public ObjectContent open(ItemId file, int number, Optional<ByteRange> range) {
+    RevisionRecord record = catalog.read(session -> session.revisions().find(file, number))
+        .orElseThrow(() -> StockageException.notFound("no revision " + number + " of item " + file));
+    return mount.provider().read(record.blobKey(), range);
+  }
+}

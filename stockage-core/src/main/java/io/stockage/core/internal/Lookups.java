@@ -1,0 +1,81 @@
+package io.stockage.core.internal;
+
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.ItemId;
+import io.stockage.Permission;
+import io.stockage.Project;
+import io.stockage.StockageException;
+import io.stockage.spi.CatalogSession;
+import java.util.Optional;
+
+/**
+ * Finds projects, items and folders for an operation and checks the subject's access in the same
+ * step, so no caller can look something up without authorizing it.
+ */
+public final class Lookups {
+  private Lookups() {}
+
+  /** The project of the subject's organization with that slug, with the permission required. */
+  public static Project project(Operation op, CatalogSession session, String slug, Permission needed) {
+    Project project = session.projects().find(op.subject().org(), slug)
+        .orElseThrow(() -> Authorizer.missing("project " + slug));
+    op.mount(project.mount());
+    Authorizer.require(op, Authorizer.onProject(op, project, session), needed, "project " + slug);
+    return project;
+  }
+
+  /** An item (live or trashed) with the permission required; its project comes with it. */
+  public static Located item(Operation op, CatalogSession session, ItemId id, Permission needed, boolean lock) {
+    Optional<Item> found = lock ? session.items().findForUpdate(id) : session.items().find(id);
+    Item item = found.orElseThrow(() -> Authorizer.missing("item " + id));
+    Project project = session.projects().find(item.project())
+        .orElseThrow(() -> Authorizer.missing("item " + id));
+    op.mount(item.mount());
+    Authorizer.require(op, Authorizer.onItem(op, item, project, session), needed, "item " + id);
+    return new Located(item, project);
+  }
+
+  /** A live item with the permission required. */
+  public static Located liveItem(Operation op, CatalogSession session, ItemId id, Permission needed, boolean lock) {
+    Located located = item(op, session, id, needed, lock);
+    if (located.item().isTrashed()) {
+      throw StockageException.of(ErrorKind.NOT_FOUND, "item " + id + " is in the trash");
+    }
+    return located;
+  }
+
+  /** A live file with the permission required. */
+  public static Located liveFile(Operation op, CatalogSession session, ItemId id, Permission needed, boolean lock) {
+    Located located = liveItem(op, session, id, needed, lock);
+    if (located.item().isFolder()) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "item " + id + " is a folder, not a file");
+    }
+    return located;
+  }
+
+  /**
+   * Checks that a target folder (empty: the project's root) is a live folder of the project on
+   * which the subject has the permission.
+   */
+  public static void folder(Operation op, CatalogSession session, Project project, Optional<ItemId> folder,
+      Permission needed) {
+    if (folder.isEmpty()) {
+      Authorizer.require(op, Authorizer.onProject(op, project, session), needed, "project " + project.slug());
+      return;
+    }
+    Located target = liveItem(op, session, folder.get(), needed, false);
+    if (!target.item().isFolder() || !target.project().id().equals(project.id())) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT,
+          "item " + folder.get() + " is not a folder of project " + project.slug());
+    }
+  }
+
+  /**
+   * An item with its project.
+   *
+   * @param item the item
+   * @param project its project
+   */
+  public record Located(Item item, Project project) {}
+}

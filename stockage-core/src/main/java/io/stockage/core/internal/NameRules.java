@@ -1,0 +1,69 @@
+package io.stockage.core.internal;
+
+import io.stockage.PolicyReason;
+import io.stockage.StockageException;
+import io.stockage.UploadPolicy;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * The rules item names follow (DESIGN §4): NFC-normalized; not empty, {@code .} or {@code ..};
+ * no {@code /}, {@code \}, NUL or control character; at most 255 UTF-8 bytes. Names are stored,
+ * never used as storage keys.
+ */
+public final class NameRules {
+  /** Longest name, in UTF-8 bytes (what most file systems accept). */
+  public static final int MAX_NAME_BYTES = 255;
+
+  private NameRules() {}
+
+  /**
+   * The NFC form of a valid name.
+   *
+   * @throws StockageException {@code POLICY_VIOLATION (INVALID_NAME)} otherwise
+   */
+  public static String normalize(String name) {
+    String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
+    if (nfc.isEmpty() || nfc.equals(".") || nfc.equals("..") || nfc.isBlank()) {
+      throw invalid("a name cannot be empty, blank, '.' or '..'");
+    }
+    if (nfc.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+      throw invalid("a name is at most " + MAX_NAME_BYTES + " bytes in UTF-8");
+    }
+    for (int i = 0; i < nfc.length(); i++) {
+      char c = nfc.charAt(i);
+      if (c == '/' || c == '\\' || Character.isISOControl(c)) {
+        throw invalid("a name cannot contain '/', '\\' or control characters");
+      }
+    }
+    return nfc;
+  }
+
+  /** The lower-case extension of a name with its dot ({@code .pdf}), or empty. */
+  public static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot <= 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The NFC form of a valid file name whose extension the policy allows.
+   *
+   * @throws StockageException {@code POLICY_VIOLATION} with reason {@code INVALID_NAME} or
+   *     {@code TYPE_NOT_ALLOWED}
+   */
+  public static String fileName(String name, UploadPolicy policy) {
+    String nfc = normalize(name);
+    String ext = extension(nfc);
+    if (!policy.allowedExtensions().contains(ext)) {
+      throw StockageException.policy(PolicyReason.TYPE_NOT_ALLOWED,
+          "files of type '" + (ext.isEmpty() ? "(none)" : ext) + "' are not allowed; allowed: "
+              + String.join(" ", new java.util.TreeSet<>(policy.allowedExtensions())));
+    }
+    return nfc;
+  }
+
+  private static StockageException invalid(String why) {
+    return StockageException.policy(PolicyReason.INVALID_NAME, why);
+  }
+}

@@ -1,0 +1,118 @@
+package io.stockage.core.internal;
+
+import io.stockage.ErrorKind;
+import io.stockage.Mount;
+import io.stockage.MountMode;
+import io.stockage.NewProject;
+import io.stockage.OrgPermission;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.Permission;
+import io.stockage.Project;
+import io.stockage.ProjectId;
+import io.stockage.ProjectMember;
+import io.stockage.ProjectRole;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.UserId;
+import io.stockage.spi.CatalogSession;
+import io.stockage.spi.ChangeKind;
+import io.stockage.spi.ChangeRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Projects and their members. */
+public final class ProjectService {
+  private final EngineContext ctx;
+
+  /** A service over the engine's context. */
+  public ProjectService(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** See {@link io.stockage.Stockage#createProject}. */
+  public Project create(Subject subject, NewProject spec) {
+    Operation op = Operation.mutation(ctx, "create-project", subject, spec.slug());
+    return op.run(() -> {
+      Authorizer.requireOrg(op, OrgPermission.CREATE_PROJECT);
+      Mount mount = managedMount(spec.mount().orElse(ctx.defaultMount()));
+      op.mount(mount.name());
+      Instant now = ctx.clock().instant();
+      Project project = new Project(ProjectId.random(), subject.org(), spec.slug(), spec.title(),
+          spec.description(), spec.category(), "active", mount.name(), subject.user(), now);
+      return ctx.catalog().inTransaction(session -> {
+        session.projects().ensureOrganization(subject.org(), now);
+        session.projects().insert(project);
+        session.projects().putMember(project.id(), subject.user(), ProjectRole.ADMIN, now);
+        change(session, op, project, ChangeKind.ADDED, now);
+        session.journal().audit(op.allowed(Map.of("project", project.id().toString())));
+        return project;
+      });
+    });
+  }
+
+  /** See {@link io.stockage.Stockage#project}. */
+  public Project get(Subject subject, String slug) {
+    Operation op = Operation.query(ctx, "get-project", subject, slug);
+    return op.run(() -> ctx.catalog().read(session -> Lookups.project(op, session, slug, Permission.VIEW)));
+  }
+
+  /** See {@link io.stockage.Stockage#projects}. */
+  public Page<Project> list(Subject subject, PageRequest page) {
+    Operation op = Operation.query(ctx, "list-projects", subject, subject.org().value());
+    return op.run(() -> ctx.catalog().read(session -> session.projects()
+        .list(subject.org(), subject.user(), op.teams(), subject.has(OrgPermission.VIEW), page)));
+  }
+
+  /** See {@link io.stockage.Stockage#addMember}. */
+  public ProjectMember addMember(Subject subject, String slug, UserId user, ProjectRole role) {
+    Operation op = Operation.mutation(ctx, "add-member", subject, slug);
+    return op.run(() -> ctx.catalog().inTransaction(session -> {
+      Project project = Lookups.project(op, session, slug, Permission.SHARE);
+      Instant now = ctx.clock().instant();
+      ProjectMember member = session.projects().putMember(project.id(), user, role, now);
+      change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
+      session.journal().audit(op.allowed(Map.of("user", user.value(), "role", role.name())));
+      return member;
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#removeMember}. */
+  public void removeMember(Subject subject, String slug, UserId user) {
+    Operation op = Operation.mutation(ctx, "remove-member", subject, slug);
+    op.run(() -> ctx.catalog().inTransaction(session -> {
+      Project project = Lookups.project(op, session, slug, Permission.SHARE);
+      Instant now = ctx.clock().instant();
+      if (session.projects().removeMember(project.id(), user)) {
+        change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
+      }
+      session.journal().audit(op.allowed(Map.of("user", user.value())));
+      return null;
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#members}. */
+  public List<ProjectMember> members(Subject subject, String slug) {
+    Operation op = Operation.query(ctx, "list-members", subject, slug);
+    return op.run(() -> ctx.catalog().read(session -> {
+      Project project = Lookups.project(op, session, slug, Permission.VIEW);
+      return session.projects().members(project.id());
+    }));
+  }
+
+  private Mount managedMount(String name) {
+    Mount mount = Optional.ofNullable(ctx.mounts().get(name)).orElseThrow(() ->
+        StockageException.of(ErrorKind.INVALID_ARGUMENT, "no mount " + name));
+    if (mount.mode() != MountMode.MANAGED) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "mount " + name + " is not a managed mount");
+    }
+    return mount;
+  }
+
+  private static void change(CatalogSession session, Operation op, Project project, ChangeKind kind, Instant at) {
+    session.journal().change(new ChangeRecord(project.org(), project.id(), Optional.empty(), kind, 0,
+        op.subject().user(), at));
+  }
+}

@@ -1,0 +1,122 @@
+package io.stockage.core.internal;
+
+import io.stockage.Mount;
+import io.stockage.OrgId;
+import io.stockage.spi.BlobRecord;
+import io.stockage.spi.CatalogSession;
+import io.stockage.ErrorKind;
+import io.stockage.StockageException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import io.stockage.spi.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Content streamed once to a staging key (pipeline step 3), then promoted to its
+ * content-addressed key inside the catalog transaction (step 4). Whatever happens, {@link #cleanUp}
+ * after the transaction leaves no staging object behind; a crash leaves only staging or
+ * unreferenced content, which the reconciler removes.
+ */
+public final class Staged {
+  private static final Logger LOG = LoggerFactory.getLogger(Staged.class);
+  private static final int PROMOTION_ATTEMPTS = 3;
+
+  private final Mount mount;
+  private final String stagingKey;
+  private final String sha256;
+  private final long size;
+  private final String mimeType;
+  private volatile boolean moved;
+
+  private Staged(Mount mount, String stagingKey, UploadStream stream) {
+    this.mount = mount;
+    this.stagingKey = stagingKey;
+    this.sha256 = stream.sha256();
+    this.size = stream.size();
+    this.mimeType = stream.mimeType();
+  }
+
+  /**
+   * Streams the bytes to a fresh staging key, checking them on the way.
+   *
+   * @throws StockageException the policy's verdict, or the provider's failure; nothing is left
+   *     under the staging key
+   */
+  public static Staged stream(EngineContext ctx, Mount mount, InputStream in, OptionalLong declared, String extension) {
+    String key = BlobKeys.staging();
+    UploadStream checked = new UploadStream(in,
+        new UploadStream.UploadLimits(ctx.policy().maxSize(), declared), extension, ctx.sniffer());
+    WriteOptions options = WriteOptions.defaults();
+    if (declared.isPresent()) {
+      options = options.withLength(declared.getAsLong());
+    }
+    try {
+      mount.provider().write(key, checked, options);
+      checked.requireEnd();
+      return new Staged(mount, key, checked);
+    } catch (RuntimeException e) {
+      deleteQuietly(mount, key);
+      throw e;
+    }
+  }
+
+  /** Hex SHA-256 of the content. */
+  public String sha256() {
+    return sha256;
+  }
+
+  /** Size in bytes. */
+  public long size() {
+    return size;
+  }
+
+  /** Detected type. */
+  public String mimeType() {
+    return mimeType;
+  }
+
+  /**
+   * Makes the content durable under its content-addressed key and adds a reference to its blob
+   * row; called inside the transaction that records the revision. Identical content already
+   * stored in the namespace is referenced, not stored again.
+   */
+  public BlobRecord promote(CatalogSession session, OrgId namespace, Instant now) {
+    String key = BlobKeys.blob(namespace, sha256);
+    for (int attempt = 0; attempt < PROMOTION_ATTEMPTS; attempt++) {
+      Optional<BlobRecord> inserted = session.blobs().insertIfAbsent(mount.name(), key, sha256, size, now);
+      if (inserted.isPresent()) {
+        // Our new row is locked until commit: the reconciler cannot claim the key meanwhile.
+        mount.provider().move(stagingKey, key);
+        moved = true;
+        session.blobs().reference(inserted.get().id());
+        return inserted.get();
+      }
+      Optional<BlobRecord> existing = session.blobs().lock(mount.name(), key);
+      if (existing.isPresent()) {
+        session.blobs().reference(existing.get().id());
+        return existing.get();
+      }
+      // The reconciler removed that blob between the two statements: store it again.
+    }
+    throw StockageException.of(ErrorKind.UNAVAILABLE, "content store busy: blob " + key + " kept changing");
+  }
+
+  /** Removes the staging object unless promotion moved it; call after the transaction ends. */
+  public void cleanUp() {
+    if (!moved) {
+      deleteQuietly(mount, stagingKey);
+    }
+  }
+
+  private static void deleteQuietly(Mount mount, String key) {
+    try {
+      mount.provider().delete(key);
+    } catch (StockageException e) {
+      // The reconciler removes staging objects older than its threshold.
+      LOG.warn("could not delete staging object {} on mount {}: {}", key, mount.name(), e.getMessage());
+    }
+  }
+}

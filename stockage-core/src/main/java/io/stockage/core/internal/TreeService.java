@@ -1,0 +1,201 @@
+package io.stockage.core.internal;
+
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.ItemId;
+import io.stockage.ItemType;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.Permission;
+import io.stockage.PolicyReason;
+import io.stockage.Project;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.spi.CatalogSession;
+import io.stockage.spi.ChangeKind;
+import io.stockage.spi.ChangeRecord;
+import io.stockage.spi.RevisionRecord;
+import io.stockage.Revision;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The tree of a project: folders, metadata, listing, rename, move, copy, trash and purge. */
+public final class TreeService {
+  private final EngineContext ctx;
+
+  /** A service over the engine's context. */
+  public TreeService(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** See {@link io.stockage.Stockage#createFolder}. */
+  public Item createFolder(Subject subject, String slug, Optional<ItemId> parent, String rawName) {
+    Operation op = Operation.mutation(ctx, "create-folder", subject, slug + ":" + rawName);
+    return op.run(() -> {
+      String name = NameRules.normalize(rawName);
+      return ctx.catalog().inTransaction(session -> {
+        Project project = Lookups.project(op, session, slug, Permission.VIEW);
+        Lookups.folder(op, session, project, parent, Permission.ADD);
+        Instant now = ctx.clock().instant();
+        Item folder = new Item(ItemId.random(), project.org(), project.id(), parent, ItemType.FOLDER, name,
+            project.mount(), 0, Item.FOLDER_TYPE, "", 0, subject.user(), false, now, now, Optional.empty());
+        op.target(folder.id().toString());
+        session.items().insert(folder);
+        journal(op, session, folder, ChangeKind.ADDED, now, Map.of("name", name));
+        return folder;
+      });
+    });
+  }
+
+  /** See {@link io.stockage.Stockage#stat}. */
+  public Item stat(Subject subject, ItemId id) {
+    Operation op = Operation.query(ctx, "stat", subject, id.toString());
+    return op.run(() -> ctx.catalog().read(session -> Lookups.item(op, session, id, Permission.VIEW, false).item()));
+  }
+
+  /** See {@link io.stockage.Stockage#list}. */
+  public Page<Item> list(Subject subject, String slug, Optional<ItemId> folder, PageRequest page) {
+    Operation op = Operation.query(ctx, "list", subject, slug);
+    return op.run(() -> ctx.catalog().read(session -> {
+      Project project = Lookups.project(op, session, slug, Permission.VIEW);
+      Lookups.folder(op, session, project, folder, Permission.VIEW);
+      return session.items().children(project.id(), folder, page);
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#rename}. */
+  public Item rename(Subject subject, ItemId id, String newName) {
+    Operation op = Operation.mutation(ctx, "rename", subject, id.toString());
+    return op.run(() -> ctx.catalog().inTransaction(session -> {
+      Item item = Lookups.liveItem(op, session, id, Permission.CHANGE, true).item();
+      String name = checkedName(item, newName);
+      Instant now = ctx.clock().instant();
+      Item renamed = with(item, item.parent(), name, now);
+      session.items().update(renamed);
+      journal(op, session, renamed, ChangeKind.MOVED, now, Map.of("from", item.name(), "to", name));
+      return renamed;
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#move}. */
+  public Item move(Subject subject, ItemId id, Optional<ItemId> folder) {
+    Operation op = Operation.mutation(ctx, "move", subject, id.toString());
+    return op.run(() -> ctx.catalog().inTransaction(session -> {
+      Lookups.Located located = Lookups.liveItem(op, session, id, Permission.CHANGE, true);
+      Item item = located.item();
+      Lookups.folder(op, session, located.project(), folder, Permission.ADD);
+      if (folder.isPresent() && item.isFolder() && session.items().isSelfOrDescendant(folder.get(), id)) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a folder cannot move into itself");
+      }
+      Instant now = ctx.clock().instant();
+      Item moved = with(item, folder, item.name(), now);
+      session.items().update(moved);
+      journal(op, session, moved, ChangeKind.MOVED, now, Map.of("to", folder.map(ItemId::toString).orElse("/")));
+      return moved;
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#copy}. */
+  public Item copy(Subject subject, ItemId id, Optional<ItemId> folder, String newName) {
+    Operation op = Operation.mutation(ctx, "copy", subject, id.toString());
+    return op.run(() -> ctx.catalog().inTransaction(session -> {
+      Lookups.Located source = Lookups.liveFile(op, session, id, Permission.VIEW, false);
+      Item item = source.item();
+      String name = checkedName(item, newName);
+      Lookups.folder(op, session, source.project(), folder, Permission.ADD);
+      RevisionRecord current = session.revisions().find(id, item.revision())
+          .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "revision " + item.revision() + " missing"));
+      Instant now = ctx.clock().instant();
+      Item copy = new Item(ItemId.random(), item.org(), item.project(), folder, ItemType.FILE, name, item.mount(),
+          item.size(), item.mimeType(), item.sha256(), 1, subject.user(), item.vault(), now, now, Optional.empty());
+      session.items().insert(copy);
+      session.blobs().reference(current.blobId());
+      Revision first = new Revision(copy.id(), 1, copy.size(), copy.sha256(), copy.mimeType(), subject.user(), now,
+          Optional.empty(), OptionalInt.empty());
+      session.revisions().insert(new RevisionRecord(first, current.blobId(), current.blobKey()));
+      journal(op, session, copy, ChangeKind.ADDED, now, Map.of("copyOf", id.toString()));
+      return copy;
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#delete}. */
+  public Item delete(Subject subject, ItemId id) {
+    Operation op = Operation.mutation(ctx, "delete", subject, id.toString());
+    return op.run(() -> ctx.catalog().inTransaction(session -> {
+      Item item = Lookups.liveItem(op, session, id, Permission.DELETE, true).item();
+      Instant now = ctx.clock().instant();
+      int count = session.items().trash(id, now);
+      journal(op, session, item, ChangeKind.REMOVED, now, Map.of("items", Integer.toString(count)));
+      return session.items().find(id).orElseThrow();
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#restore}. */
+  public Item restore(Subject subject, ItemId id) {
+    Operation op = Operation.mutation(ctx, "restore", subject, id.toString());
+    return op.run(() -> ctx.catalog().inTransaction(session -> {
+      Item item = Lookups.item(op, session, id, Permission.DELETE, true).item();
+      if (!item.isTrashed()) {
+        throw StockageException.of(ErrorKind.CONFLICT, "item " + id + " is not in the trash");
+      }
+      Optional<Item> parent = item.parent().flatMap(p -> session.items().find(p));
+      if (parent.isPresent() && parent.get().isTrashed()) {
+        throw StockageException.of(ErrorKind.CONFLICT, "the folder of item " + id + " is in the trash: restore it first");
+      }
+      Instant now = ctx.clock().instant();
+      int count = session.items().untrash(id, now);
+      if (count == 0) {
+        throw StockageException.of(ErrorKind.CONFLICT, "item " + id + " went to the trash with its folder: restore the folder");
+      }
+      Item restored = session.items().find(id).orElseThrow();
+      journal(op, session, restored, ChangeKind.RESTORED, now, Map.of("items", Integer.toString(count)));
+      return restored;
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#purge}. */
+  public void purge(Subject subject, ItemId id) {
+    Operation op = Operation.mutation(ctx, "purge", subject, id.toString());
+    op.run(() -> ctx.catalog().inTransaction(session -> {
+      Item item = Lookups.item(op, session, id, Permission.DELETE, true).item();
+      if (!item.isTrashed()) {
+        throw StockageException.of(ErrorKind.CONFLICT, "item " + id + " is not in the trash: delete it first");
+      }
+      Instant now = ctx.clock().instant();
+      List<Long> blobs = session.items().purge(id);
+      blobs.forEach(blob -> session.blobs().release(blob, now));
+      journal(op, session, item, ChangeKind.REMOVED, now, Map.of("purged", "true",
+          "revisions", Integer.toString(blobs.size())));
+      return null;
+    }));
+  }
+
+  /** A new name for an item: a file keeps its extension, so its type stays what was checked. */
+  private String checkedName(Item item, String newName) {
+    if (item.isFolder()) {
+      return NameRules.normalize(newName);
+    }
+    String name = NameRules.fileName(newName, ctx.policy());
+    if (!NameRules.extension(name).equals(NameRules.extension(item.name()))) {
+      throw StockageException.policy(PolicyReason.CONTENT_MISMATCH,
+          "a file keeps its extension " + NameRules.extension(item.name()) + " when renamed or copied");
+    }
+    return name;
+  }
+
+  private static Item with(Item item, Optional<ItemId> parent, String name, Instant now) {
+    return new Item(item.id(), item.org(), item.project(), parent, item.type(), name, item.mount(), item.size(),
+        item.mimeType(), item.sha256(), item.revision(), item.owner(), item.vault(), item.createdAt(), now,
+        item.deletedAt());
+  }
+
+  private static void journal(Operation op, CatalogSession session, Item item, ChangeKind kind, Instant now,
+      Map<String, String> details) {
+    session.journal().change(new ChangeRecord(item.org(), item.project(), Optional.of(item.id()), kind,
+        item.revision(), op.subject().user(), now));
+    session.journal().audit(op.allowed(details));
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The Stockage engine: the upload and read pipeline, authorization, the reconciler, and the
+ * local-filesystem and in-memory providers.
+ */
+module io.stockage.core {
+  requires transitive io.stockage.api;
+  requires org.apache.tika.core;
+
+  exports io.stockage.core;
+  exports io.stockage.core.fs;
+  exports io.stockage.core.memory;
+
+  provides io.stockage.spi.StorageProviderFactory with
+      io.stockage.core.fs.FileSystemProviderFactory,
+      io.stockage.core.memory.MemoryProviderFactory;
+}

@@ -1,0 +1,158 @@
+package io.stockage.core;
+
+import static io.stockage.core.EngineFixture.ALICE;
+import static io.stockage.core.EngineFixture.BOB;
+import static io.stockage.core.EngineFixture.CAROL;
+import static io.stockage.core.EngineFixture.DAVE;
+import static io.stockage.core.EngineFixture.MALLORY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.NewContent;
+import io.stockage.NewProject;
+import io.stockage.OrgPermission;
+import io.stockage.PageRequest;
+import io.stockage.Project;
+import io.stockage.ProjectRole;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.Upload;
+import io.stockage.testkit.Samples;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthorizationIT {
+  @TempDir
+  static Path root;
+  static EngineFixture fx;
+
+  @BeforeAll
+  static void start() {
+    fx = EngineFixture.start(root);
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  private static void assertKind(Executable call, ErrorKind kind) {
+    assertThatThrownBy(call::execute).isInstanceOfSatisfying(StockageException.class,
+        e -> assertThat(e.kind()).isEqualTo(kind));
+  }
+
+  /** Every facade operation on an existing item, folder and project, as the given subject. */
+  private static Map<String, Executable> everyOperation(Subject s, Project project, Item file, Item folder) {
+    Map<String, Executable> ops = new LinkedHashMap<>();
+    String slug = project.slug();
+    ops.put("project", () -> fx.engine.project(s, slug));
+    ops.put("members", () -> fx.engine.members(s, slug));
+    ops.put("addMember", () -> fx.engine.addMember(s, slug, s.user(), ProjectRole.ADMIN));
+    ops.put("removeMember", () -> fx.engine.removeMember(s, slug, BOB.user()));
+    ops.put("list", () -> fx.engine.list(s, slug, Optional.empty(), PageRequest.first(10)));
+    ops.put("listFolder", () -> fx.engine.list(s, slug, Optional.of(folder.id()), PageRequest.first(10)));
+    ops.put("createFolder", () -> fx.engine.createFolder(s, slug, Optional.empty(), "x"));
+    ops.put("upload", () -> fx.engine.upload(s, Upload.of(slug, "x.pdf", new ByteArrayInputStream(Samples.pdf("x")))));
+    ops.put("stat", () -> fx.engine.stat(s, file.id()));
+    ops.put("open", () -> fx.engine.open(s, file.id(), Optional.empty()));
+    ops.put("write", () -> fx.engine.write(s, file.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("y")))));
+    ops.put("rename", () -> fx.engine.rename(s, file.id(), "renamed.pdf"));
+    ops.put("move", () -> fx.engine.move(s, file.id(), Optional.of(folder.id())));
+    ops.put("copy", () -> fx.engine.copy(s, file.id(), Optional.empty(), "copy.pdf"));
+    ops.put("delete", () -> fx.engine.delete(s, file.id()));
+    ops.put("restore", () -> fx.engine.restore(s, file.id()));
+    ops.put("purge", () -> fx.engine.purge(s, file.id()));
+    return ops;
+  }
+
+  @Test
+  void anotherOrg_getsNotFoundForEveryOperation() {
+    Project project = fx.project();
+    Item folder = fx.engine.createFolder(ALICE, project.slug(), Optional.empty(), "docs");
+    Item file = fx.upload(BOB, project, "plan.pdf", Samples.pdf("secret"));
+    everyOperation(MALLORY, project, file, folder).forEach((name, call) ->
+        assertThatThrownBy(call::execute).as(name).isInstanceOfSatisfying(StockageException.class,
+            e -> assertThat(e.kind()).as(name).isEqualTo(ErrorKind.NOT_FOUND)));
+    assertThat(fx.engine.projects(MALLORY, PageRequest.first(100)).items()).isEmpty();
+    assertThat(fx.engine.stat(ALICE, file.id()).revision()).isEqualTo(1);
+    assertThat(fx.count("select count(*) from audit_log where actor = 'mallory' and outcome = 'DENIED' "
+        + "and target = ?", file.id().toString())).isGreaterThanOrEqualTo(9);
+  }
+
+  @Test
+  void nonMember_getsNotFound() {
+    Project project = fx.project();
+    Item file = fx.upload(BOB, project, "plan.pdf", Samples.pdf("secret"));
+    assertKind(() -> fx.engine.stat(DAVE, file.id()), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.project(DAVE, project.slug()), ErrorKind.NOT_FOUND);
+  }
+
+  @Test
+  void viewer_mayReadButNotWriteOrDelete() throws Exception {
+    Project project = fx.project();
+    Item folder = fx.engine.createFolder(ALICE, project.slug(), Optional.empty(), "docs");
+    Item file = fx.upload(BOB, project, "plan.pdf", Samples.pdf("content"));
+    fx.engine.stat(CAROL, file.id());
+    fx.engine.open(CAROL, file.id(), Optional.empty()).close();
+    fx.engine.list(CAROL, project.slug(), Optional.empty(), PageRequest.first(10));
+    for (String denied : new String[] {"write", "rename", "move", "delete", "upload", "createFolder", "addMember",
+        "removeMember"}) {
+      assertKind(everyOperation(CAROL, project, file, folder).get(denied), ErrorKind.PERMISSION_DENIED);
+    }
+    assertThat(fx.count("select count(*) from audit_log where actor = 'carol' and outcome = 'DENIED'"))
+        .isGreaterThanOrEqualTo(8);
+    assertThat(fx.engine.stat(ALICE, file.id()).revision()).isEqualTo(1);
+  }
+
+  @Test
+  void editor_mayWriteAndDelete_butNotShare() {
+    Project project = fx.project();
+    Item file = fx.upload(ALICE, project, "plan.pdf", Samples.pdf("content"));
+    assertThat(fx.engine.write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("v2")))).revision())
+        .isEqualTo(2);
+    assertKind(() -> fx.engine.addMember(BOB, project.slug(), DAVE.user(), ProjectRole.VIEWER), ErrorKind.PERMISSION_DENIED);
+    fx.engine.delete(BOB, file.id());
+  }
+
+  @Test
+  void owner_keepsAdminOnOwnItem_afterLosingProjectRole() {
+    Project project = fx.project();
+    Item file = fx.upload(BOB, project, "mine.pdf", Samples.pdf("mine"));
+    fx.engine.removeMember(ALICE, project.slug(), BOB.user());
+    assertThat(fx.engine.rename(BOB, file.id(), "still-mine.pdf").name()).isEqualTo("still-mine.pdf");
+  }
+
+  @Test
+  void orgPermissions_grantAccessWithoutMembership() {
+    Project project = fx.project();
+    Item file = fx.upload(BOB, project, "plan.pdf", Samples.pdf("content"));
+    Subject auditor = Subject.of("acme", "auditor", OrgPermission.VIEW);
+    assertThat(fx.engine.stat(auditor, file.id()).id()).isEqualTo(file.id());
+    assertKind(() -> fx.engine.delete(auditor, file.id()), ErrorKind.PERMISSION_DENIED);
+    assertThat(fx.engine.projects(auditor, PageRequest.first(1000)).items()).extracting(Project::slug)
+        .contains(project.slug());
+  }
+
+  @Test
+  void createProject_withoutOrgPermission_isDenied() {
+    assertKind(() -> fx.engine.createProject(BOB, NewProject.of("bobs", "Bob's")), ErrorKind.PERMISSION_DENIED);
+  }
+
+  @Test
+  void projects_listsOnlyVisibleOnes() {
+    Project project = fx.project();
+    assertThat(fx.engine.projects(CAROL, PageRequest.first(1000)).items()).extracting(Project::slug)
+        .contains(project.slug());
+    assertThat(fx.engine.projects(DAVE, PageRequest.first(1000)).items()).isEmpty();
+  }
+}

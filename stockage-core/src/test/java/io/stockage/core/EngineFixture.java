@@ -1,0 +1,111 @@
+package io.stockage.core;
+
+import io.stockage.Item;
+import io.stockage.Mount;
+import io.stockage.NewProject;
+import io.stockage.OrgPermission;
+import io.stockage.Project;
+import io.stockage.ProjectRole;
+import io.stockage.Subject;
+import io.stockage.Upload;
+import io.stockage.UploadPolicy;
+import io.stockage.core.fs.FileSystemProvider;
+import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.spi.Catalog;
+import io.stockage.spi.ObjectPage;
+import io.stockage.testkit.PostgresFixture;
+import io.stockage.testkit.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real engine for tests: PostgreSQL (embedded, or {@code STOCKAGE_TEST_JDBC_URL}) and the local
+ * file-system provider under a temporary root. Org {@code acme}: alice (may create projects), bob,
+ * carol; org {@code globex}: mallory, its organization admin.
+ */
+final class EngineFixture implements AutoCloseable {
+  static final Subject ALICE = Subject.of("acme", "alice", OrgPermission.CREATE_PROJECT);
+  static final Subject BOB = Subject.of("acme", "bob");
+  static final Subject CAROL = Subject.of("acme", "carol");
+  static final Subject DAVE = Subject.of("acme", "dave");
+  static final Subject MALLORY = Subject.of("globex", "mallory", OrgPermission.ADMIN);
+
+  final TestDatabase db;
+  final FileSystemProvider fs;
+  final StockageEngine engine;
+
+  private EngineFixture(TestDatabase db, FileSystemProvider fs, StockageEngine engine) {
+    this.db = db;
+    this.fs = fs;
+    this.engine = engine;
+  }
+
+  static EngineFixture start(Path root) {
+    return start(root, UploadPolicy.defaults(), UnaryOperator.identity());
+  }
+
+  static EngineFixture start(Path root, UploadPolicy policy, UnaryOperator<Catalog> wrap) {
+    TestDatabase db = PostgresFixture.create();
+    FileSystemProvider fs = FileSystemProvider.create(root);
+    StockageEngine engine = StockageEngine.builder()
+        .catalog(wrap.apply(JdbcCatalog.create(db.dataSource())))
+        .mount(Mount.managed("main", fs))
+        .uploadPolicy(policy)
+        .reconcilerGrace(java.time.Duration.ZERO)
+        .build();
+    return new EngineFixture(db, fs, engine);
+  }
+
+  /** A fresh project: alice ADMIN (creator), bob EDITOR, carol VIEWER. */
+  Project project() {
+    String slug = "p-" + UUID.randomUUID().toString().substring(0, 8);
+    Project project = engine.createProject(ALICE, NewProject.of(slug, "Project " + slug));
+    engine.addMember(ALICE, slug, BOB.user(), ProjectRole.EDITOR);
+    engine.addMember(ALICE, slug, CAROL.user(), ProjectRole.VIEWER);
+    return project;
+  }
+
+  Item upload(Subject subject, Project project, String name, byte[] content) {
+    return engine.upload(subject, Upload.of(project.slug(), name, new ByteArrayInputStream(content)));
+  }
+
+  /** The number of stored objects under a key prefix. */
+  int objects(String prefix) {
+    int count = 0;
+    Optional<String> after = Optional.empty();
+    do {
+      ObjectPage page = fs.list(prefix, after, 1000);
+      count += page.objects().size();
+      after = page.next();
+    } while (after.isPresent());
+    return count;
+  }
+
+  /** The single number a query returns. */
+  long count(String sql, Object... args) {
+    try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    db.close();
+  }
+}

@@ -1,0 +1,120 @@
+package io.stockage.core;
+
+import static io.stockage.core.EngineFixture.ALICE;
+import static io.stockage.core.EngineFixture.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stockage.ErrorKind;
+import io.stockage.PageRequest;
+import io.stockage.Project;
+import io.stockage.StockageException;
+import io.stockage.UploadPolicy;
+import io.stockage.spi.Catalog;
+import io.stockage.spi.CatalogSession;
+import io.stockage.spi.ChangeRecord;
+import io.stockage.spi.JournalRecords;
+import io.stockage.testkit.Samples;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A failure between blob promotion and catalog commit: the real catalog, wrapped so that writing
+ * the change-feed row (which comes after promotion, in the same transaction) fails once.
+ */
+class FaultInjectionIT {
+  @TempDir
+  Path root;
+
+  @Test
+  void failureAfterPromotion_leavesNoItem_andReconcilerRemovesTheOrphan() {
+    AtomicBoolean fail = new AtomicBoolean();
+    try (EngineFixture fx = EngineFixture.start(root, UploadPolicy.defaults(), c -> new FailingCatalog(c, fail))) {
+      Project project = fx.project();
+      byte[] pdf = Samples.pdf("orphan to be");
+      fail.set(true);
+      assertThatThrownBy(() -> fx.upload(BOB, project, "plan.pdf", pdf)).isInstanceOfSatisfying(
+          StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+      fail.set(false);
+
+      assertThat(fx.engine.list(ALICE, project.slug(), Optional.empty(), PageRequest.first(10)).items()).isEmpty();
+      assertThat(fx.count("select count(*) from items where type = 'FILE'")).isZero();
+      assertThat(fx.count("select count(*) from blobs")).isZero();
+      assertThat(fx.objects("org_acme/")).as("the promoted blob is left behind").isEqualTo(1);
+      assertThat(fx.objects("staging/")).isZero();
+
+      Reconciler.Report report = fx.engine.reconciler().run();
+      assertThat(report.orphans()).isEqualTo(1);
+      assertThat(fx.objects("org_acme/")).isZero();
+
+      assertThat(fx.upload(BOB, project, "plan.pdf", pdf).revision()).as("the next upload works").isEqualTo(1);
+      assertThat(fx.objects("org_acme/")).isEqualTo(1);
+      assertThat(fx.engine.reconciler().run().total()).as("a referenced blob stays").isZero();
+    }
+  }
+
+  /** Delegates to the real catalog; fails appending a change while {@code fail} is set. */
+  private record FailingCatalog(Catalog delegate, AtomicBoolean fail) implements Catalog {
+    @Override
+    public <T> T inTransaction(Function<CatalogSession, T> work) {
+      return delegate.inTransaction(session -> work.apply(wrap(session)));
+    }
+
+    @Override
+    public <T> T read(Function<CatalogSession, T> work) {
+      return delegate.read(work);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+
+    private CatalogSession wrap(CatalogSession session) {
+      return new CatalogSession() {
+        @Override
+        public io.stockage.spi.ProjectRecords projects() {
+          return session.projects();
+        }
+
+        @Override
+        public io.stockage.spi.ItemRecords items() {
+          return session.items();
+        }
+
+        @Override
+        public io.stockage.spi.RevisionRecords revisions() {
+          return session.revisions();
+        }
+
+        @Override
+        public io.stockage.spi.BlobRecords blobs() {
+          return session.blobs();
+        }
+
+        @Override
+        public JournalRecords journal() {
+          JournalRecords real = session.journal();
+          return new JournalRecords() {
+            @Override
+            public long change(ChangeRecord change) {
+              if (fail.get()) {
+                throw StockageException.of(ErrorKind.UNAVAILABLE, "injected: the database went away before commit");
+              }
+              return real.change(change);
+            }
+
+            @Override
+            public void audit(io.stockage.spi.AuditRecord record) {
+              real.audit(record);
+            }
+          };
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.stockage.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.stockage.jdbc.internal.JdbcCatalogSession;
+import io.stockage.jdbc.internal.Migrations;
+import io.stockage.jdbc.internal.Pools;
+import io.stockage.jdbc.internal.Transactions;
+import io.stockage.spi.Catalog;
+import io.stockage.spi.CatalogSession;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The catalog on PostgreSQL 15 or later, through Jdbi.
+ *
+ * <p>Creating a catalog migrates the Stockage tables (Flyway, history table
+ * {@code stockage_schema_history}, so a host's own Flyway history is left alone). The tables go in
+ * the connection's current schema, next to the host's tables if it has some.
+ *
+ * <p>Transactions: {@link #inTransaction} is one READ COMMITTED read-write transaction,
+ * {@link #read} one REPEATABLE READ read-only transaction. Database failures become
+ * {@link io.stockage.StockageException}s: a unique constraint is {@code ALREADY_EXISTS} (and the
+ * transaction stays usable after one raised by an insert or update), a serialization failure or
+ * deadlock {@code CONFLICT}, a database that cannot be reached {@code UNAVAILABLE}, anything else
+ * {@code UNEXPECTED}. An exception the work throws reaches the caller unchanged.
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbcCatalog implements Catalog {
+  private final Transactions transactions;
+  private final Optional<HikariDataSource> ownedPool;
+  private final String description;
+
+  private JdbcCatalog(Transactions transactions, Optional<HikariDataSource> ownedPool, String description) {
+    this.transactions = transactions;
+    this.ownedPool = ownedPool;
+    this.description = description;
+  }
+
+  /**
+   * A catalog on the host's data source, which it migrates now; closing the catalog leaves the
+   * data source open.
+   *
+   * @throws io.stockage.StockageException {@code UNAVAILABLE} when the database cannot be reached,
+   *     {@code UNEXPECTED} when the migration fails
+   */
+  public static JdbcCatalog create(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Migrations.migrate(dataSource);
+    String description = "JdbcCatalog[dataSource=" + dataSource.getClass().getName() + "]";
+    return new JdbcCatalog(Transactions.over(dataSource), Optional.empty(), description);
+  }
+
+  /**
+   * A catalog on a pool of its own (at most 10 connections), which it migrates now and closes
+   * when closed. The password is never shown, nor the URL's parameters.
+   *
+   * @throws io.stockage.StockageException {@code UNAVAILABLE} when the database cannot be reached,
+   *     {@code UNEXPECTED} when the migration fails
+   */
+  public static JdbcCatalog connect(String jdbcUrl, String user, String password) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
+    HikariDataSource pool = Pools.open(jdbcUrl, user, password);
+    try {
+      Migrations.migrate(pool);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    String description = "JdbcCatalog[url=" + Pools.redact(jdbcUrl) + ", user=" + user + "]";
+    return new JdbcCatalog(Transactions.over(pool), Optional.of(pool), description);
+  }
+
+  /** The directory on the same database, sharing this catalog's connections. */
+  public JdbcDirectory directory() {
+    return new JdbcDirectory(transactions);
+  }
+
+  @Override
+  public <T> T inTransaction(Function<CatalogSession, T> work) {
+    Objects.requireNonNull(work, "work");
+    return transactions.write(handle -> work.apply(JdbcCatalogSession.on(handle)));
+  }
+
+  @Override
+  public <T> T read(Function<CatalogSession, T> work) {
+    Objects.requireNonNull(work, "work");
+    return transactions.read(handle -> work.apply(JdbcCatalogSession.on(handle)));
+  }
+
+  /** Closes the pool {@link #connect} created; a host's data source stays open. */
+  @Override
+  public void close() {
+    ownedPool.ifPresent(HikariDataSource::close);
+  }
+
+  /** Names the database without credentials. */
+  @Override
+  public String toString() {
+    return description;
+  }
+}

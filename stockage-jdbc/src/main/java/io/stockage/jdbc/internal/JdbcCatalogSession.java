@@ -1,0 +1,34 @@
+package io.stockage.jdbc.internal;
+
+import io.stockage.spi.BlobRecords;
+import io.stockage.spi.CatalogSession;
+import io.stockage.spi.ItemRecords;
+import io.stockage.spi.JournalRecords;
+import io.stockage.spi.ProjectRecords;
+import io.stockage.spi.RevisionRecords;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The record stores of one transaction, all on its handle. Each store is seen through
+ * {@link JdbcErrors#translating}, so the work only ever sees {@code StockageException}s.
+ *
+ * @param projects organizations, projects and members
+ * @param items files and folders
+ * @param revisions revisions of files
+ * @param blobs stored content
+ * @param journal change feed and audit log
+ */
+public record JdbcCatalogSession(
+    ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
+    JournalRecords journal) implements CatalogSession {
+
+  /** The session of the transaction the handle is in. */
+  public static JdbcCatalogSession on(Handle handle) {
+    return new JdbcCatalogSession(
+        JdbcErrors.translating(ProjectRecords.class, new JdbcProjectRecords(handle)),
+        JdbcErrors.translating(ItemRecords.class, new JdbcItemRecords(handle)),
+        JdbcErrors.translating(RevisionRecords.class, new JdbcRevisionRecords(handle)),
+        JdbcErrors.translating(BlobRecords.class, new JdbcBlobRecords(handle)),
+        JdbcErrors.translating(JournalRecords.class, new JdbcJournalRecords(handle)));
+  }
+}

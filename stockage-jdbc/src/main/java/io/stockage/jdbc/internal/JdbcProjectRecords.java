@@ -1,0 +1,173 @@
+package io.stockage.jdbc.internal;
+
+import io.stockage.OrgId;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.Project;
+import io.stockage.ProjectId;
+import io.stockage.ProjectMember;
+import io.stockage.ProjectRole;
+import io.stockage.TeamId;
+import io.stockage.UserId;
+import io.stockage.spi.ProjectRecords;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Organizations, projects and members in {@code organizations}, {@code projects} and
+ * {@code project_members}. A member row names a user or a team; the SPI writes user rows only.
+ */
+public final class JdbcProjectRecords implements ProjectRecords {
+  private static final String COLUMNS =
+      "id, org_id, slug, title, description, category, status, mount, creator, created_at";
+  private static final String MEMBERSHIP = """
+      ((m.principal_type = 'USER' AND m.principal_id = :user)
+        OR (m.principal_type = 'TEAM' AND m.principal_id = ANY (CAST(:teams AS text[]))))""";
+
+  private final Handle handle;
+
+  /** Records on the transaction's handle. */
+  public JdbcProjectRecords(Handle handle) {
+    this.handle = Objects.requireNonNull(handle, "handle");
+  }
+
+  @Override
+  public void ensureOrganization(OrgId org, Instant at) {
+    handle.createUpdate("INSERT INTO organizations (id, created_at) VALUES (:id, :at) ON CONFLICT (id) DO NOTHING")
+        .bind("id", org.value())
+        .bind("at", Rows.at(at))
+        .execute();
+  }
+
+  @Override
+  public void insert(Project p) {
+    // ON CONFLICT keeps the transaction usable when the slug is taken.
+    int inserted = handle.createUpdate("INSERT INTO projects (" + COLUMNS + ") VALUES (:id, :org, :slug,"
+            + " :title, :description, :category, :status, :mount, :creator, :createdAt)"
+            + " ON CONFLICT (org_id, slug) DO NOTHING")
+        .bind("id", p.id().value())
+        .bind("org", p.org().value())
+        .bind("slug", p.slug())
+        .bind("title", p.title())
+        .bind("description", p.description())
+        .bind("category", p.category())
+        .bind("status", p.status())
+        .bind("mount", p.mount())
+        .bind("creator", p.creator().value())
+        .bind("createdAt", Rows.at(p.createdAt()))
+        .execute();
+    if (inserted == 0) {
+      throw JdbcErrors.slugTaken(p.slug());
+    }
+  }
+
+  @Override
+  public Optional<Project> find(OrgId org, String slug) {
+    return handle.createQuery("SELECT " + COLUMNS + " FROM projects WHERE org_id = :org AND slug = :slug")
+        .bind("org", org.value())
+        .bind("slug", slug)
+        .map(JdbcProjectRecords::project)
+        .findOne();
+  }
+
+  @Override
+  public Optional<Project> find(ProjectId id) {
+    return handle.createQuery("SELECT " + COLUMNS + " FROM projects WHERE id = :id")
+        .bind("id", id.value())
+        .map(JdbcProjectRecords::project)
+        .findOne();
+  }
+
+  @Override
+  public Page<Project> list(OrgId org, UserId user, Set<TeamId> teams, boolean all, PageRequest page) {
+    String sql = "SELECT " + COLUMNS + " FROM projects p WHERE p.org_id = :org AND (:all OR EXISTS"
+        + " (SELECT 1 FROM project_members m WHERE m.project_id = p.id AND " + MEMBERSHIP + "))"
+        + " ORDER BY p.slug COLLATE \"C\", p.id LIMIT :limit OFFSET :offset";
+    List<Project> rows = Pages.bind(handle.createQuery(sql), page)
+        .bind("org", org.value())
+        .bind("all", all)
+        .bind("user", user.value())
+        .bindArray("teams", String.class, teamIds(teams))
+        .map(JdbcProjectRecords::project)
+        .list();
+    return Pages.of(rows, page);
+  }
+
+  @Override
+  public Optional<ProjectRole> role(ProjectId project, UserId user, Set<TeamId> teams) {
+    return handle.createQuery("SELECT m.role FROM project_members m WHERE m.project_id = :project AND " + MEMBERSHIP)
+        .bind("project", project.value())
+        .bind("user", user.value())
+        .bindArray("teams", String.class, teamIds(teams))
+        .map((rows, ctx) -> ProjectRole.valueOf(rows.getString("role")))
+        .list()
+        .stream()
+        .reduce(ProjectRole::max);
+  }
+
+  @Override
+  public ProjectMember putMember(ProjectId project, UserId user, ProjectRole role, Instant at) {
+    // A changed role keeps the original joined_at.
+    return handle.createQuery("""
+            INSERT INTO project_members (project_id, principal_type, principal_id, role, joined_at)
+            VALUES (:project, 'USER', :user, :role, :at)
+            ON CONFLICT (project_id, principal_type, principal_id) DO UPDATE SET role = EXCLUDED.role
+            RETURNING principal_id, role, joined_at""")
+        .bind("project", project.value())
+        .bind("user", user.value())
+        .bind("role", role.name())
+        .bind("at", Rows.at(at))
+        .map(JdbcProjectRecords::member)
+        .one();
+  }
+
+  @Override
+  public boolean removeMember(ProjectId project, UserId user) {
+    return handle.createUpdate("DELETE FROM project_members"
+            + " WHERE project_id = :project AND principal_type = 'USER' AND principal_id = :user")
+        .bind("project", project.value())
+        .bind("user", user.value())
+        .execute() > 0;
+  }
+
+  @Override
+  public List<ProjectMember> members(ProjectId project) {
+    return handle.createQuery("SELECT principal_id, role, joined_at FROM project_members"
+            + " WHERE project_id = :project AND principal_type = 'USER' ORDER BY principal_id COLLATE \"C\"")
+        .bind("project", project.value())
+        .map(JdbcProjectRecords::member)
+        .list();
+  }
+
+  private static List<String> teamIds(Set<TeamId> teams) {
+    return teams.stream().map(TeamId::value).toList();
+  }
+
+  private static Project project(ResultSet rows, StatementContext ctx) throws SQLException {
+    return new Project(
+        ProjectId.of(Rows.uuid(rows, "id")),
+        OrgId.of(rows.getString("org_id")),
+        rows.getString("slug"),
+        rows.getString("title"),
+        rows.getString("description"),
+        rows.getString("category"),
+        rows.getString("status"),
+        rows.getString("mount"),
+        UserId.of(rows.getString("creator")),
+        Rows.instant(rows, "created_at"));
+  }
+
+  private static ProjectMember member(ResultSet rows, StatementContext ctx) throws SQLException {
+    return new ProjectMember(
+        UserId.of(rows.getString("principal_id")),
+        ProjectRole.valueOf(rows.getString("role")),
+        Rows.instant(rows, "joined_at"));
+  }
+}

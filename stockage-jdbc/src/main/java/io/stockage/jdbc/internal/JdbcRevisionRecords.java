@@ -1,0 +1,99 @@
+package io.stockage.jdbc.internal;
+
+import io.stockage.ItemId;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.Revision;
+import io.stockage.UserId;
+import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.RevisionRecords;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Revisions in {@code revisions}; a revision's blob key is read from {@code blobs}. */
+public final class JdbcRevisionRecords implements RevisionRecords {
+  private static final String SELECT = "SELECT r.item_id, r.number, r.blob_id, r.size, r.sha256, r.mime_type,"
+      + " r.author, r.created_at, r.comment, r.restored_from, b.key AS blob_key"
+      + " FROM revisions r JOIN blobs b ON b.id = r.blob_id";
+
+  private final Handle handle;
+
+  /** Records on the transaction's handle. */
+  public JdbcRevisionRecords(Handle handle) {
+    this.handle = Objects.requireNonNull(handle, "handle");
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws io.stockage.StockageException {@code UNEXPECTED} when the record's blob key is not
+   *     the key of its blob
+   */
+  @Override
+  public void insert(RevisionRecord record) {
+    Revision r = record.revision();
+    // INSERT ... SELECT inserts nothing when the blob row does not hold the key the record says.
+    int inserted = handle.createUpdate("""
+            INSERT INTO revisions (item_id, number, blob_id, size, sha256, mime_type, author, created_at,
+              comment, restored_from)
+            SELECT :item, :number, b.id, :size, :sha256, :mimeType, :author, :createdAt,
+              CAST(:comment AS text), CAST(:restoredFrom AS integer)
+            FROM blobs b WHERE b.id = :blob AND b.key = :key""")
+        .bind("item", r.item().value())
+        .bind("number", r.number())
+        .bind("blob", record.blobId())
+        .bind("key", record.blobKey())
+        .bind("size", r.size())
+        .bind("sha256", r.sha256())
+        .bind("mimeType", r.mimeType())
+        .bind("author", r.author().value())
+        .bind("createdAt", Rows.at(r.createdAt()))
+        .bind("comment", r.comment().orElse(null))
+        .bind("restoredFrom", r.restoredFrom().isPresent() ? Integer.valueOf(r.restoredFrom().getAsInt()) : null)
+        .execute();
+    if (inserted == 0) {
+      throw JdbcErrors.broken("revision " + r.number() + " of item " + r.item()
+          + " names blob " + record.blobId() + " with a key that blob does not have");
+    }
+  }
+
+  @Override
+  public Optional<RevisionRecord> find(ItemId item, int number) {
+    return handle.createQuery(SELECT + " WHERE r.item_id = :item AND r.number = :number")
+        .bind("item", item.value())
+        .bind("number", number)
+        .map(JdbcRevisionRecords::record)
+        .findOne();
+  }
+
+  @Override
+  public Page<RevisionRecord> list(ItemId item, PageRequest page) {
+    String sql = SELECT + " WHERE r.item_id = :item ORDER BY r.number DESC LIMIT :limit OFFSET :offset";
+    List<RevisionRecord> rows = Pages.bind(handle.createQuery(sql), page)
+        .bind("item", item.value())
+        .map(JdbcRevisionRecords::record)
+        .list();
+    return Pages.of(rows, page);
+  }
+
+  private static RevisionRecord record(ResultSet rows, StatementContext ctx) throws SQLException {
+    Integer restoredFrom = rows.getObject("restored_from", Integer.class);
+    Revision revision = new Revision(
+        ItemId.of(Rows.uuid(rows, "item_id")),
+        rows.getInt("number"),
+        rows.getLong("size"),
+        rows.getString("sha256"),
+        rows.getString("mime_type"),
+        UserId.of(rows.getString("author")),
+        Rows.instant(rows, "created_at"),
+        Optional.ofNullable(rows.getString("comment")),
+        restoredFrom == null ? OptionalInt.empty() : OptionalInt.of(restoredFrom));
+    return new RevisionRecord(revision, rows.getLong("blob_id"), rows.getString("blob_key"));
+  }
+}
