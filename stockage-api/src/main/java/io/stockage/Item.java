@@ -1,8 +1,10 @@
 package io.stockage;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A file or folder of a managed mount, as it is now.
@@ -20,6 +22,9 @@ import java.util.Optional;
  * @param revision current revision number, from 1; 0 for a folder
  * @param owner the user who created it; an owner holds {@link ProjectRole#ADMIN} on it
  * @param vault whether it is a vault item (own key namespace, no organization-wide access)
+ * @param tags lower-case keywords, filterable in listings and search
+ * @param customFields values of the organization's custom fields (see {@link FieldDefinition}):
+ *     {@code String}, {@code Long}, {@code Double}, {@code Boolean}; dates as ISO-8601 strings
  * @param createdAt creation time
  * @param updatedAt time of the last change
  * @param deletedAt when it was moved to the trash; empty when live
@@ -38,6 +43,8 @@ public record Item(
     int revision,
     UserId owner,
     boolean vault,
+    Set<String> tags,
+    Map<String, Object> customFields,
     Instant createdAt,
     Instant updatedAt,
     Optional<Instant> deletedAt) {
@@ -56,9 +63,17 @@ public record Item(
     Objects.requireNonNull(mimeType, "mimeType");
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(owner, "owner");
+    tags = Set.copyOf(tags);
+    customFields = Map.copyOf(customFields);
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(deletedAt, "deletedAt");
+  }
+
+  /** This item with other tags and custom fields (values as validated by the engine). */
+  public Item withMetadata(Set<String> newTags, Map<String, Object> newFields, Instant at) {
+    return new Item(id, org, project, parent, type, name, mount, size, mimeType, sha256, revision, owner, vault,
+        newTags, newFields, createdAt, at, deletedAt);
   }
 
   /** Whether this item is a folder. */

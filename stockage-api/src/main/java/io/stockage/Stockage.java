@@ -98,6 +98,15 @@ public interface Stockage extends AutoCloseable {
    */
   Item copy(Subject subject, ItemId file, Optional<ItemId> folder, String name);
 
+  /**
+   * Changes an item's name, tags or custom fields in one step. Needs {@link Permission#CHANGE}.
+   *
+   * @throws StockageException {@code INVALID_ARGUMENT} when a custom field is unknown, of the
+   *     wrong type, not one of its choices, or required and missing; {@code INVALID_ARGUMENT} for a
+   *     tag that is blank or longer than 64 characters
+   */
+  Item update(Subject subject, ItemId item, ItemPatch patch);
+
   /** Moves an item (and a folder's content) to the trash. Needs {@link Permission#DELETE}. */
   Item delete(Subject subject, ItemId item);
 
@@ -111,6 +120,17 @@ public interface Stockage extends AutoCloseable {
    * @throws StockageException {@code CONFLICT} when the item is not in the trash
    */
   void purge(Subject subject, ItemId item);
+
+  // ---- custom fields ----
+
+  /**
+   * Defines (or redefines) a custom field of the subject's organization. Needs
+   * {@link OrgPermission#ADMIN}.
+   */
+  FieldDefinition defineField(Subject subject, FieldDefinition field);
+
+  /** The custom fields of the subject's organization, by name. */
+  List<FieldDefinition> fields(Subject subject);
 
   // ---- mounts ----
 

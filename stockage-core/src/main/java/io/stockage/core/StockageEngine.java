@@ -3,7 +3,9 @@ package io.stockage.core;
 import io.stockage.ByteRange;
 import io.stockage.Content;
 import io.stockage.ErrorKind;
+import io.stockage.FieldDefinition;
 import io.stockage.Item;
+import io.stockage.ItemPatch;
 import io.stockage.ItemId;
 import io.stockage.Mount;
 import io.stockage.MountInfo;
@@ -152,6 +154,21 @@ public final class StockageEngine implements Stockage {
   @Override
   public Item copy(Subject subject, ItemId file, Optional<ItemId> folder, String name) {
     return tree.copy(subject, file, folder, name);
+  }
+
+  @Override
+  public Item update(Subject subject, ItemId item, ItemPatch patch) {
+    throw StockageException.unsupported(io.stockage.Capability.USER_METADATA, "update (in progress)");
+  }
+
+  @Override
+  public FieldDefinition defineField(Subject subject, FieldDefinition field) {
+    throw StockageException.unsupported(io.stockage.Capability.USER_METADATA, "custom fields (in progress)");
+  }
+
+  @Override
+  public List<FieldDefinition> fields(Subject subject) {
+    return List.of();
   }
 
   @Override

@@ -131,7 +131,8 @@ class ItemRecordsIT {
     TestData.insert(catalog, file);
     Instant at = TestData.later();
     Item changed = new Item(file.id(), file.org(), file.project(), Optional.empty(), file.type(), "b.pdf",
-        file.mount(), 9, "image/png", "ef".repeat(32), 2, file.owner(), false, file.createdAt(), at,
+        file.mount(), 9, "image/png", "ef".repeat(32), 2, file.owner(), false, file.tags(), file.customFields(),
+        file.createdAt(), at,
         Optional.empty());
 
     catalog.inTransaction(s -> {
@@ -259,8 +260,8 @@ class ItemRecordsIT {
 
   private static Item renamed(Item item, String name) {
     return new Item(item.id(), item.org(), item.project(), item.parent(), item.type(), name, item.mount(),
-        item.size(), item.mimeType(), item.sha256(), item.revision(), item.owner(), item.vault(),
-        item.createdAt(), item.updatedAt(), item.deletedAt());
+        item.size(), item.mimeType(), item.sha256(), item.revision(), item.owner(), item.vault(), item.tags(),
+        item.customFields(), item.createdAt(), item.updatedAt(), item.deletedAt());
   }
 
   private static BlobRecord newBlob() {

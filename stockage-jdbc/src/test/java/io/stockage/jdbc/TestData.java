@@ -56,13 +56,14 @@ final class TestData {
   /** A live folder. */
   static Item folder(Project project, Optional<ItemId> parent, String name) {
     return new Item(ItemId.random(), project.org(), project.id(), parent, ItemType.FOLDER, name, MOUNT, 0,
-        Item.FOLDER_TYPE, "", 0, ALICE, false, T0, T0, Optional.empty());
+        Item.FOLDER_TYPE, "", 0, ALICE, false, java.util.Set.of(), java.util.Map.of(), T0, T0, Optional.empty());
   }
 
   /** A live file at revision 1. */
   static Item file(Project project, Optional<ItemId> parent, String name) {
     return new Item(ItemId.random(), project.org(), project.id(), parent, ItemType.FILE, name, MOUNT, 3,
-        "application/pdf", "ab".repeat(32), 1, ALICE, false, T0, T0, Optional.empty());
+        "application/pdf", "ab".repeat(32), 1, ALICE, false, java.util.Set.of(), java.util.Map.of(), T0, T0,
+        Optional.empty());
   }
 
   /** Revision {@code number} of the file. */

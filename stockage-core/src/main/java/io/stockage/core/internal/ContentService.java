@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -124,7 +125,7 @@ public final class ContentService {
     BlobRecord blob = staged.promote(session, file.project().org(), now);
     Item item = new Item(id, file.project().org(), file.project().id(), file.folder(), ItemType.FILE,
         file.name(), file.project().mount(), staged.size(), staged.mimeType(), staged.sha256(), 1,
-        op.subject().user(), false, now, now, Optional.empty());
+        op.subject().user(), false, Set.of(), Map.of(), now, now, Optional.empty());
     session.items().insert(item);
     record(op, session, item, blob, now, ChangeKind.ADDED);
     return item;
@@ -137,7 +138,8 @@ public final class ContentService {
     BlobRecord blob = staged.promote(session, current.org(), now);
     Item next = new Item(current.id(), current.org(), current.project(), current.parent(), current.type(),
         current.name(), current.mount(), staged.size(), staged.mimeType(), staged.sha256(),
-        current.revision() + 1, current.owner(), current.vault(), current.createdAt(), now, Optional.empty());
+        current.revision() + 1, current.owner(), current.vault(), current.tags(), current.customFields(),
+        current.createdAt(), now, Optional.empty());
     session.items().update(next);
     record(op, session, next, blob, now, ChangeKind.UPDATED);
     return next;

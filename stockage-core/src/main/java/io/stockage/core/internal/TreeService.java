@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 
 /** The tree of a project: folders, metadata, listing, rename, move, copy, trash and purge. */
@@ -41,7 +42,8 @@ public final class TreeService {
         Lookups.folder(op, session, project, parent, Permission.ADD);
         Instant now = ctx.clock().instant();
         Item folder = new Item(ItemId.random(), project.org(), project.id(), parent, ItemType.FOLDER, name,
-            project.mount(), 0, Item.FOLDER_TYPE, "", 0, subject.user(), false, now, now, Optional.empty());
+            project.mount(), 0, Item.FOLDER_TYPE, "", 0, subject.user(), false, Set.of(), Map.of(), now, now,
+            Optional.empty());
         op.target(folder.id().toString());
         session.items().insert(folder);
         journal(op, session, folder, ChangeKind.ADDED, now, Map.of("name", name));
@@ -110,7 +112,8 @@ public final class TreeService {
           .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "revision " + item.revision() + " missing"));
       Instant now = ctx.clock().instant();
       Item copy = new Item(ItemId.random(), item.org(), item.project(), folder, ItemType.FILE, name, item.mount(),
-          item.size(), item.mimeType(), item.sha256(), 1, subject.user(), item.vault(), now, now, Optional.empty());
+          item.size(), item.mimeType(), item.sha256(), 1, subject.user(), item.vault(), item.tags(), item.customFields(),
+          now, now, Optional.empty());
       session.items().insert(copy);
       session.blobs().reference(current.blobId());
       Revision first = new Revision(copy.id(), 1, copy.size(), copy.sha256(), copy.mimeType(), subject.user(), now,
@@ -188,7 +191,8 @@ public final class TreeService {
 
   private static Item with(Item item, Optional<ItemId> parent, String name, Instant now) {
     return new Item(item.id(), item.org(), item.project(), parent, item.type(), name, item.mount(), item.size(),
-        item.mimeType(), item.sha256(), item.revision(), item.owner(), item.vault(), item.createdAt(), now,
+        item.mimeType(), item.sha256(), item.revision(), item.owner(), item.vault(), item.tags(), item.customFields(),
+        item.createdAt(), now,
         item.deletedAt());
   }
 

@@ -218,6 +218,8 @@ public final class JdbcItemRecords implements ItemRecords {
         rows.getInt("revision"),
         UserId.of(rows.getString("owner_id")),
         rows.getBoolean("vault"),
+        java.util.Set.of(),
+        java.util.Map.of(),
         Rows.instant(rows, "created_at"),
         Rows.instant(rows, "updated_at"),
         Rows.optionalInstant(rows, "deleted_at"));
