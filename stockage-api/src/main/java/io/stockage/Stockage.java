@@ -100,10 +100,15 @@ public interface Stockage extends AutoCloseable {
 
   /**
    * Changes an item's name, tags or custom fields in one step. Needs {@link Permission#CHANGE}.
+   * A new name follows the rules of {@link #rename}. Tags are trimmed, lower-cased,
+   * NFC-normalized and deduplicated. Custom fields replace the item's whole and are checked
+   * against the organization's {@link #fields}; a {@code NUMBER} comes back as a {@code Long}
+   * when it is integral, else as a {@code Double}.
    *
    * @throws StockageException {@code INVALID_ARGUMENT} when a custom field is unknown, of the
    *     wrong type, not one of its choices, or required and missing; {@code INVALID_ARGUMENT} for a
-   *     tag that is blank or longer than 64 characters
+   *     tag that is blank, longer than 64 characters or holds a control character, or for more
+   *     than 50 tags; for the name, what {@link #rename} throws
    */
   Item update(Subject subject, ItemId item, ItemPatch patch);
 

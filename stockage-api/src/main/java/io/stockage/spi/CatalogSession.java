@@ -17,4 +17,7 @@ public interface CatalogSession {
 
   /** The change feed and the audit log. */
   JournalRecords journal();
+
+  /** Custom field definitions. */
+  FieldRecords fields();
 }

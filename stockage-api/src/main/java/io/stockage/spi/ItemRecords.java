@@ -9,13 +9,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Files and folders of managed mounts. */
+/**
+ * Files and folders of managed mounts, with their metadata: an item's tags and custom field values
+ * are written by {@link #insert} and {@link #update} and come back with it from every lookup and
+ * listing. Tags are stored as given (the engine normalizes them) and belong to the item's
+ * organization; custom field values are {@code String}, {@code Boolean} or numbers, and a number
+ * comes back as {@code Long} when it is integral and fits, else as {@code Double}.
+ */
 public interface ItemRecords {
 
   /**
-   * Inserts an item.
+   * Inserts an item with its tags and custom fields.
    *
-   * @throws io.stockage.StockageException {@code ALREADY_EXISTS} when a live sibling has its name
+   * @throws io.stockage.StockageException {@code ALREADY_EXISTS} when a live sibling has its name,
+   *     {@code INVALID_ARGUMENT} when a custom field value is not a string, boolean or finite number
    */
   void insert(Item item);
 
@@ -32,9 +39,11 @@ public interface ItemRecords {
   Page<Item> children(ProjectId project, Optional<ItemId> parent, PageRequest page);
 
   /**
-   * Writes an item's changed state (parent, name, content fields, revision, times).
+   * Writes an item's changed state (parent, name, content fields, revision, update time), and
+   * replaces its tags and custom fields with the item's.
    *
-   * @throws io.stockage.StockageException {@code ALREADY_EXISTS} when a live sibling has its name
+   * @throws io.stockage.StockageException {@code ALREADY_EXISTS} when a live sibling has its name,
+   *     {@code INVALID_ARGUMENT} when a custom field value is not a string, boolean or finite number
    */
   void update(Item item);
 

@@ -26,6 +26,7 @@ import io.stockage.UserId;
 import io.stockage.core.internal.ContentService;
 import io.stockage.core.internal.EmulatedRevisionStore;
 import io.stockage.core.internal.EngineContext;
+import io.stockage.core.internal.MetadataService;
 import io.stockage.core.internal.ProjectService;
 import io.stockage.core.internal.TreeService;
 import io.stockage.spi.RevisionStore;
@@ -42,6 +43,7 @@ public final class StockageEngine implements Stockage {
   private final ProjectService projects;
   private final ContentService contents;
   private final TreeService tree;
+  private final MetadataService metadata;
   private final Reconciler reconciler;
 
   StockageEngine(EngineContext ctx, Reconciler reconciler) {
@@ -49,6 +51,7 @@ public final class StockageEngine implements Stockage {
     this.projects = new ProjectService(ctx);
     this.contents = new ContentService(ctx);
     this.tree = new TreeService(ctx);
+    this.metadata = new MetadataService(ctx);
     this.reconciler = reconciler;
   }
 
@@ -158,17 +161,17 @@ public final class StockageEngine implements Stockage {
 
   @Override
   public Item update(Subject subject, ItemId item, ItemPatch patch) {
-    throw StockageException.unsupported(io.stockage.Capability.USER_METADATA, "update (in progress)");
+    return metadata.update(subject, item, patch);
   }
 
   @Override
   public FieldDefinition defineField(Subject subject, FieldDefinition field) {
-    throw StockageException.unsupported(io.stockage.Capability.USER_METADATA, "custom fields (in progress)");
+    return metadata.defineField(subject, field);
   }
 
   @Override
   public List<FieldDefinition> fields(Subject subject) {
-    return List.of();
+    return metadata.fields(subject);
   }
 
   @Override

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.ErrorKind;
+import io.stockage.FieldDefinition;
+import io.stockage.FieldType;
 import io.stockage.Item;
+import io.stockage.ItemPatch;
 import io.stockage.NewContent;
 import io.stockage.NewProject;
 import io.stockage.OrgPermission;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,7 @@ class AuthorizationIT {
     ops.put("rename", () -> fx.engine.rename(s, file.id(), "renamed.pdf"));
     ops.put("move", () -> fx.engine.move(s, file.id(), Optional.of(folder.id())));
     ops.put("copy", () -> fx.engine.copy(s, file.id(), Optional.empty(), "copy.pdf"));
+    ops.put("update", () -> fx.engine.update(s, file.id(), ItemPatch.none().withTags(Set.of("x"))));
     ops.put("delete", () -> fx.engine.delete(s, file.id()));
     ops.put("restore", () -> fx.engine.restore(s, file.id()));
     ops.put("purge", () -> fx.engine.purge(s, file.id()));
@@ -86,7 +91,7 @@ class AuthorizationIT {
     assertThat(fx.engine.projects(MALLORY, PageRequest.first(100)).items()).isEmpty();
     assertThat(fx.engine.stat(ALICE, file.id()).revision()).isEqualTo(1);
     assertThat(fx.count("select count(*) from audit_log where actor = 'mallory' and outcome = 'DENIED' "
-        + "and target = ?", file.id().toString())).isGreaterThanOrEqualTo(9);
+        + "and target = ?", file.id().toString())).isGreaterThanOrEqualTo(10);
   }
 
   @Test
@@ -105,12 +110,12 @@ class AuthorizationIT {
     fx.engine.stat(CAROL, file.id());
     fx.engine.open(CAROL, file.id(), Optional.empty()).close();
     fx.engine.list(CAROL, project.slug(), Optional.empty(), PageRequest.first(10));
-    for (String denied : new String[] {"write", "rename", "move", "delete", "upload", "createFolder", "addMember",
-        "removeMember"}) {
+    for (String denied : new String[] {"write", "rename", "move", "update", "delete", "upload", "createFolder",
+        "addMember", "removeMember"}) {
       assertKind(everyOperation(CAROL, project, file, folder).get(denied), ErrorKind.PERMISSION_DENIED);
     }
     assertThat(fx.count("select count(*) from audit_log where actor = 'carol' and outcome = 'DENIED'"))
-        .isGreaterThanOrEqualTo(8);
+        .isGreaterThanOrEqualTo(9);
     assertThat(fx.engine.stat(ALICE, file.id()).revision()).isEqualTo(1);
   }
 
@@ -141,6 +146,18 @@ class AuthorizationIT {
     assertKind(() -> fx.engine.delete(auditor, file.id()), ErrorKind.PERMISSION_DENIED);
     assertThat(fx.engine.projects(auditor, PageRequest.first(1000)).items()).extracting(Project::slug)
         .contains(project.slug());
+  }
+
+  @Test
+  void defineField_byAnotherOrganizationsAdmin_staysInThatOrganization() {
+    fx.engine.defineField(MALLORY, FieldDefinition.optional("globex-only", FieldType.TEXT));
+    Project project = fx.project();
+    Item file = fx.upload(BOB, project, "plan.pdf", Samples.pdf("fields"));
+
+    assertThat(fx.engine.fields(MALLORY)).extracting(FieldDefinition::name).contains("globex-only");
+    assertThat(fx.engine.fields(BOB)).extracting(FieldDefinition::name).doesNotContain("globex-only");
+    assertKind(() -> fx.engine.update(BOB, file.id(), ItemPatch.none().withCustomFields(Map.of("globex-only", "x"))),
+        ErrorKind.INVALID_ARGUMENT);
   }
 
   @Test

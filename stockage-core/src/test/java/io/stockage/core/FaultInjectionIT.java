@@ -97,6 +97,11 @@ class FaultInjectionIT {
         }
 
         @Override
+        public io.stockage.spi.FieldRecords fields() {
+          return session.fields();
+        }
+
+        @Override
         public JournalRecords journal() {
           JournalRecords real = session.journal();
           return new JournalRecords() {

@@ -1,5 +1,6 @@
 package io.stockage.core.internal;
 
+import io.stockage.Item;
 import io.stockage.PolicyReason;
 import io.stockage.StockageException;
 import io.stockage.UploadPolicy;
@@ -31,6 +32,9 @@ public final class NameRules {
     if (nfc.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
       throw invalid("a name is at most " + MAX_NAME_BYTES + " bytes in UTF-8");
     }
+    if (!Texts.storable(nfc)) {
+      throw invalid("a name cannot contain NUL or unpaired surrogate characters");
+    }
     for (int i = 0; i < nfc.length(); i++) {
       char c = nfc.charAt(i);
       if (c == '/' || c == '\\' || Character.isISOControl(c)) {
@@ -59,6 +63,26 @@ public final class NameRules {
       throw StockageException.policy(PolicyReason.TYPE_NOT_ALLOWED,
           "files of type '" + (ext.isEmpty() ? "(none)" : ext) + "' are not allowed; allowed: "
               + String.join(" ", new java.util.TreeSet<>(policy.allowedExtensions())));
+    }
+    return nfc;
+  }
+
+  /**
+   * The NFC form of a new name for an item (rename, copy, update): a folder's name only has to be
+   * valid; a file's must also have an allowed extension, and the one it has, so that its type stays
+   * what was checked when its content was stored.
+   *
+   * @throws StockageException {@code POLICY_VIOLATION} with reason {@code INVALID_NAME},
+   *     {@code TYPE_NOT_ALLOWED} or {@code CONTENT_MISMATCH}
+   */
+  public static String newName(Item item, String name, UploadPolicy policy) {
+    if (item.isFolder()) {
+      return normalize(name);
+    }
+    String nfc = fileName(name, policy);
+    if (!extension(nfc).equals(extension(item.name()))) {
+      throw StockageException.policy(PolicyReason.CONTENT_MISMATCH,
+          "a file keeps its extension " + extension(item.name()) + " when renamed or copied");
     }
     return nfc;
   }

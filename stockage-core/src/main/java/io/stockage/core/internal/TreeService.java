@@ -7,7 +7,6 @@ import io.stockage.ItemType;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.Permission;
-import io.stockage.PolicyReason;
 import io.stockage.Project;
 import io.stockage.StockageException;
 import io.stockage.Subject;
@@ -73,7 +72,7 @@ public final class TreeService {
     Operation op = Operation.mutation(ctx, "rename", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
       Item item = Lookups.liveItem(op, session, id, Permission.CHANGE, true).item();
-      String name = checkedName(item, newName);
+      String name = NameRules.newName(item, newName, ctx.policy());
       Instant now = ctx.clock().instant();
       Item renamed = with(item, item.parent(), name, now);
       session.items().update(renamed);
@@ -106,7 +105,7 @@ public final class TreeService {
     return op.run(() -> ctx.catalog().inTransaction(session -> {
       Lookups.Located source = Lookups.liveFile(op, session, id, Permission.VIEW, false);
       Item item = source.item();
-      String name = checkedName(item, newName);
+      String name = NameRules.newName(item, newName, ctx.policy());
       Lookups.folder(op, session, source.project(), folder, Permission.ADD);
       RevisionRecord current = session.revisions().find(id, item.revision())
           .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "revision " + item.revision() + " missing"));
@@ -174,19 +173,6 @@ public final class TreeService {
           "revisions", Integer.toString(blobs.size())));
       return null;
     }));
-  }
-
-  /** A new name for an item: a file keeps its extension, so its type stays what was checked. */
-  private String checkedName(Item item, String newName) {
-    if (item.isFolder()) {
-      return NameRules.normalize(newName);
-    }
-    String name = NameRules.fileName(newName, ctx.policy());
-    if (!NameRules.extension(name).equals(NameRules.extension(item.name()))) {
-      throw StockageException.policy(PolicyReason.CONTENT_MISMATCH,
-          "a file keeps its extension " + NameRules.extension(item.name()) + " when renamed or copied");
-    }
-    return name;
   }
 
   private static Item with(Item item, Optional<ItemId> parent, String name, Instant now) {

@@ -15,7 +15,7 @@ class NameRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"../../etc/passwd", "a/b", "", " ", ".", "..", "a\\b", "nul\u0000.pdf", "tab\t.pdf",
-      "bell\u0007.pdf"})
+      "bell\u0007.pdf", "half\ud800.pdf"})
   void normalize_forbiddenName_isInvalidName(String name) {
     assertThatThrownBy(() -> NameRules.normalize(name))
         .isInstanceOfSatisfying(StockageException.class, e -> {

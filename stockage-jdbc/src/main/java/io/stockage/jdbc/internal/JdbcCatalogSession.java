@@ -2,6 +2,7 @@ package io.stockage.jdbc.internal;
 
 import io.stockage.spi.BlobRecords;
 import io.stockage.spi.CatalogSession;
+import io.stockage.spi.FieldRecords;
 import io.stockage.spi.ItemRecords;
 import io.stockage.spi.JournalRecords;
 import io.stockage.spi.ProjectRecords;
@@ -17,10 +18,11 @@ import org.jdbi.v3.core.Handle;
  * @param revisions revisions of files
  * @param blobs stored content
  * @param journal change feed and audit log
+ * @param fields custom field definitions
  */
 public record JdbcCatalogSession(
     ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
-    JournalRecords journal) implements CatalogSession {
+    JournalRecords journal, FieldRecords fields) implements CatalogSession {
 
   /** The session of the transaction the handle is in. */
   public static JdbcCatalogSession on(Handle handle) {
@@ -29,6 +31,7 @@ public record JdbcCatalogSession(
         JdbcErrors.translating(ItemRecords.class, new JdbcItemRecords(handle)),
         JdbcErrors.translating(RevisionRecords.class, new JdbcRevisionRecords(handle)),
         JdbcErrors.translating(BlobRecords.class, new JdbcBlobRecords(handle)),
-        JdbcErrors.translating(JournalRecords.class, new JdbcJournalRecords(handle)));
+        JdbcErrors.translating(JournalRecords.class, new JdbcJournalRecords(handle)),
+        JdbcErrors.translating(FieldRecords.class, new JdbcFieldRecords(handle)));
   }
 }

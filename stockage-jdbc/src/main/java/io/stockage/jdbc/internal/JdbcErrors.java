@@ -31,9 +31,13 @@ import org.postgresql.util.ServerErrorMessage;
  *       ({@code 57P01}-{@code 57P03}, {@code 53300}): {@code UNAVAILABLE};</li>
  *   <li>class {@code 28} (bad user or password) and {@code 3D000} (no such database):
  *       {@code CONFIG_INVALID}, since retrying cannot help;</li>
+ *   <li>{@code 22021} (a NUL in {@code text}) and {@code 22P05} (an escaped NUL in {@code jsonb}):
+ *       {@code INVALID_ARGUMENT}, since the value came from the caller;</li>
  *   <li>everything else: {@code UNEXPECTED}.</li>
  * </ul>
- * A {@link StockageException} is returned unchanged.
+ * A {@link StockageException} is returned unchanged. The few failures that are not the
+ * database's (a custom field value that cannot be stored as JSON, stored JSON that cannot be read)
+ * are made here too.
  */
 public final class JdbcErrors {
   private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
@@ -62,6 +66,10 @@ public final class JdbcErrors {
     if (state.startsWith("08") || UNAVAILABLE_STATES.contains(state) || isConnectionFailure(failure)) {
       return StockageException.of(ErrorKind.UNAVAILABLE,
           "the database cannot be reached: " + summary(sql, failure), failure);
+    }
+    if (state.equals("22021") || state.equals("22P05")) {
+      return StockageException.of(ErrorKind.INVALID_ARGUMENT,
+          "a value holds a character the database cannot store (SQLState " + state + ")", failure);
     }
     if (state.startsWith("28") || state.equals("3D000")) {
       return StockageException.of(ErrorKind.CONFIG_INVALID,
@@ -94,6 +102,23 @@ public final class JdbcErrors {
   /** {@code UNEXPECTED}: a row the caller's protocol guarantees is missing or inconsistent. */
   public static StockageException broken(String what) {
     return StockageException.of(ErrorKind.UNEXPECTED, what);
+  }
+
+  /**
+   * {@code INVALID_ARGUMENT}: a custom field value the catalog cannot store. Names its type, never
+   * the value.
+   */
+  public static StockageException invalidValue(String field, Object value) {
+    return StockageException.of(ErrorKind.INVALID_ARGUMENT, "custom field " + field
+        + ": a value is a string, a boolean or a finite number, not a " + value.getClass().getSimpleName());
+  }
+
+  /**
+   * {@code UNEXPECTED}: JSON cannot be written or read. The message leaves out Jackson's, which
+   * can quote stored values; the cause keeps it.
+   */
+  public static StockageException unreadable(String what, RuntimeException failure) {
+    return StockageException.of(ErrorKind.UNEXPECTED, what + " (" + failure.getClass().getSimpleName() + ")", failure);
   }
 
   /** A failure of the schema migration: mapped as any other, with what was being done. */

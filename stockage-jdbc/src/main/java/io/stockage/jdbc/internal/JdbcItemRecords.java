@@ -9,12 +9,15 @@ import io.stockage.PageRequest;
 import io.stockage.ProjectId;
 import io.stockage.UserId;
 import io.stockage.spi.ItemRecords;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -24,13 +27,20 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@code coalesce(parent_id, project_id)} is the folder's id, or the project's id at the root;
  * the unique index {@code items_live_name_uq} on that key and the name keeps live sibling names
  * unique. Trashed rows carry {@code deleted_at} and {@code trashed_with}, the id of the item whose
- * trashing took them along.
+ * trashing took them along. Custom field values are the {@code jsonb} object {@code custom_fields}
+ * ({@link Json}); tags are rows of {@code item_tags} ({@link JdbcItemTags}), aggregated into each
+ * row a query returns.
  */
 public final class JdbcItemRecords implements ItemRecords {
   private static final String COLUMNS = "id, org_id, project_id, parent_id, type, name, mount, size, mime_type,"
-      + " sha256, revision, owner_id, vault, created_at, updated_at, deleted_at";
+      + " sha256, revision, owner_id, vault, custom_fields, created_at, updated_at, deleted_at";
+  // Every query reads items through this: the row, its custom fields as JSON text, its tags.
+  private static final String SELECT = "SELECT i.id, i.org_id, i.project_id, i.parent_id, i.type, i.name, i.mount,"
+      + " i.size, i.mime_type, i.sha256, i.revision, i.owner_id, i.vault, CAST(i.custom_fields AS text) AS fields,"
+      + " coalesce(tg.names, '{}') AS tags, i.created_at, i.updated_at, i.deleted_at FROM items i"
+      + JdbcItemTags.NAMES;
   private static final String SIBLINGS =
-      "project_id = :project AND coalesce(parent_id, project_id) = :parentKey AND deleted_at IS NULL";
+      "i.project_id = :project AND coalesce(i.parent_id, i.project_id) = :parentKey AND i.deleted_at IS NULL";
   // Root and descendants, live or trashed. UNION (not ALL) stops at a cycle, should one exist.
   private static final String TREE = """
       WITH RECURSIVE tree(id) AS (
@@ -48,10 +58,11 @@ public final class JdbcItemRecords implements ItemRecords {
 
   @Override
   public void insert(Item item) {
+    String fields = Json.fields(item.customFields());
     // ON CONFLICT on the live-name index keeps the transaction usable when the name is taken.
     int inserted = handle.createUpdate("INSERT INTO items (" + COLUMNS + ") VALUES (:id, :org, :project,"
             + " CAST(:parent AS uuid), :type, :name, :mount, :size, :mimeType, :sha256, :revision, :owner,"
-            + " :vault, :createdAt, :updatedAt, CAST(:deletedAt AS timestamptz))"
+            + " :vault, CAST(:fields AS jsonb), :createdAt, :updatedAt, CAST(:deletedAt AS timestamptz))"
             + " ON CONFLICT (project_id, coalesce(parent_id, project_id), name) WHERE deleted_at IS NULL"
             + " DO NOTHING")
         .bind("id", item.id().value())
@@ -67,6 +78,7 @@ public final class JdbcItemRecords implements ItemRecords {
         .bind("revision", item.revision())
         .bind("owner", item.owner().value())
         .bind("vault", item.vault())
+        .bind("fields", fields)
         .bind("createdAt", Rows.at(item.createdAt()))
         .bind("updatedAt", Rows.at(item.updatedAt()))
         .bind("deletedAt", Rows.at(item.deletedAt()))
@@ -74,6 +86,7 @@ public final class JdbcItemRecords implements ItemRecords {
     if (inserted == 0) {
       throw JdbcErrors.itemNameTaken(item.name());
     }
+    JdbcItemTags.add(handle, item, item.tags().stream().sorted().toList());
   }
 
   @Override
@@ -83,11 +96,12 @@ public final class JdbcItemRecords implements ItemRecords {
 
   @Override
   public Optional<Item> findForUpdate(ItemId id) {
-    return findById(id, " FOR UPDATE");
+    // Locks the item row only: the tags are read, not locked.
+    return findById(id, " FOR UPDATE OF i");
   }
 
   private Optional<Item> findById(ItemId id, String lock) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM items WHERE id = :id" + lock)
+    return handle.createQuery(SELECT + " WHERE i.id = :id" + lock)
         .bind("id", id.value())
         .map(JdbcItemRecords::item)
         .findOne();
@@ -95,7 +109,7 @@ public final class JdbcItemRecords implements ItemRecords {
 
   @Override
   public Optional<Item> findChild(ProjectId project, Optional<ItemId> parent, String name) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM items WHERE " + SIBLINGS + " AND name = :name")
+    return handle.createQuery(SELECT + " WHERE " + SIBLINGS + " AND i.name = :name")
         .bind("project", project.value())
         .bind("parentKey", parentKey(project, parent))
         .bind("name", name)
@@ -106,8 +120,8 @@ public final class JdbcItemRecords implements ItemRecords {
   @Override
   public Page<Item> children(ProjectId project, Optional<ItemId> parent, PageRequest page) {
     // Byte order (COLLATE "C") gives the same order on every server, whatever its locale.
-    String sql = "SELECT " + COLUMNS + " FROM items WHERE " + SIBLINGS
-        + " ORDER BY (type = 'FOLDER') DESC, name COLLATE \"C\", id LIMIT :limit OFFSET :offset";
+    String sql = SELECT + " WHERE " + SIBLINGS
+        + " ORDER BY (i.type = 'FOLDER') DESC, i.name COLLATE \"C\", i.id LIMIT :limit OFFSET :offset";
     List<Item> rows = Pages.bind(handle.createQuery(sql), page)
         .bind("project", project.value())
         .bind("parentKey", parentKey(project, parent))
@@ -119,14 +133,17 @@ public final class JdbcItemRecords implements ItemRecords {
   /**
    * {@inheritDoc}
    *
-   * <p>Writes the parent, name, size, MIME type, SHA-256, revision and update time; the other
-   * fields never change, and the trash state changes only by {@link #trash} and {@link #untrash}.
+   * <p>Writes the parent, name, size, MIME type, SHA-256, revision, custom fields, tags and update
+   * time; the other fields never change, and the trash state changes only by {@link #trash} and
+   * {@link #untrash}.
    */
   @Override
   public void update(Item item) {
+    String fields = Json.fields(item.customFields());
     int updated = Savepoints.guard(handle, () -> handle.createUpdate("""
             UPDATE items SET parent_id = CAST(:parent AS uuid), name = :name, size = :size,
-              mime_type = :mimeType, sha256 = :sha256, revision = :revision, updated_at = :updatedAt
+              mime_type = :mimeType, sha256 = :sha256, revision = :revision,
+              custom_fields = CAST(:fields AS jsonb), updated_at = :updatedAt
             WHERE id = :id""")
         .bind("id", item.id().value())
         .bind("parent", item.parent().map(ItemId::value).orElse(null))
@@ -135,11 +152,13 @@ public final class JdbcItemRecords implements ItemRecords {
         .bind("mimeType", item.mimeType())
         .bind("sha256", item.sha256())
         .bind("revision", item.revision())
+        .bind("fields", fields)
         .bind("updatedAt", Rows.at(item.updatedAt()))
         .execute());
     if (updated == 0) {
       throw JdbcErrors.notFound("item " + item.id());
     }
+    JdbcItemTags.replace(handle, item);
   }
 
   @Override
@@ -203,6 +222,15 @@ public final class JdbcItemRecords implements ItemRecords {
     return parent.map(ItemId::value).orElse(project.value());
   }
 
+  private static Set<String> tags(ResultSet rows) throws SQLException {
+    Array array = rows.getArray("tags");
+    try {
+      return Set.copyOf(Arrays.asList((String[]) array.getArray()));
+    } finally {
+      array.free();
+    }
+  }
+
   private static Item item(ResultSet rows, StatementContext ctx) throws SQLException {
     return new Item(
         ItemId.of(Rows.uuid(rows, "id")),
@@ -218,8 +246,8 @@ public final class JdbcItemRecords implements ItemRecords {
         rows.getInt("revision"),
         UserId.of(rows.getString("owner_id")),
         rows.getBoolean("vault"),
-        java.util.Set.of(),
-        java.util.Map.of(),
+        tags(rows),
+        Json.fields(rows.getString("fields")),
         Rows.instant(rows, "created_at"),
         Rows.instant(rows, "updated_at"),
         Rows.optionalInstant(rows, "deleted_at"));

@@ -76,6 +76,13 @@ class JdbcErrorsTest {
   }
 
   @Test
+  void map_characterTheDatabaseCannotStore_isInvalidArgument() {
+    assertThat(JdbcErrors.map(new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021")).kind())
+        .isEqualTo(ErrorKind.INVALID_ARGUMENT);
+    assertThat(JdbcErrors.map(statementFailure(server("22P05", "", ""))).kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+  }
+
+  @Test
   void map_otherFailures_areUnexpectedWithTheState() {
     StockageException e = JdbcErrors.map(statementFailure(server("23503", "revisions_blob_id_fkey", "Key (x)")));
 
