@@ -1,0 +1,99 @@
+package io.stockage.examples.bench;
+
+import io.stockage.Content;
+import io.stockage.Item;
+import io.stockage.ItemId;
+import io.stockage.Mount;
+import io.stockage.NewProject;
+import io.stockage.OrgPermission;
+import io.stockage.Subject;
+import io.stockage.Upload;
+import io.stockage.UploadPolicy;
+import io.stockage.core.Reconciler;
+import io.stockage.core.StockageEngine;
+import io.stockage.core.fs.FileSystemProvider;
+import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.testkit.TestDatabase;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Stockage as the benchmark drives it: one engine, one project, one subject. */
+final class StockageSide implements AutoCloseable {
+  private static final String PROJECT = "bench";
+
+  private final StockageEngine engine;
+  private final Subject subject = Subject.of("bench", "runner", OrgPermission.CREATE_PROJECT);
+
+  private StockageSide(StockageEngine engine) {
+    this.engine = engine;
+    engine.createProject(subject, NewProject.of(PROJECT, "Benchmark"));
+  }
+
+  /**
+   * An engine on the database and a {@link FileSystemProvider} at {@code storage}, accepting
+   * uploads up to {@code maxSize} bytes. A zero reconciler grace lets {@link #remove} free the
+   * content at once.
+   */
+  static StockageSide start(TestDatabase db, Path storage, long maxSize) {
+    return new StockageSide(StockageEngine.builder()
+        .catalog(JdbcCatalog.connect(db.jdbcUrl(), db.user(), db.password()))
+        .mount(Mount.managed("main", FileSystemProvider.create(storage)))
+        .uploadPolicy(UploadPolicy.defaults().withMaxSize(maxSize))
+        .reconcilerGrace(Duration.ZERO)
+        .build());
+  }
+
+  /** Uploads the file under the name, read through a {@link FileInputStream}. */
+  Item upload(Path source, String name) throws IOException {
+    try (InputStream in = new FileInputStream(source.toFile())) {
+      return engine.upload(subject, Upload.of(PROJECT, name, in));
+    }
+  }
+
+  /** Reads the file's content into {@code target}; returns the number of bytes written. */
+  long download(ItemId file, Path target) throws IOException {
+    try (Content content = engine.open(subject, file, Optional.empty())) {
+      return Files.copy(content.stream(), target);
+    }
+  }
+
+  /**
+   * Deletes the item for good and removes its content from storage, so the next upload of the
+   * same bytes is stored again rather than deduplicated.
+   *
+   * @throws IllegalStateException when the reconciler did not remove the content
+   */
+  void remove(ItemId file) {
+    engine.delete(subject, file);
+    engine.purge(subject, file);
+    Reconciler.Report report = engine.reconciler().run();
+    if (report.unreferenced() == 0) {
+      // The reconciler takes blobs unreferenced strictly before now, at microsecond precision.
+      sleepBriefly();
+      report = engine.reconciler().run();
+    }
+    if (report.unreferenced() != 1) {
+      throw new IllegalStateException("expected the purged content to be removed, got " + report);
+    }
+  }
+
+  /** Closes the engine and the catalog's pool. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
