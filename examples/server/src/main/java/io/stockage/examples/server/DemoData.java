@@ -1,0 +1,41 @@
+package io.stockage.examples.server;
+
+import io.stockage.ErrorKind;
+import io.stockage.NewProject;
+import io.stockage.ProjectRole;
+import io.stockage.Stockage;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** Seeds project {@code bridge} of {@code acme} at first start: alice ADMIN, bob EDITOR, carol VIEWER. */
+@Component
+class DemoData implements ApplicationRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  private final Stockage stockage;
+
+  DemoData(Stockage stockage) {
+    this.stockage = stockage;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    Subject alice = DemoUsers.SUBJECTS.get("alice");
+    try {
+      stockage.createProject(alice, NewProject.of("bridge", "Bridge").withDescription("Demo project"));
+      stockage.addMember(alice, "bridge", UserId.of("bob"), ProjectRole.EDITOR);
+      stockage.addMember(alice, "bridge", UserId.of("carol"), ProjectRole.VIEWER);
+      LOG.info("Seeded demo project acme/bridge: alice ADMIN, bob EDITOR, carol VIEWER");
+    } catch (StockageException e) {
+      if (e.kind() != ErrorKind.ALREADY_EXISTS) {
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.stockage.examples.server;
+
+import io.stockage.ByteRange;
+import io.stockage.Content;
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.ItemId;
+import io.stockage.NewContent;
+import io.stockage.PageRequest;
+import io.stockage.Stockage;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.Upload;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Files: upload, list, metadata, content (ranges, ETags), new revisions, trash. */
+@RestController
+class FilesController {
+  private final Stockage stockage;
+
+  FilesController(Stockage stockage) {
+    this.stockage = stockage;
+  }
+
+  @PostMapping(path = "/api/v1/projects/{slug}/files", consumes = "multipart/form-data")
+  ResponseEntity<FileView> upload(Subject subject, @PathVariable String slug, @RequestPart("file") MultipartFile file,
+      @RequestParam(required = false) String folder) throws IOException {
+    Upload upload = new Upload(slug, Bodies.folder(folder), Optional.ofNullable(file.getOriginalFilename()).orElse(""),
+        file.getInputStream(), java.util.OptionalLong.of(file.getSize()));
+    Item item = stockage.upload(subject, upload);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(java.net.URI.create("/api/v1/files/" + item.id()))
+        .eTag(item.etag()).body(FileView.of(item));
+  }
+
+  @GetMapping("/api/v1/projects/{slug}/files")
+  PageView<FileView> list(Subject subject, @PathVariable String slug, @RequestParam(required = false) String folder,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return PageView.of(stockage.list(subject, slug, Bodies.folder(folder), PageRequest.of(page, size)), FileView::of);
+  }
+
+  @GetMapping("/api/v1/files/{id}")
+  ResponseEntity<FileView> stat(Subject subject, @PathVariable String id) {
+    Item item = stockage.stat(subject, ItemId.parse(id));
+    return ResponseEntity.ok().eTag(item.etag()).body(FileView.of(item));
+  }
+
+  @GetMapping("/api/v1/files/{id}/content")
+  void download(Subject subject, @PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    ItemId file = ItemId.parse(id);
+    String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+    if (ifNoneMatch != null && ETags.matches(ifNoneMatch, stockage.stat(subject, file).etag())) {
+      response.setStatus(HttpStatus.NOT_MODIFIED.value());
+      return;
+    }
+    Optional<ByteRange> range = HttpRanges.parse(request.getHeader(HttpHeaders.RANGE));
+    try (Content content = stockage.open(subject, file, range)) {
+      Downloads.send(content, response);
+    } catch (StockageException e) {
+      if (e.kind() == ErrorKind.RANGE_NOT_SATISFIABLE) {
+        response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + stockage.stat(subject, file).size());
+      }
+      throw e;
+    }
+  }
+
+  @PutMapping("/api/v1/files/{id}/content")
+  ResponseEntity<FileView> write(Subject subject, @PathVariable String id, HttpServletRequest request,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) throws IOException {
+    ItemId file = ItemId.parse(id);
+    NewContent content = NewContent.of(request.getInputStream());
+    if (request.getContentLengthLong() >= 0) {
+      content = content.withDeclaredSize(request.getContentLengthLong());
+    }
+    if (ifMatch != null) {
+      Item current = stockage.stat(subject, file);
+      if (!ETags.matches(ifMatch, current.etag())) {
+        throw new PreconditionFailed("If-Match " + ifMatch + " does not match the current ETag \"" + current.etag() + "\"");
+      }
+      content = content.ifRevision(current.revision());
+    }
+    try {
+      Item item = stockage.write(subject, file, content);
+      return ResponseEntity.ok().eTag(item.etag()).body(FileView.of(item));
+    } catch (StockageException e) {
+      if (ifMatch != null && e.kind() == ErrorKind.CONFLICT) {
+        throw new PreconditionFailed("the file changed while the request was processed");
+      }
+      throw e;
+    }
+  }
+
+  @DeleteMapping("/api/v1/files/{id}")
+  FileView delete(Subject subject, @PathVariable String id) {
+    return FileView.of(stockage.delete(subject, ItemId.parse(id)));
+  }
+
+  @PostMapping("/api/v1/files/{id}/restore")
+  FileView restore(Subject subject, @PathVariable String id) {
+    return FileView.of(stockage.restore(subject, ItemId.parse(id)));
+  }
+
+  /** {@code If-Match} failed: 412. */
+  static final class PreconditionFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PreconditionFailed(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.stockage.examples.server;
+
+import io.stockage.NewProject;
+import io.stockage.PageRequest;
+import io.stockage.Project;
+import io.stockage.ProjectMember;
+import io.stockage.ProjectRole;
+import io.stockage.Stockage;
+import io.stockage.Subject;
+import io.stockage.UserId;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Projects and their members. */
+@RestController
+@RequestMapping("/api/v1/projects")
+class ProjectsController {
+  private final Stockage stockage;
+
+  ProjectsController(Stockage stockage) {
+    this.stockage = stockage;
+  }
+
+  /** A project to create. */
+  record NewProjectBody(String slug, String title, String description, String category) {}
+
+  /** A member to add, or whose role to change. */
+  record MemberBody(String user, ProjectRole role) {}
+
+  /** The JSON form of a project. */
+  record ProjectView(String id, String slug, String title, String description, String category, String status,
+      String mount, String creator, Instant createdAt) {
+    static ProjectView of(Project p) {
+      return new ProjectView(p.id().toString(), p.slug(), p.title(), p.description(), p.category(), p.status(),
+          p.mount(), p.creator().value(), p.createdAt());
+    }
+  }
+
+  /** The JSON form of a membership. */
+  record MemberView(String user, ProjectRole role, Instant joinedAt) {
+    static MemberView of(ProjectMember m) {
+      return new MemberView(m.user().value(), m.role(), m.joinedAt());
+    }
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  ProjectView create(Subject subject, @RequestBody NewProjectBody body) {
+    NewProject spec = new NewProject(Bodies.required(body.slug(), "slug"), Bodies.required(body.title(), "title"),
+        Optional.ofNullable(body.description()).orElse(""), Optional.ofNullable(body.category()).orElse(""),
+        Optional.empty());
+    return ProjectView.of(stockage.createProject(subject, spec));
+  }
+
+  @GetMapping
+  PageView<ProjectView> list(Subject subject, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    return PageView.of(stockage.projects(subject, PageRequest.of(page, size)), ProjectView::of);
+  }
+
+  @GetMapping("/{slug}")
+  ProjectView get(Subject subject, @PathVariable String slug) {
+    return ProjectView.of(stockage.project(subject, slug));
+  }
+
+  @GetMapping("/{slug}/members")
+  java.util.List<MemberView> members(Subject subject, @PathVariable String slug) {
+    return stockage.members(subject, slug).stream().map(MemberView::of).toList();
+  }
+
+  @PostMapping("/{slug}/members")
+  MemberView addMember(Subject subject, @PathVariable String slug, @RequestBody MemberBody body) {
+    ProjectRole role = Bodies.required(body.role(), "role");
+    return MemberView.of(stockage.addMember(subject, slug, UserId.of(Bodies.required(body.user(), "user")), role));
+  }
+
+  @DeleteMapping("/{slug}/members/{user}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void removeMember(Subject subject, @PathVariable String slug, @PathVariable String user) {
+    stockage.removeMember(subject, slug, UserId.of(user));
+  }
+}
