@@ -111,6 +111,42 @@ public interface StorageProvider extends AutoCloseable {
     throw StockageException.unsupported(Capability.PRESIGN_WRITE, "presigned write");
   }
 
+  /**
+   * The versions of a key, newest first, delete markers included. Needs
+   * {@link Capability#NATIVE_VERSIONING}.
+   */
+  default java.util.List<ObjectVersion> versions(String key) {
+    throw StockageException.unsupported(Capability.NATIVE_VERSIONING, "listing versions");
+  }
+
+  /**
+   * Opens one version of a key, whole or a range. Needs {@link Capability#NATIVE_VERSIONING}.
+   *
+   * @throws StockageException {@code NOT_FOUND} for an unknown version or a delete marker
+   */
+  default ObjectContent readVersion(String key, String versionId, Optional<ByteRange> range) {
+    throw StockageException.unsupported(Capability.NATIVE_VERSIONING, "reading a version");
+  }
+
+  /** Deletes one version of a key for good. Needs {@link Capability#NATIVE_VERSIONING}. */
+  default void deleteVersion(String key, String versionId) {
+    throw StockageException.unsupported(Capability.NATIVE_VERSIONING, "deleting a version");
+  }
+
+  /** Starts a multipart upload to the key. Needs {@link Capability#MULTIPART_UPLOAD}. */
+  default MultipartWrite beginMultipart(String key, WriteOptions options) {
+    throw StockageException.unsupported(Capability.MULTIPART_UPLOAD, "multipart upload");
+  }
+
+  /**
+   * Takes up a multipart upload begun earlier (by this or another process).
+   *
+   * @throws StockageException {@code NOT_FOUND} when the upload was completed, aborted or expired
+   */
+  default MultipartWrite resumeMultipart(String key, String uploadId) {
+    throw StockageException.unsupported(Capability.MULTIPART_UPLOAD, "multipart upload");
+  }
+
   /** Releases connections and threads; the provider is unusable afterwards. */
   @Override
   void close();

@@ -253,7 +253,7 @@ public final class FileSystemProvider implements StorageProvider {
   }
 
   static ObjectInfo info(String key, BasicFileAttributes attrs) {
-    return new ObjectInfo(key, attrs.size(), attrs.lastModifiedTime().toInstant(), Optional.empty());
+    return ObjectInfo.of(key, attrs.size(), attrs.lastModifiedTime().toInstant(), Optional.empty());
   }
 
   private static void deleteQuietly(Path path) {

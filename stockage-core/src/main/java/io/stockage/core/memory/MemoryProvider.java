@@ -82,7 +82,7 @@ public final class MemoryProvider implements StorageProvider {
   public ObjectInfo write(String key, InputStream data, WriteOptions options) {
     ObjectKeys.check(key, MAX_KEY_LENGTH);
     byte[] bytes = readAll(key, data);
-    ObjectInfo info = new ObjectInfo(key, bytes.length, clock.instant(),
+    ObjectInfo info = ObjectInfo.of(key, bytes.length, clock.instant(),
         Optional.of("v" + versions.incrementAndGet()));
     Stored fresh = new Stored(bytes, info);
     objects.compute(key, (k, current) -> {
