@@ -126,6 +126,38 @@ public interface Stockage extends AutoCloseable {
    */
   void purge(Subject subject, ItemId item);
 
+  // ---- revisions ----
+
+  /** The file's revisions, newest first. Needs {@link Permission#VIEW}. */
+  Page<Revision> revisions(Subject subject, ItemId file, PageRequest page);
+
+  /**
+   * Opens revision {@code number} of a file, whole or a range; audited as a download. Needs
+   * {@link Permission#VIEW}.
+   */
+  Content openRevision(Subject subject, ItemId file, int number, Optional<ByteRange> range);
+
+  /**
+   * Makes revision {@code number}'s content current again as a new revision that records it in
+   * {@code restoredFrom}; history is never rewritten and no content is stored again. Needs
+   * {@link Permission#CHANGE}.
+   */
+  Item restoreRevision(Subject subject, ItemId file, int number);
+
+  /**
+   * Deletes a revision other than the current one. Needs {@link ProjectRole#ADMIN} on the file
+   * ({@link Permission#DELETE} and {@link Permission#SHARE}).
+   *
+   * @throws StockageException {@code CONFLICT} for the current revision
+   */
+  void deleteRevision(Subject subject, ItemId file, int number);
+
+  /** Sets (or, with an empty comment, clears) a revision's comment. Needs {@link Permission#CHANGE}. */
+  Revision commentRevision(Subject subject, ItemId file, int number, String comment);
+
+  /** What changed from revision {@code from} to revision {@code to}. Needs {@link Permission#VIEW}. */
+  Diff diff(Subject subject, ItemId file, int from, int to);
+
   // ---- custom fields ----
 
   /**

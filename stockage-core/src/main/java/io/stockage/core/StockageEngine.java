@@ -2,6 +2,7 @@ package io.stockage.core;
 
 import io.stockage.ByteRange;
 import io.stockage.Content;
+import io.stockage.Diff;
 import io.stockage.ErrorKind;
 import io.stockage.FieldDefinition;
 import io.stockage.Item;
@@ -17,6 +18,7 @@ import io.stockage.PageRequest;
 import io.stockage.Project;
 import io.stockage.ProjectMember;
 import io.stockage.ProjectRole;
+import io.stockage.Revision;
 import io.stockage.Stockage;
 import io.stockage.StockageException;
 import io.stockage.Subject;
@@ -28,6 +30,7 @@ import io.stockage.core.internal.EmulatedRevisionStore;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.core.internal.MetadataService;
 import io.stockage.core.internal.ProjectService;
+import io.stockage.core.internal.RevisionService;
 import io.stockage.core.internal.TreeService;
 import io.stockage.spi.RevisionStore;
 import java.util.List;
@@ -45,6 +48,8 @@ public final class StockageEngine implements Stockage {
   private final TreeService tree;
   private final MetadataService metadata;
   private final Reconciler reconciler;
+  private final RevisionService revisionService;
+  private final Retention retention;
 
   StockageEngine(EngineContext ctx, Reconciler reconciler) {
     this.ctx = ctx;
@@ -53,6 +58,13 @@ public final class StockageEngine implements Stockage {
     this.tree = new TreeService(ctx);
     this.metadata = new MetadataService(ctx);
     this.reconciler = reconciler;
+    this.revisionService = new RevisionService(ctx);
+    this.retention = new Retention(ctx);
+  }
+
+  /** The retention pass of this engine's mounts; run it on a schedule (the Spring starter does). */
+  public Retention retention() {
+    return retention;
   }
 
   /** A builder; a catalog and at least one managed mount are required. */
@@ -187,6 +199,36 @@ public final class StockageEngine implements Stockage {
   @Override
   public void purge(Subject subject, ItemId item) {
     tree.purge(subject, item);
+  }
+
+  @Override
+  public Page<Revision> revisions(Subject subject, ItemId file, PageRequest page) {
+    return revisionService.list(subject, file, page);
+  }
+
+  @Override
+  public Content openRevision(Subject subject, ItemId file, int number, Optional<ByteRange> range) {
+    return revisionService.open(subject, file, number, range);
+  }
+
+  @Override
+  public Item restoreRevision(Subject subject, ItemId file, int number) {
+    return revisionService.restore(subject, file, number);
+  }
+
+  @Override
+  public void deleteRevision(Subject subject, ItemId file, int number) {
+    revisionService.delete(subject, file, number);
+  }
+
+  @Override
+  public Revision commentRevision(Subject subject, ItemId file, int number, String comment) {
+    return revisionService.comment(subject, file, number, comment);
+  }
+
+  @Override
+  public Diff diff(Subject subject, ItemId file, int from, int to) {
+    return revisionService.diff(subject, file, from, to);
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.stockage.core;
 
 import io.stockage.ErrorKind;
 import io.stockage.Mount;
+import io.stockage.OnExistingName;
+import io.stockage.RetentionPolicy;
 import io.stockage.MountMode;
 import io.stockage.StockageException;
 import io.stockage.UploadPolicy;
@@ -25,6 +27,8 @@ public final class StockageEngineBuilder {
   private UploadPolicy policy = UploadPolicy.defaults();
   private InstantSource clock = InstantSource.system();
   private Duration reconcilerGrace = Duration.ofHours(1);
+  private OnExistingName onExistingName = OnExistingName.NEW_REVISION;
+  private final Map<String, RetentionPolicy> retention = new LinkedHashMap<>();
 
   StockageEngineBuilder() {}
 
@@ -81,6 +85,18 @@ public final class StockageEngineBuilder {
     return this;
   }
 
+  /** What an upload to a name that exists does; a new revision of that file by default. */
+  public StockageEngineBuilder onExistingName(OnExistingName value) {
+    this.onExistingName = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** Which revisions of the mount's files the retention pass keeps; all by default. */
+  public StockageEngineBuilder retention(String mount, RetentionPolicy policy) {
+    retention.put(Objects.requireNonNull(mount), Objects.requireNonNull(policy));
+    return this;
+  }
+
   /** The engine. */
   public StockageEngine build() {
     if (catalog == null) {
@@ -95,7 +111,11 @@ public final class StockageEngineBuilder {
     }
     InstantSource source = clock;
     InstantSource micros = () -> source.instant().truncatedTo(ChronoUnit.MICROS);
-    EngineContext ctx = new EngineContext(catalog, directory, mounts, chosen, policy, micros, ContentSniffer.create());
+    retention.keySet().stream().filter(name -> !mounts.containsKey(name)).findFirst().ifPresent(name -> {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "retention is set for an unknown mount: " + name);
+    });
+    EngineContext ctx = new EngineContext(catalog, directory, mounts, chosen, policy, micros, ContentSniffer.create(),
+        onExistingName, retention);
     return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace));
   }
 }

@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,15 +53,19 @@ final class EngineFixture implements AutoCloseable {
   }
 
   static EngineFixture start(Path root, UploadPolicy policy, UnaryOperator<Catalog> wrap) {
+    return start(root, wrap, builder -> builder.uploadPolicy(policy));
+  }
+
+  /** An engine on mount {@code main}, customized (retention, name conflicts...). */
+  static EngineFixture start(Path root, UnaryOperator<Catalog> wrap, Consumer<StockageEngineBuilder> customize) {
     TestDatabase db = PostgresFixture.create();
     FileSystemProvider fs = FileSystemProvider.create(root);
-    StockageEngine engine = StockageEngine.builder()
+    StockageEngineBuilder builder = StockageEngine.builder()
         .catalog(wrap.apply(JdbcCatalog.create(db.dataSource())))
         .mount(Mount.managed("main", fs))
-        .uploadPolicy(policy)
-        .reconcilerGrace(java.time.Duration.ZERO)
-        .build();
-    return new EngineFixture(db, fs, engine);
+        .reconcilerGrace(java.time.Duration.ZERO);
+    customize.accept(builder);
+    return new EngineFixture(db, fs, builder.build());
   }
 
   /** A fresh project: alice ADMIN (creator), bob EDITOR, carol VIEWER. */

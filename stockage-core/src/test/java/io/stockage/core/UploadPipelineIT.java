@@ -175,11 +175,33 @@ class UploadPipelineIT {
   }
 
   @Test
-  void upload_sameNameTwice_isAlreadyExists() {
+  void upload_sameNameTwice_createsTheNextRevision() throws Exception {
     Project project = fx.project();
-    fx.upload(BOB, project, "plan.pdf", pdf(4));
-    assertThatThrownBy(() -> fx.upload(BOB, project, "plan.pdf", pdf(5))).isInstanceOfSatisfying(
-        StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.ALREADY_EXISTS));
+    Item first = fx.upload(BOB, project, "plan.pdf", pdf(4));
+    byte[] second = pdf(5);
+    Item again = fx.upload(ALICE, project, "plan.pdf", second);
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.revision()).isEqualTo(2);
+    assertThat(read(fx.engine.open(BOB, first.id(), Optional.empty()))).isEqualTo(second);
+  }
+
+  @Test
+  void upload_sameNameByViewer_isPermissionDenied() {
+    Project project = fx.project();
+    fx.upload(BOB, project, "plan.pdf", pdf(14));
+    assertThatThrownBy(() -> fx.upload(CAROL, project, "plan.pdf", pdf(15))).isInstanceOfSatisfying(
+        StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.PERMISSION_DENIED));
+  }
+
+  @Test
+  void upload_sameNameWhenConfiguredToFail_isAlreadyExists(@org.junit.jupiter.api.io.TempDir Path other) {
+    try (EngineFixture strict = EngineFixture.start(other, c -> c,
+        b -> b.onExistingName(io.stockage.OnExistingName.FAIL))) {
+      Project project = strict.project();
+      strict.upload(BOB, project, "plan.pdf", pdf(16));
+      assertThatThrownBy(() -> strict.upload(BOB, project, "plan.pdf", pdf(17))).isInstanceOfSatisfying(
+          StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.ALREADY_EXISTS));
+    }
   }
 
   @Test

@@ -10,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** Runs the engine's reconciler on a daemon thread at a fixed delay; a failed pass is logged and retried. */
+/**
+ * Runs the engine's retention pass, then its reconciler, on a daemon thread at a fixed delay; a
+ * failed pass is logged and the next one runs on schedule.
+ */
 public final class ReconcilerSchedule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcilerSchedule.class);
 
@@ -28,6 +31,7 @@ public final class ReconcilerSchedule implements AutoCloseable {
 
   private void pass(StockageEngine engine) {
     try {
+      engine.retention().run();
       engine.reconciler().run();
     } catch (StockageException e) {
       LOG.warn("reconciler pass failed, next one in the schedule: {}", e.getMessage());

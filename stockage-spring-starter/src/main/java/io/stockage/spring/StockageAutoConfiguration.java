@@ -70,6 +70,7 @@ public class StockageAutoConfiguration {
     var builder = StockageEngine.builder().catalog(catalog).directory(directory).uploadPolicy(policy)
         .reconcilerGrace(properties.reconciler().grace());
     mounts.mounts().forEach(builder::mount);
+    mounts.retention().forEach(builder::retention);
     if (mounts.mounts().stream().anyMatch(m -> m.name().equals(properties.defaultMount()))) {
       builder.defaultMount(properties.defaultMount());
     }

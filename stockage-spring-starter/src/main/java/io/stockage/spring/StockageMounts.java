@@ -3,6 +3,7 @@ package io.stockage.spring;
 import io.stockage.ErrorKind;
 import io.stockage.Mount;
 import io.stockage.MountMode;
+import io.stockage.RetentionPolicy;
 import io.stockage.StockageException;
 import io.stockage.VersioningMode;
 import io.stockage.core.StorageProviders;
@@ -11,16 +12,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The mounts the engine is built with.
  *
  * @param mounts the mounts, the default one included
+ * @param retention the retention policy of each mount that sets {@code keep-last} or
+ *     {@code max-age}
  */
-public record StockageMounts(List<Mount> mounts) {
+public record StockageMounts(List<Mount> mounts, Map<String, RetentionPolicy> retention) {
   /** Copies. */
   public StockageMounts {
     mounts = List.copyOf(mounts);
+    retention = Map.copyOf(retention);
   }
 
   /**
@@ -35,8 +42,27 @@ public record StockageMounts(List<Mount> mounts) {
           "root", properties.dataDir().resolve("blobs").toAbsolutePath().toString()));
     }
     StorageProviders providers = StorageProviders.load(loader);
-    configured.forEach((name, settings) -> mounts.add(mount(providers, name, settings)));
-    return new StockageMounts(mounts);
+    Map<String, RetentionPolicy> retention = new HashMap<>();
+    configured.forEach((name, settings) -> {
+      Map<String, String> rest = new HashMap<>(settings);
+      retention(name, rest.remove("keep-last"), rest.remove("max-age")).ifPresent(p -> retention.put(name, p));
+      mounts.add(mount(providers, name, rest));
+    });
+    return new StockageMounts(mounts, retention);
+  }
+
+  private static Optional<RetentionPolicy> retention(String mount, String keepLast, String maxAge) {
+    if (keepLast == null && maxAge == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new RetentionPolicy(
+          keepLast == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(keepLast.trim())),
+          maxAge == null ? Optional.empty() : Optional.of(DurationStyle.detectAndParse(maxAge.trim()))));
+    } catch (IllegalArgumentException e) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "stockage.mounts." + mount
+          + ".keep-last must be a number and .max-age a duration (30d, PT720H): " + e.getMessage());
+    }
   }
 
   private static Mount mount(StorageProviders providers, String name, Map<String, String> settings) {

@@ -16,8 +16,9 @@ import org.springframework.util.unit.DataSize;
  * @param defaultMount the managed mount new projects are stored on
  * @param mounts mounts by name: {@code provider} (a scheme: {@code fs}, {@code memory},
  *     {@code s3}, {@code smb}), {@code mode} ({@code managed} or {@code live}), and the provider's
- *     own keys ({@code root} for {@code fs}); with none, one managed {@code fs} mount {@code main}
- *     under {@code data-dir/blobs}
+ *     own keys ({@code root} for {@code fs}), and the retention of its revisions ({@code keep-last},
+ *     {@code max-age}); with none, one managed {@code fs} mount {@code main} under
+ *     {@code data-dir/blobs}
  * @param upload the upload policy
  * @param reconciler the schedule of the reconciler that removes staging leftovers and
  *     unreferenced content

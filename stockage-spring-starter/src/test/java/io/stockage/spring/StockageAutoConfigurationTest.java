@@ -104,6 +104,7 @@ class StockageAutoConfigurationTest {
     runner.withPropertyValues("stockage.data-dir=" + dataDir,
             "stockage.upload.max-size=2MB", "stockage.upload.allowed-extensions=pdf,stl",
             "stockage.mounts.archive.provider=fs", "stockage.mounts.archive.root=" + dataDir.resolve("archive"),
+            "stockage.mounts.archive.keep-last=5", "stockage.mounts.archive.max-age=30d",
             "stockage.mounts.scratch.provider=memory", "stockage.default-mount=archive")
         .run(context -> {
           Stockage stockage = context.getBean(Stockage.class);
@@ -113,6 +114,11 @@ class StockageAutoConfigurationTest {
           assertThat(policy.maxSize()).isEqualTo(2L * 1024 * 1024);
           assertThat(policy.allowedExtensions()).containsExactlyInAnyOrder(".pdf", ".stl");
           assertThat(stockage.createProject(ALICE, NewProject.of("p", "P")).mount()).isEqualTo("archive");
+          assertThat(context.getBean(StockageMounts.class).retention()).containsOnlyKeys("archive")
+              .hasEntrySatisfying("archive", r -> {
+                assertThat(r.keepLast()).hasValue(5);
+                assertThat(r.maxAge()).contains(java.time.Duration.ofDays(30));
+              });
         });
   }
 

@@ -8,6 +8,7 @@ import io.stockage.ItemId;
 import io.stockage.ItemType;
 import io.stockage.Mount;
 import io.stockage.NewContent;
+import io.stockage.OnExistingName;
 import io.stockage.Permission;
 import io.stockage.PolicyReason;
 import io.stockage.Project;
@@ -49,14 +50,14 @@ public final class ContentService {
       return op.run(() -> {
         String name = NameRules.fileName(upload.name(), ctx.policy());
         checkDeclared(upload.declaredSize());
-        Project project = ctx.catalog().read(session -> target(op, session, upload, name));
-        Mount mount = ctx.mount(project.mount());
+        Target target = ctx.catalog().read(session -> target(op, session, upload, name));
+        Mount mount = ctx.mount(target.project().mount());
         Staged staged = Staged.stream(ctx, mount, in, upload.declaredSize(), NameRules.extension(name));
         try {
-          return ctx.catalog().inTransaction(session -> {
-            target(op, session, upload, name);
-            return insertFile(op, session, new NewFile(project, upload.folder(), name), staged);
-          });
+          return ctx.catalog().inTransaction(session -> target.existing().isPresent()
+              ? appendRevision(op, session, target.existing().get(), OptionalInt.empty(), staged)
+              : insertFile(op, session, new NewFile(target(op, session, upload, name).project(), upload.folder(), name),
+                  staged));
         } finally {
           staged.cleanUp();
         }
@@ -81,7 +82,7 @@ public final class ContentService {
         Staged staged = Staged.stream(ctx, ctx.mount(before.mount()), in, content.declaredSize(),
             NameRules.extension(name));
         try {
-          return ctx.catalog().inTransaction(session -> appendRevision(op, session, id, content, staged));
+          return ctx.catalog().inTransaction(session -> appendRevision(op, session, id, content.expectedRevision(), staged));
         } finally {
           staged.cleanUp();
         }
@@ -109,13 +110,24 @@ public final class ContentService {
     });
   }
 
-  private Project target(Operation op, CatalogSession session, Upload upload, String name) {
+  /**
+   * Where an upload goes: a new file (needs {@code ADD} on the folder), or, when the name exists
+   * and the engine makes such uploads new revisions, the next revision of that file (needs
+   * {@code CHANGE} on it).
+   */
+  private Target target(Operation op, CatalogSession session, Upload upload, String name) {
     Project project = Lookups.project(op, session, upload.project(), Permission.VIEW);
-    Lookups.folder(op, session, project, upload.folder(), Permission.ADD);
-    if (session.items().findChild(project.id(), upload.folder(), name).isPresent()) {
+    Optional<Item> existing = session.items().findChild(project.id(), upload.folder(), name);
+    if (existing.isEmpty()) {
+      Lookups.folder(op, session, project, upload.folder(), Permission.ADD);
+      return new Target(project, Optional.empty());
+    }
+    if (existing.get().isFolder() || ctx.onExistingName() == OnExistingName.FAIL) {
+      Lookups.folder(op, session, project, upload.folder(), Permission.VIEW);
       throw StockageException.of(ErrorKind.ALREADY_EXISTS, "an item named " + name + " already exists there");
     }
-    return project;
+    Item file = Lookups.liveFile(op, session, existing.get().id(), Permission.CHANGE, false).item();
+    return new Target(project, Optional.of(file.id()));
   }
 
   private Item insertFile(Operation op, CatalogSession session, NewFile file, Staged staged) {
@@ -131,9 +143,9 @@ public final class ContentService {
     return item;
   }
 
-  private Item appendRevision(Operation op, CatalogSession session, ItemId id, NewContent content, Staged staged) {
+  private Item appendRevision(Operation op, CatalogSession session, ItemId id, OptionalInt expected, Staged staged) {
     Item current = Lookups.liveFile(op, session, id, Permission.CHANGE, true).item();
-    checkExpected(current, content.expectedRevision());
+    checkExpected(current, expected);
     Instant now = ctx.clock().instant();
     BlobRecord blob = staged.promote(session, current.org(), now);
     Item next = new Item(current.id(), current.org(), current.project(), current.parent(), current.type(),
@@ -172,6 +184,8 @@ public final class ContentService {
           + ", not " + expected.getAsInt());
     }
   }
+
+  private record Target(Project project, Optional<ItemId> existing) {}
 
   private record NewFile(Project project, Optional<ItemId> folder, String name) {}
 

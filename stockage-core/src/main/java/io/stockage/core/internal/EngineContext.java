@@ -2,6 +2,8 @@ package io.stockage.core.internal;
 
 import io.stockage.ErrorKind;
 import io.stockage.Mount;
+import io.stockage.OnExistingName;
+import io.stockage.RetentionPolicy;
 import io.stockage.StockageException;
 import io.stockage.UploadPolicy;
 import io.stockage.spi.Catalog;
@@ -19,13 +21,17 @@ import java.util.Map;
  * @param policy the upload policy
  * @param clock the time source
  * @param sniffer type detection
+ * @param onExistingName what an upload of a name that exists does
+ * @param retention the retention policy of each mount that prunes revisions
  */
 public record EngineContext(
     Catalog catalog, Directory directory, Map<String, Mount> mounts, String defaultMount,
-    UploadPolicy policy, InstantSource clock, ContentSniffer sniffer) {
-  /** Copies the mounts. */
+    UploadPolicy policy, InstantSource clock, ContentSniffer sniffer, OnExistingName onExistingName,
+    Map<String, RetentionPolicy> retention) {
+  /** Copies the maps. */
   public EngineContext {
     mounts = Map.copyOf(mounts);
+    retention = Map.copyOf(retention);
   }
 
   /** The named mount. */

@@ -1,6 +1,7 @@
 package io.stockage.jdbc.internal;
 
 import io.stockage.ItemId;
+import io.stockage.RetentionPolicy;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.Revision;
@@ -9,6 +10,7 @@ import io.stockage.spi.RevisionRecord;
 import io.stockage.spi.RevisionRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,6 +82,45 @@ public final class JdbcRevisionRecords implements RevisionRecords {
         .map(JdbcRevisionRecords::record)
         .list();
     return Pages.of(rows, page);
+  }
+
+  @Override
+  public boolean comment(ItemId item, int number, Optional<String> comment) {
+    return handle.createUpdate("UPDATE revisions SET comment = CAST(:comment AS text)"
+            + " WHERE item_id = :item AND number = :number")
+        .bind("item", item.value())
+        .bind("number", number)
+        .bind("comment", comment.orElse(null))
+        .execute() > 0;
+  }
+
+  @Override
+  public Optional<Long> delete(ItemId item, int number) {
+    return handle.createQuery("DELETE FROM revisions WHERE item_id = :item AND number = :number RETURNING blob_id")
+        .bind("item", item.value())
+        .bind("number", number)
+        .mapTo(Long.class)
+        .findOne();
+  }
+
+  @Override
+  public List<RevisionRecord> prunable(String mount, RetentionPolicy policy, Instant cutoff, int limit) {
+    // rank 1 is the newest revision; the current one is never a candidate whatever the policy.
+    String sql = "SELECT * FROM (" + SELECT.replace("SELECT ", "SELECT row_number() OVER"
+            + " (PARTITION BY r.item_id ORDER BY r.number DESC) AS rank, i.revision AS current_revision, ")
+        + " JOIN items i ON i.id = r.item_id WHERE i.mount = :mount) ranked"
+        + " WHERE number <> current_revision"
+        + " AND (CAST(:keepLast AS integer) IS NULL OR rank > CAST(:keepLast AS integer))"
+        + " AND (CAST(:aged AS boolean) = false OR created_at < :cutoff)"
+        + " ORDER BY item_id, number LIMIT :limit";
+    return handle.createQuery(sql)
+        .bind("mount", mount)
+        .bind("keepLast", policy.keepLast().isPresent() ? Integer.valueOf(policy.keepLast().getAsInt()) : null)
+        .bind("aged", policy.maxAge().isPresent())
+        .bind("cutoff", Rows.at(cutoff))
+        .bind("limit", limit)
+        .map(JdbcRevisionRecords::record)
+        .list();
   }
 
   private static RevisionRecord record(ResultSet rows, StatementContext ctx) throws SQLException {

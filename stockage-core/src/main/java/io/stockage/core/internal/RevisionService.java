@@ -1,0 +1,158 @@
+package io.stockage.core.internal;
+
+import io.stockage.ByteRange;
+import io.stockage.Content;
+import io.stockage.Diff;
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.ItemId;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.Permission;
+import io.stockage.Revision;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.spi.CatalogSession;
+import io.stockage.spi.ChangeKind;
+import io.stockage.spi.ChangeRecord;
+import io.stockage.spi.ObjectContent;
+import io.stockage.spi.RevisionRecord;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The history of files: list, read, restore, delete and comment revisions. History is never
+ * rewritten: a restore appends a revision that shares the restored one's stored content.
+ */
+public final class RevisionService {
+  private static final int MAX_COMMENT = 1000;
+
+  private final EngineContext ctx;
+
+  /** A service over the engine's context. */
+  public RevisionService(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** See {@link io.stockage.Stockage#revisions}. */
+  public Page<Revision> list(Subject subject, ItemId id, PageRequest page) {
+    Operation op = Operation.query(ctx, "list-revisions", subject, id.toString());
+    return op.run(() -> ctx.catalog().read(session -> {
+      file(op, session, id, Permission.VIEW, false);
+      Page<RevisionRecord> records = session.revisions().list(id, page);
+      return new Page<>(records.items().stream().map(RevisionRecord::revision).toList(), page, records.hasNext());
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#openRevision}. */
+  public Content open(Subject subject, ItemId id, int number, Optional<ByteRange> range) {
+    Operation op = Operation.query(ctx, "download", subject, id.toString());
+    return op.run(() -> {
+      Opened opened = ctx.catalog().inTransaction(session -> {
+        Item item = file(op, session, id, Permission.VIEW, false);
+        RevisionRecord revision = revision(session, id, number);
+        range.ifPresent(r -> r.resolve(revision.revision().size()));
+        session.journal().audit(op.allowed(Map.of("revision", Integer.toString(number),
+            "range", range.map(ByteRange::toString).orElse("all"))));
+        return new Opened(item, revision);
+      });
+      Revision r = opened.revision().revision();
+      ObjectContent object = ctx.mount(opened.item().mount()).provider().read(opened.revision().blobKey(), range);
+      Item asOf = new Item(opened.item().id(), opened.item().org(), opened.item().project(), opened.item().parent(),
+          opened.item().type(), opened.item().name(), opened.item().mount(), r.size(), r.mimeType(), r.sha256(),
+          r.number(), opened.item().owner(), opened.item().vault(), opened.item().tags(),
+          opened.item().customFields(), opened.item().createdAt(), r.createdAt(), opened.item().deletedAt());
+      return new Content(asOf, object.slice(), object.stream());
+    });
+  }
+
+  /** See {@link io.stockage.Stockage#restoreRevision}. */
+  public Item restore(Subject subject, ItemId id, int number) {
+    Operation op = Operation.mutation(ctx, "restore-revision", subject, id.toString());
+    return op.run(() -> ctx.catalog().inTransaction(session -> {
+      Item current = Lookups.liveFile(op, session, id, Permission.CHANGE, true).item();
+      RevisionRecord source = revision(session, id, number);
+      Revision old = source.revision();
+      Instant now = ctx.clock().instant();
+      Item next = new Item(current.id(), current.org(), current.project(), current.parent(), current.type(),
+          current.name(), current.mount(), old.size(), old.mimeType(), old.sha256(), current.revision() + 1,
+          current.owner(), current.vault(), current.tags(), current.customFields(), current.createdAt(), now,
+          Optional.empty());
+      session.blobs().reference(source.blobId());
+      session.items().update(next);
+      Revision restored = new Revision(id, next.revision(), old.size(), old.sha256(), old.mimeType(),
+          subject.user(), now, Optional.empty(), OptionalInt.of(number));
+      session.revisions().insert(new RevisionRecord(restored, source.blobId(), source.blobKey()));
+      journal(op, session, next, now, Map.of("revision", next.version(), "restoredFrom", Integer.toString(number)));
+      return next;
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#deleteRevision}. */
+  public void delete(Subject subject, ItemId id, int number) {
+    Operation op = Operation.mutation(ctx, "delete-revision", subject, id.toString());
+    op.run(() -> ctx.catalog().inTransaction(session -> {
+      // ADMIN of the file: SHARE and DELETE.
+      Item item = file(op, session, id, Permission.SHARE, true);
+      Lookups.Located located = new Lookups.Located(item, session.projects().find(item.project()).orElseThrow());
+      Authorizer.require(op, Authorizer.onItem(op, item, located.project(), session), Permission.DELETE, "item " + id);
+      if (number == item.revision()) {
+        throw StockageException.of(ErrorKind.CONFLICT, "revision " + number + " is the current revision of item " + id);
+      }
+      long blob = session.revisions().delete(id, number)
+          .orElseThrow(() -> StockageException.notFound("no revision " + number + " of item " + id));
+      Instant now = ctx.clock().instant();
+      session.blobs().release(blob, now);
+      journal(op, session, item, now, Map.of("deletedRevision", Integer.toString(number)));
+      return null;
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#commentRevision}. */
+  public Revision comment(Subject subject, ItemId id, int number, String comment) {
+    Operation op = Operation.mutation(ctx, "comment-revision", subject, id.toString());
+    return op.run(() -> ctx.catalog().inTransaction(session -> {
+      file(op, session, id, Permission.CHANGE, true);
+      String text = Normalizer.normalize(comment.strip(), Normalizer.Form.NFC);
+      if (text.length() > MAX_COMMENT || !Texts.storable(text)) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a comment is at most " + MAX_COMMENT
+            + " characters, without NUL or unpaired surrogates");
+      }
+      if (!session.revisions().comment(id, number, text.isEmpty() ? Optional.empty() : Optional.of(text))) {
+        throw StockageException.notFound("no revision " + number + " of item " + id);
+      }
+      session.journal().audit(op.allowed(Map.of("revision", Integer.toString(number))));
+      return revision(session, id, number).revision();
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#diff}. */
+  public Diff diff(Subject subject, ItemId id, int from, int to) {
+    throw StockageException.unsupported(io.stockage.Capability.READ_RANGE, "diff (in progress)");
+  }
+
+  /** The file with the permission required; its revisions are visible while it is in the trash. */
+  static Item file(Operation op, CatalogSession session, ItemId id, Permission needed, boolean lock) {
+    Item item = Lookups.item(op, session, id, needed, lock).item();
+    if (item.isFolder()) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "item " + id + " is a folder: it has no revisions");
+    }
+    return item;
+  }
+
+  static RevisionRecord revision(CatalogSession session, ItemId id, int number) {
+    return session.revisions().find(id, number)
+        .orElseThrow(() -> StockageException.notFound("no revision " + number + " of item " + id));
+  }
+
+  private static void journal(Operation op, CatalogSession session, Item item, Instant now, Map<String, String> details) {
+    session.journal().change(new ChangeRecord(item.org(), item.project(), Optional.of(item.id()), ChangeKind.UPDATED,
+        item.revision(), op.subject().user(), now));
+    session.journal().audit(op.allowed(details));
+  }
+
+  private record Opened(Item item, RevisionRecord revision) {}
+}
