@@ -5,52 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stockage.testkit.Samples;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The running sample server, driven over real HTTP: every status code of the API is produced here. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"STOCKAGE_DEMO_PASSWORD=s3cret", "stockage.upload.max-size=1MB"})
-class SampleServerIT {
-  @TempDir
-  static Path dataDir;
-
-  @LocalServerPort
-  int port;
-
-  Http http;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add("stockage.data-dir", () -> dataDir.toString());
-  }
-
-  @BeforeEach
-  void client() {
-    http = new Http(port, "s3cret");
-  }
-
-  private static String member(String json, String name) {
-    Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
-    assertThat(m.find()).as(json).isTrue();
-    return m.group(1);
-  }
-
-  private String uploadPdf(String user, String name, String text) {
-    HttpResponse<String> response = http.upload(user, "bridge", name, Samples.pdf(text));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return member(response.body(), "id");
-  }
+class SampleServerIT extends ServerIT {
 
   @Test
   void upload_thenDownload_returnsIdenticalBytes() {

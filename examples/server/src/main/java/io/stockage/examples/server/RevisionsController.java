@@ -1,0 +1,96 @@
+package io.stockage.examples.server;
+
+import io.stockage.ByteRange;
+import io.stockage.Content;
+import io.stockage.Diff;
+import io.stockage.ErrorKind;
+import io.stockage.ItemId;
+import io.stockage.PageRequest;
+import io.stockage.Revision;
+import io.stockage.Stockage;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A file's history: revisions, their content, restore, delete, and diffs. */
+@RestController
+class RevisionsController {
+  private final Stockage stockage;
+
+  RevisionsController(Stockage stockage) {
+    this.stockage = stockage;
+  }
+
+  /** The JSON form of a revision. */
+  record RevisionView(int revision, long size, String sha256, String mimeType, Instant createdAt, String author,
+      Integer restoredFrom, String comment) {
+    static RevisionView of(Revision r) {
+      return new RevisionView(r.number(), r.size(), r.sha256(), r.mimeType(), r.createdAt(), r.author().value(),
+          r.restoredFrom().isPresent() ? r.restoredFrom().getAsInt() : null, r.comment().orElse(null));
+    }
+  }
+
+  /** The JSON form of a revision list page. */
+  record RevisionPage(List<RevisionView> items, Integer next) {}
+
+  @GetMapping("/api/v1/files/{id}/revisions")
+  RevisionPage list(Subject subject, @PathVariable String id, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    var revisions = stockage.revisions(subject, ItemId.parse(id), PageRequest.of(page, size));
+    return new RevisionPage(revisions.items().stream().map(RevisionView::of).toList(),
+        revisions.next().map(PageRequest::page).orElse(null));
+  }
+
+  @GetMapping("/api/v1/files/{id}/revisions/{n}/content")
+  void content(Subject subject, @PathVariable String id, @PathVariable int n, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    Optional<ByteRange> range = HttpRanges.parse(request.getHeader(HttpHeaders.RANGE));
+    try (Content content = stockage.openRevision(subject, ItemId.parse(id), n, range)) {
+      Downloads.send(content, response);
+    }
+  }
+
+  @PostMapping("/api/v1/files/{id}/revisions/{n}/restore")
+  FileView restore(Subject subject, @PathVariable String id, @PathVariable int n) {
+    return FileView.of(stockage.restoreRevision(subject, ItemId.parse(id), n));
+  }
+
+  @DeleteMapping("/api/v1/files/{id}/revisions/{n}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void delete(Subject subject, @PathVariable String id, @PathVariable int n) {
+    stockage.deleteRevision(subject, ItemId.parse(id), n);
+  }
+
+  /** JSON hunks and property changes; a unified diff ({@code text/x-diff}) when the client asks for it. */
+  @GetMapping("/api/v1/files/{id}/diff")
+  ResponseEntity<?> diff(Subject subject, @PathVariable String id, @RequestParam int from, @RequestParam int to,
+      @org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    if (from < 1 || to < 1) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "'from' and 'to' are revision numbers, from 1");
+    }
+    ItemId file = ItemId.parse(id);
+    Diff diff = stockage.diff(subject, file, from, to);
+    if (accept != null && accept.contains("text/x-diff")) {
+      String name = stockage.stat(subject, file).name();
+      return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/x-diff;charset=UTF-8"))
+          .body(diff.unified(name));
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(diff);
+  }
+}

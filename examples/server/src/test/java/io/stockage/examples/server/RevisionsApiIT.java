@@ -1,0 +1,50 @@
+package io.stockage.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockage.testkit.Samples;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** Revision history over HTTP. */
+class RevisionsApiIT extends ServerIT {
+
+  private HttpResponse<String> put(String user, String id, byte[] content) {
+    return http.send(http.request(user, "/api/v1/files/" + id + "/content").PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+  }
+
+  @Test
+  void history_listsRestoresAndDeletes() {
+    byte[] v1 = Samples.pdf("history v1");
+    String id = member(http.upload("bob", "bridge", "history.pdf", v1).body(), "id");
+    assertThat(put("bob", id, Samples.pdf("history v2")).statusCode()).isEqualTo(200);
+    HttpResponse<String> sameName = http.upload("bob", "bridge", "history.pdf", Samples.pdf("history v3"));
+    assertThat(sameName.statusCode()).isEqualTo(201);
+    assertThat(sameName.body()).contains("\"id\":\"" + id + "\"", "\"revision\":3");
+
+    HttpResponse<String> list = http.get("carol", "/api/v1/files/" + id + "/revisions?size=2");
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).startsWith("{\"items\":[{\"revision\":3,").contains("\"next\":1", "\"author\":\"bob\"",
+        "\"restoredFrom\":null", "\"comment\":null", "\"mimeType\":\"application/pdf\"");
+
+    HttpResponse<byte[]> old = http.sendForBytes(http.request("carol", "/api/v1/files/" + id + "/revisions/1/content"));
+    assertThat(old.statusCode()).isEqualTo(200);
+    assertThat(old.body()).isEqualTo(v1);
+
+    HttpResponse<String> restored = http.send(http.request("bob", "/api/v1/files/" + id + "/revisions/1/restore")
+        .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(restored.statusCode()).isEqualTo(200);
+    assertThat(restored.body()).contains("\"revision\":4");
+    assertThat(http.get("carol", "/api/v1/files/" + id + "/revisions?size=1").body()).contains("\"restoredFrom\":1");
+
+    assertThat(http.send(http.request("carol", "/api/v1/files/" + id + "/revisions/2").DELETE()).statusCode())
+        .isEqualTo(403);
+    assertThat(http.send(http.request("alice", "/api/v1/files/" + id + "/revisions/4").DELETE()).statusCode())
+        .isEqualTo(409);
+    assertThat(http.send(http.request("alice", "/api/v1/files/" + id + "/revisions/2").DELETE()).statusCode())
+        .isEqualTo(204);
+    assertThat(http.get("alice", "/api/v1/files/" + id + "/revisions/2/content").statusCode()).isEqualTo(404);
+    assertThat(http.get("mallory", "/api/v1/files/" + id + "/revisions").statusCode()).isEqualTo(404);
+  }
+}
