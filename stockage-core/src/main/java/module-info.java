@@ -5,6 +5,11 @@
 module io.stockage.core {
   requires transitive io.stockage.api;
   requires org.apache.tika.core;
+  requires org.apache.tika.parser.pdf;
+  requires io.github.javadiffutils;
+  requires tools.jackson.databind;
+  requires java.desktop;
+  requires java.xml;
 
   exports io.stockage.core;
   exports io.stockage.core.fs;

@@ -5,6 +5,7 @@ import io.stockage.Content;
 import io.stockage.Diff;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
+import io.stockage.Mount;
 import io.stockage.ItemId;
 import io.stockage.Page;
 import io.stockage.PageRequest;
@@ -12,6 +13,9 @@ import io.stockage.Permission;
 import io.stockage.Revision;
 import io.stockage.StockageException;
 import io.stockage.Subject;
+import io.stockage.core.internal.diff.DiffLimits;
+import io.stockage.core.internal.diff.RevisionDiffer;
+import io.stockage.core.internal.diff.Side;
 import io.stockage.spi.CatalogSession;
 import io.stockage.spi.ChangeKind;
 import io.stockage.spi.ChangeRecord;
@@ -31,6 +35,7 @@ public final class RevisionService {
   private static final int MAX_COMMENT = 1000;
 
   private final EngineContext ctx;
+  private final RevisionDiffer differ = RevisionDiffer.create(DiffLimits.defaults());
 
   /** A service over the engine's context. */
   public RevisionService(EngineContext ctx) {
@@ -131,7 +136,23 @@ public final class RevisionService {
 
   /** See {@link io.stockage.Stockage#diff}. */
   public Diff diff(Subject subject, ItemId id, int from, int to) {
-    throw StockageException.unsupported(io.stockage.Capability.READ_RANGE, "diff (in progress)");
+    Operation op = Operation.query(ctx, "diff", subject, id.toString());
+    return op.run(() -> {
+      Compared compared = ctx.catalog().inTransaction(session -> {
+        Item item = file(op, session, id, Permission.VIEW, false);
+        Compared pair = new Compared(item, revision(session, id, from), revision(session, id, to));
+        session.journal().audit(op.allowed(Map.of("from", Integer.toString(from), "to", Integer.toString(to))));
+        return pair;
+      });
+      Mount mount = ctx.mount(compared.item().mount());
+      return differ.diff(id, side(mount, compared.from()), side(mount, compared.to()));
+    });
+  }
+
+  private static Side side(Mount mount, RevisionRecord record) {
+    Revision r = record.revision();
+    return new Side(r.number(), r.mimeType(), r.size(), r.sha256(),
+        () -> mount.provider().read(record.blobKey(), Optional.empty()).stream());
   }
 
   /** The file with the permission required; its revisions are visible while it is in the trash. */
@@ -155,4 +176,6 @@ public final class RevisionService {
   }
 
   private record Opened(Item item, RevisionRecord revision) {}
+
+  private record Compared(Item item, RevisionRecord from, RevisionRecord to) {}
 }

@@ -47,4 +47,18 @@ class RevisionsApiIT extends ServerIT {
     assertThat(http.get("alice", "/api/v1/files/" + id + "/revisions/2/content").statusCode()).isEqualTo(404);
     assertThat(http.get("mallory", "/api/v1/files/" + id + "/revisions").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void diff_answersJsonHunks_orTextXDiff() {
+    String id = member(http.upload("bob", "bridge", "diff.pdf", Samples.pdf("Span 120 m")).body(), "id");
+    assertThat(put("bob", id, Samples.pdf("Span 135 m")).statusCode()).isEqualTo(200);
+    HttpResponse<String> json = http.get("carol", "/api/v1/files/" + id + "/diff?from=1&to=2");
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(json.body()).contains("\"hunks\":[{", "-Span 120 m", "+Span 135 m", "\"truncated\":false");
+    HttpResponse<String> unified = http.send(http.request("carol", "/api/v1/files/" + id + "/diff?from=1&to=2")
+        .header("Accept", "text/x-diff"));
+    assertThat(unified.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/x-diff"));
+    assertThat(unified.body()).startsWith("--- a/diff.pdf").contains("\n-Span 120 m\n", "\n+Span 135 m\n");
+    assertThat(http.get("carol", "/api/v1/files/" + id + "/diff?from=1&to=9").statusCode()).isEqualTo(404);
+  }
 }

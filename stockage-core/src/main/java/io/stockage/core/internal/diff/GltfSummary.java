@@ -1,0 +1,168 @@
+package io.stockage.core.internal.diff;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The summary of a glTF 2.0 model: mesh names, node and material counts, generator. Read from the
+ * JSON form, or from the first chunk of the binary form (GLB: a 12-byte header {@code glTF},
+ * version, length; then chunks of uint32 length, uint32 type, data; the first one is JSON). The
+ * JSON is streamed token by token, never turned into a tree, and read up to the byte limit.
+ */
+final class GltfSummary {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final int GLB_MAGIC = 0x46546C67;
+  private static final int JSON_CHUNK = 0x4E4F534A;
+  private static final int GLB_HEADERS = 20;
+
+  private GltfSummary() {}
+
+  /** glTF JSON: the text lines and the summary, from one bounded read. */
+  static Extraction readJson(InputStream in, DiffLimits limits) throws IOException {
+    TextContent.Head head = TextContent.head(in, limits.maxBytesInt());
+    Map<String, String> summary = summarize(head.bytes(), head.truncated());
+    return TextContent.extraction(head, limits.maxLines(), summary);
+  }
+
+  /** GLB: the summary from its JSON chunk; the binary chunk is not read. */
+  static Extraction readGlb(InputStream in, DiffLimits limits) throws IOException {
+    byte[] headers = in.readNBytes(GLB_HEADERS);
+    ByteBuffer buf = ByteBuffer.wrap(headers).order(ByteOrder.LITTLE_ENDIAN);
+    if (headers.length < GLB_HEADERS || buf.getInt(0) != GLB_MAGIC) {
+      return Extraction.failed("not a GLB file");
+    }
+    if (buf.getInt(16) != JSON_CHUNK) {
+      return Extraction.failed("the first GLB chunk is not JSON");
+    }
+    long chunkLength = Integer.toUnsignedLong(buf.getInt(12));
+    boolean truncated = chunkLength > limits.maxBytes();
+    int wanted = (int) Math.min(chunkLength, limits.maxBytes());
+    byte[] json = in.readNBytes(wanted);
+    if (json.length < wanted) {
+      return Extraction.failed("the GLB file ends inside its JSON chunk");
+    }
+    return Extraction.properties(summarize(json, truncated), truncated);
+  }
+
+  /**
+   * The summary of a JSON document. A truncated document reports what was read completely; an
+   * invalid complete one also reports {@code error}.
+   */
+  static Map<String, String> summarize(byte[] json, boolean truncated) {
+    Summary summary = new Summary();
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      summary.read(parser);
+    } catch (JacksonException | IllegalStateException e) {
+      if (!truncated) {
+        summary.error = "invalid glTF JSON: " + (e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage());
+      }
+    }
+    return summary.properties();
+  }
+
+  /** What was read completely. */
+  private static final class Summary {
+    private String meshes;
+    private String nodes;
+    private String materials;
+    private String generator;
+    private String error;
+
+    void read(JsonParser parser) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalStateException("not a JSON object");
+      }
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value == JsonToken.START_ARRAY && name.equals("meshes")) {
+          meshes = String.join(",", meshNames(parser));
+        } else if (value == JsonToken.START_ARRAY && name.equals("nodes")) {
+          nodes = Long.toString(count(parser));
+        } else if (value == JsonToken.START_ARRAY && name.equals("materials")) {
+          materials = Long.toString(count(parser));
+        } else if (value == JsonToken.START_OBJECT && name.equals("asset")) {
+          generator = stringProperty(parser, "generator");
+        } else {
+          parser.skipChildren();
+        }
+      }
+    }
+
+    Map<String, String> properties() {
+      Map<String, String> properties = new LinkedHashMap<>();
+      putIfPresent(properties, "meshes", meshes);
+      putIfPresent(properties, "nodes", nodes);
+      putIfPresent(properties, "materials", materials);
+      putIfPresent(properties, "generator", generator);
+      putIfPresent(properties, Extraction.ERROR, error);
+      return properties;
+    }
+
+    private static void putIfPresent(Map<String, String> properties, String name, String value) {
+      if (value != null) {
+        properties.put(name, value);
+      }
+    }
+  }
+
+  /** The names of the meshes; an unnamed mesh is {@code #index}. The parser is on the array start. */
+  private static List<String> meshNames(JsonParser parser) {
+    List<String> names = new ArrayList<>();
+    for (JsonToken element = next(parser); element != JsonToken.END_ARRAY; element = next(parser)) {
+      String name = element == JsonToken.START_OBJECT ? stringProperty(parser, "name") : skip(parser);
+      names.add(name != null ? name : "#" + names.size());
+    }
+    return names;
+  }
+
+  /** The elements of an array; the parser is on its start. */
+  private static long count(JsonParser parser) {
+    long count = 0;
+    while (next(parser) != JsonToken.END_ARRAY) {
+      parser.skipChildren();
+      count++;
+    }
+    return count;
+  }
+
+  /** A string property of an object, skipping the rest; the parser is on the object start. */
+  private static String stringProperty(JsonParser parser, String wanted) {
+    String found = null;
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value == JsonToken.VALUE_STRING && name.equals(wanted)) {
+        found = parser.getString();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return found;
+  }
+
+  // Jackson reports an end of input inside a structure itself; this guards against a null token
+  // anyway, which would otherwise loop forever.
+  private static JsonToken next(JsonParser parser) {
+    JsonToken token = parser.nextToken();
+    if (token == null) {
+      throw new IllegalStateException("unexpected end of JSON");
+    }
+    return token;
+  }
+
+  private static String skip(JsonParser parser) {
+    parser.skipChildren();
+    return null;
+  }
+}
