@@ -86,11 +86,14 @@ public interface StorageProvider extends AutoCloseable {
 
   /**
    * Moves an object to another key, replacing what is there: atomically with
-   * {@link Capability#RENAME_ATOMIC}, else by copy then delete.
+   * {@link Capability#RENAME_ATOMIC}, else by copy then delete. Moving a key onto itself keeps it.
    *
    * @throws StockageException {@code NOT_FOUND} when the source does not exist
    */
   default ObjectInfo move(String source, String target) {
+    if (source.equals(target)) {
+      return stat(source);
+    }
     ObjectInfo info = copy(source, target);
     delete(source);
     return info;

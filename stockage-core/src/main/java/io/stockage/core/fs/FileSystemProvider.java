@@ -18,8 +18,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,7 +37,11 @@ import java.util.UUID;
  *       over the target: readers see the old or the new file, never a prefix;</li>
  *   <li>every key resolves under the root; a symbolic link on the way out of the root is refused
  *       ({@code PERMISSION_DENIED}), so a link planted in the tree cannot expose other files;</li>
- *   <li>empty directories left by deletes are removed.</li>
+ *   <li>empty directories left by deletes, moves and failed writes are removed;</li>
+ *   <li>a key and a key under it ({@code a} and {@code a/b}) cannot both be objects, since one
+ *       would be a file and a directory at once: the second write fails with {@code CONFLICT}
+ *       and the first object stays; a folder name is no object (stat is {@code NOT_FOUND},
+ *       delete does nothing).</li>
  * </ul>
  */
 public final class FileSystemProvider implements StorageProvider {
@@ -49,9 +53,11 @@ public final class FileSystemProvider implements StorageProvider {
       Capability.READ_RANGE, Capability.WRITE_ATOMIC, Capability.RENAME_ATOMIC, Capability.LIST_PAGED);
 
   private final Path root;
+  private final FsTree tree;
 
   private FileSystemProvider(Path root) {
     this.root = root;
+    this.tree = new FsTree(root);
   }
 
   /**
@@ -120,21 +126,23 @@ public final class FileSystemProvider implements StorageProvider {
     if (options.ifAbsent() || options.ifMatch().isPresent()) {
       throw StockageException.unsupported(Capability.WRITE_CONDITIONAL, "conditional write");
     }
-    Path target = resolveForWrite(key);
+    Path target = resolve(key);
     Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
+    boolean created = false;
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = createBeside(key, target, temp)) {
+        created = true;
         OutputStream out = Channels.newOutputStream(channel);
         data.transferTo(out);
         channel.force(true);
       }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      replaceWith(key, target, temp);
       return stat(key);
     } catch (IOException e) {
-      deleteQuietly(temp);
+      abandon(temp, created);
       throw FsErrors.map(e, "write", key);
     } catch (RuntimeException | Error e) {
-      deleteQuietly(temp);
+      abandon(temp, created);
       throw e;
     }
   }
@@ -143,9 +151,10 @@ public final class FileSystemProvider implements StorageProvider {
   public void delete(String key) {
     Path path = resolve(key);
     try {
-      confine(path);
-      if (Files.deleteIfExists(path)) {
-        pruneEmptyParents(path.getParent());
+      tree.confine(path);
+      // A folder name, or a key under an object, names no object: nothing to delete.
+      if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(path)) {
+        tree.pruneEmptyParents(path.getParent());
       }
     } catch (IOException e) {
       throw FsErrors.map(e, "delete", key);
@@ -168,13 +177,27 @@ public final class FileSystemProvider implements StorageProvider {
   @Override
   public ObjectInfo move(String source, String target) {
     Path from = resolveExisting(source);
-    Path to = resolveForWrite(target);
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      pruneEmptyParents(from.getParent());
+    Path to = resolve(target);
+    if (from.equals(to)) {
       return stat(target);
-    } catch (IOException e) {
-      throw FsErrors.map(e, "move", source);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        tree.prepareParent(target, to);
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        tree.pruneEmptyParents(from.getParent());
+        return stat(target);
+      } catch (NoSuchFileException e) {
+        // The source went away, or a concurrent delete pruned the target's new directory.
+        if (!Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
+          throw StockageException.notFound("no object " + source);
+        }
+        if (attempt == FsTree.ATTEMPTS) {
+          throw FsErrors.map(e, "move", source);
+        }
+      } catch (IOException e) {
+        throw FsErrors.map(e, "move", source);
+      }
     }
   }
 
@@ -190,7 +213,13 @@ public final class FileSystemProvider implements StorageProvider {
 
   private Path resolve(String key) {
     ObjectKeys.check(key, MAX_KEY_LENGTH);
-    Path path = root.resolve(key).normalize();
+    Path path;
+    try {
+      path = root.resolve(key).normalize();
+    } catch (InvalidPathException e) {
+      // The JVM encodes file names in sun.jnu.encoding: under a non-UTF-8 locale, non-ASCII keys.
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "key cannot be a file name here: " + key, e);
+    }
     if (!path.startsWith(root) || path.equals(root)) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "key escapes the storage root: " + key);
     }
@@ -200,7 +229,7 @@ public final class FileSystemProvider implements StorageProvider {
   private Path resolveExisting(String key) {
     Path path = resolve(key);
     try {
-      confine(path);
+      tree.confine(path);
     } catch (IOException e) {
       throw FsErrors.map(e, "resolve", key);
     }
@@ -210,58 +239,45 @@ public final class FileSystemProvider implements StorageProvider {
     return path;
   }
 
-  private Path resolveForWrite(String key) {
-    Path path = resolve(key);
-    try {
-      confine(path);
-      Files.createDirectories(path.getParent());
-      confine(path);
-      if (Files.isSymbolicLink(path) || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-        throw StockageException.of(ErrorKind.CONFLICT, "not a regular object: " + key);
+  /**
+   * Creates the temporary file beside the target, with the directories leading to it. A
+   * concurrent delete may prune a directory just created (it was empty): then try again.
+   */
+  private FileChannel createBeside(String key, Path target, Path temp) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      tree.prepareParent(key, target);
+      try {
+        return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (NoSuchFileException e) {
+        if (attempt == FsTree.ATTEMPTS) {
+          throw e;
+        }
       }
-      return path;
-    } catch (IOException e) {
-      throw FsErrors.map(e, "write", key);
     }
   }
 
-  /** Refuses a path whose existing part leads outside the root through a symbolic link. */
-  private void confine(Path path) throws IOException {
-    Path existing = path.getParent();
-    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-      existing = existing.getParent();
+  /** Renames the temporary file over the target; an empty directory in the way is removed. */
+  private void replaceWith(String key, Path target, Path temp) throws IOException {
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      tree.removeEmptyDirectory(key, target);
     }
-    if (existing == null || !existing.toRealPath().startsWith(root)) {
-      throw StockageException.of(ErrorKind.PERMISSION_DENIED, "path leaves the storage root: " + root.relativize(path));
-    }
-    if (Files.isSymbolicLink(path)) {
-      throw StockageException.of(ErrorKind.PERMISSION_DENIED, "symbolic link refused: " + root.relativize(path));
-    }
-  }
-
-  private void pruneEmptyParents(Path dir) {
-    try {
-      while (dir != null && !dir.equals(root) && dir.startsWith(root)) {
-        Files.delete(dir);
-        dir = dir.getParent();
-      }
-    } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-      // Another object lives there, or a concurrent delete pruned it: both fine.
-    } catch (IOException e) {
-      // Pruning is housekeeping; the delete itself succeeded.
-    }
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   static ObjectInfo info(String key, BasicFileAttributes attrs) {
     return ObjectInfo.of(key, attrs.size(), attrs.lastModifiedTime().toInstant(), Optional.empty());
   }
 
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // The temporary name is never listed, and the reconciler's listing skips it.
+  /** Removes the temporary file of a failed write and the directories the write created for it. */
+  private void abandon(Path temp, boolean created) {
+    if (created) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // The temporary name is never listed, and the reconciler's listing skips it.
+      }
     }
+    tree.pruneEmptyParents(temp.getParent());
   }
 
   private static void closeQuietly(FileChannel channel) {

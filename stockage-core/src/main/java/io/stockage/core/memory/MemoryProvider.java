@@ -131,8 +131,14 @@ public final class MemoryProvider implements StorageProvider {
 
   @Override
   public ObjectInfo move(String source, String target) {
-    ObjectInfo info = copy(source, target);
-    objects.remove(source);
+    Stored stored = find(source);
+    if (source.equals(target)) {
+      // Copy-then-delete would delete the object it just wrote.
+      return stored.info;
+    }
+    ObjectInfo info = write(target, new ByteArrayInputStream(stored.data), WriteOptions.defaults());
+    // Only what was moved: an object written to the source meanwhile stays.
+    objects.remove(source, stored);
     return info;
   }
 

@@ -1,32 +1,34 @@
 package io.stockage.core.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.ErrorKind;
-import io.stockage.core.ProviderContract;
-import io.stockage.spi.StorageProvider;
+import io.stockage.StockageException;
 import io.stockage.spi.WriteOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileSystemProviderTest extends ProviderContract {
+/**
+ * What only a file-system store has: symbolic links, temporary files, directories. The behaviour
+ * every provider shares is checked by {@link FileSystemProviderConformanceTest}.
+ */
+class FileSystemProviderTest {
   @TempDir
   Path dir;
+  private FileSystemProvider provider;
 
-  @Override
-  protected StorageProvider create() {
-    return FileSystemProvider.create(dir.resolve("root"));
+  @BeforeEach
+  void open() {
+    provider = FileSystemProvider.create(dir.resolve("root"));
   }
 
   @Test
@@ -48,48 +50,40 @@ class FileSystemProviderTest extends ProviderContract {
   }
 
   @Test
-  void write_concurrentReaders_seeOldOrNewNeverAPrefix() throws Exception {
-    byte[] a = bytes(4 * 1024 * 1024, 1);
-    byte[] b = bytes(4 * 1024 * 1024, 2);
-    put("atomic", a);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<?> writer = pool.submit(() -> {
-        for (int i = 0; i < 10; i++) {
-          put("atomic", i % 2 == 0 ? b : a);
-        }
-      });
-      Future<?> reader = pool.submit(() -> {
-        while (!writer.isDone()) {
-          byte[] seen = readAll(provider.read("atomic", Optional.empty()));
-          assertThat(Arrays.equals(seen, a) || Arrays.equals(seen, b)).isTrue();
-        }
-      });
-      writer.get();
-      reader.get();
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  void write_failure_leavesNoTemporaryFile() throws IOException {
+  void write_failure_leavesNoTemporaryFileNorDirectory() throws IOException {
     InputStream failing = new InputStream() {
       @Override
       public int read() throws IOException {
         throw new IOException("client went away");
       }
     };
-    assertKind(() -> provider.write("d/x", failing, WriteOptions.defaults()), ErrorKind.UNEXPECTED);
+    assertKind(() -> provider.write("d/e/x", failing, WriteOptions.defaults()), ErrorKind.UNEXPECTED);
     try (Stream<Path> files = Files.walk(dir.resolve("root"))) {
-      assertThat(files.filter(Files::isRegularFile)).isEmpty();
+      assertThat(files.filter(p -> !p.equals(dir.resolve("root")))).isEmpty();
     }
   }
 
   @Test
-  void delete_removesEmptyDirectories() {
-    put("a/b/c/d", new byte[1]);
+  void delete_lastObject_removesEmptyDirectories() {
+    provider.write("a/b/c/d", new ByteArrayInputStream(new byte[1]), WriteOptions.defaults());
+    provider.write("a/x", new ByteArrayInputStream(new byte[1]), WriteOptions.defaults());
     provider.delete("a/b/c/d");
+    assertThat(dir.resolve("root/a/b")).doesNotExist();
+    assertThat(dir.resolve("root/a/x")).exists();
+    provider.delete("a/x");
     assertThat(dir.resolve("root/a")).doesNotExist();
+    assertThat(dir.resolve("root")).exists();
+  }
+
+  @Test
+  void move_lastObjectOutOfADirectory_removesIt() {
+    provider.write("staging/s/1", new ByteArrayInputStream(new byte[1]), WriteOptions.defaults());
+    provider.move("staging/s/1", "final/1");
+    assertThat(dir.resolve("root/staging")).doesNotExist();
+  }
+
+  private static void assertKind(Runnable call, ErrorKind kind) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(StockageException.class,
+        e -> assertThat(e.kind()).isEqualTo(kind));
   }
 }

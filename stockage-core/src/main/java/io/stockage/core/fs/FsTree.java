@@ -1,0 +1,113 @@
+package io.stockage.core.fs;
+
+import io.stockage.ErrorKind;
+import io.stockage.StockageException;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The directories under the provider's root: keeping paths inside it, creating the directories a
+ * write needs and pruning the ones a delete empties. Deletes prune concurrently with writes
+ * creating, so creating retries when a directory vanishes under it.
+ */
+final class FsTree {
+  /** Tries at creating a directory and using it, when concurrent deletes keep pruning it. */
+  static final int ATTEMPTS = 10;
+  private final Path root;
+
+  FsTree(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * Makes sure the directories leading to {@code path} exist and stay under the root, and that
+   * {@code path} itself can become an object. A flat key space may hold both {@code a} and
+   * {@code a/b}; a file system cannot, and says so with {@code CONFLICT}.
+   */
+  void prepareParent(String key, Path path) throws IOException {
+    confine(path);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Files.createDirectories(path.getParent());
+        break;
+      } catch (FileAlreadyExistsException | NoSuchFileException e) {
+        if (e instanceof FileAlreadyExistsException && objectAbove(path)) {
+          throw StockageException.of(ErrorKind.CONFLICT, "an object's key is a folder of this key: " + key, e);
+        }
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        // A concurrent delete pruned a directory on the way while it was being created.
+      }
+    }
+    confine(path);
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      removeEmptyDirectory(key, path);
+    }
+  }
+
+  /** Removes an empty directory where an object is to go; a directory with objects is {@code CONFLICT}. */
+  void removeEmptyDirectory(String key, Path dir) throws IOException {
+    try {
+      Files.deleteIfExists(dir);
+    } catch (DirectoryNotEmptyException e) {
+      throw StockageException.of(ErrorKind.CONFLICT, "the key is a folder of other objects: " + key, e);
+    }
+  }
+
+  /** Whether a directory on the way from the root to {@code path} is in fact a file. */
+  private boolean objectAbove(Path path) {
+    for (Path p = path.getParent(); p != null && !p.equals(root); p = p.getParent()) {
+      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Refuses a path whose existing part leads outside the root through a symbolic link. */
+  void confine(Path path) throws IOException {
+    Path existing = path.getParent();
+    Path real = null;
+    while (real == null && existing != null) {
+      if (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+        existing = existing.getParent();
+        continue;
+      }
+      try {
+        real = existing.toRealPath();
+      } catch (NoSuchFileException e) {
+        // A concurrent delete pruned it after it was seen: check what holds it.
+        existing = existing.getParent();
+      }
+    }
+    if (real == null || !real.startsWith(root)) {
+      throw StockageException.of(ErrorKind.PERMISSION_DENIED, "path leaves the storage root: " + root.relativize(path));
+    }
+    if (Files.isSymbolicLink(path)) {
+      throw StockageException.of(ErrorKind.PERMISSION_DENIED, "symbolic link refused: " + root.relativize(path));
+    }
+  }
+
+  /** Removes {@code dir} and its parents up to the root while they are empty. */
+  void pruneEmptyParents(Path dir) {
+    try {
+      // Only directories: after a write refused because a "directory" was an object, the
+      // parent is that object.
+      while (dir != null && !dir.equals(root) && dir.startsWith(root)
+          && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(dir);
+        dir = dir.getParent();
+      }
+    } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+      // Another object lives there, or a concurrent delete pruned it: both fine.
+    } catch (IOException e) {
+      // Pruning is housekeeping; the delete itself succeeded.
+    }
+  }
+}
