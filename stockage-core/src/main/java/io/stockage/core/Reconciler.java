@@ -3,6 +3,7 @@ package io.stockage.core;
 import io.stockage.Mount;
 import io.stockage.MountMode;
 import io.stockage.core.internal.BlobKeys;
+import io.stockage.core.internal.Contents;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.spi.BlobRecord;
 import io.stockage.spi.ObjectInfo;
@@ -64,7 +65,7 @@ public final class Reconciler {
       int batch = ctx.catalog().inTransaction(session -> {
         List<BlobRecord> blobs = session.blobs().lockUnreferenced(mount.name(), cutoff, PAGE);
         for (BlobRecord blob : blobs) {
-          mount.provider().delete(blob.key());
+          Contents.deleteAllVersions(mount, blob.key());
           session.blobs().delete(blob.id());
         }
         return blobs.size();
@@ -78,7 +79,8 @@ public final class Reconciler {
 
   private int sweepOrphans(Mount mount, Instant cutoff) {
     return forEachOlder(mount.provider(), "org_", cutoff, object -> {
-      Optional<String> sha = BlobKeys.shaOf(object.key());
+      Optional<String> sha = BlobKeys.shaOf(object.key())
+          .or(() -> BlobKeys.isItem(object.key()) ? Optional.of("") : Optional.empty());
       if (sha.isEmpty()) {
         return false;
       }
@@ -87,7 +89,7 @@ public final class Reconciler {
         Optional<BlobRecord> claim = session.blobs().insertIfAbsent(mount.name(), object.key(), sha.get(),
             object.size(), ctx.clock().instant());
         claim.ifPresent(blob -> {
-          mount.provider().delete(blob.key());
+          Contents.deleteAllVersions(mount, blob.key());
           session.blobs().delete(blob.id());
         });
         return claim.isPresent();

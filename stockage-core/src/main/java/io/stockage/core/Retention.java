@@ -1,6 +1,7 @@
 package io.stockage.core;
 
 import io.stockage.RetentionPolicy;
+import io.stockage.core.internal.Contents;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.spi.RevisionRecord;
 import java.time.Instant;
@@ -44,16 +45,18 @@ public final class Retention {
     Instant cutoff = policy.maxAge().map(now::minus).orElse(now);
     int pruned = 0;
     while (true) {
-      int batch = ctx.catalog().inTransaction(session -> {
+      List<RevisionRecord> batch = ctx.catalog().inTransaction(session -> {
         List<RevisionRecord> prunable = session.revisions().prunable(mount, policy, cutoff, BATCH);
         for (RevisionRecord revision : prunable) {
           session.revisions().delete(revision.revision().item(), revision.revision().number())
               .ifPresent(blob -> session.blobs().release(blob, now));
         }
-        return prunable.size();
+        return prunable;
       });
-      pruned += batch;
-      if (batch < BATCH) {
+      // Native versions go with their revisions once the rows are gone; blobs wait for the reconciler.
+      batch.forEach(revision -> Contents.deleteVersion(ctx.mount(mount), revision));
+      pruned += batch.size();
+      if (batch.size() < BATCH) {
         return pruned;
       }
     }

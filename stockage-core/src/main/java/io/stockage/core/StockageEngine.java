@@ -26,7 +26,7 @@ import io.stockage.Upload;
 import io.stockage.UploadPolicy;
 import io.stockage.UserId;
 import io.stockage.core.internal.ContentService;
-import io.stockage.core.internal.EmulatedRevisionStore;
+import io.stockage.core.internal.CatalogRevisionStore;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.core.internal.MetadataService;
 import io.stockage.core.internal.ProjectService;
@@ -88,7 +88,7 @@ public final class StockageEngine implements Stockage {
     if (found.mode() != MountMode.MANAGED) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "mount " + mount + " keeps no revisions");
     }
-    return new EmulatedRevisionStore(ctx.catalog(), found);
+    return new CatalogRevisionStore(ctx.catalog(), found);
   }
 
   /** The upload policy in force. */

@@ -1,5 +1,6 @@
 package io.stockage.core;
 
+import io.stockage.Capability;
 import io.stockage.ErrorKind;
 import io.stockage.Mount;
 import io.stockage.OnExistingName;
@@ -7,6 +8,7 @@ import io.stockage.RetentionPolicy;
 import io.stockage.MountMode;
 import io.stockage.StockageException;
 import io.stockage.UploadPolicy;
+import io.stockage.VersioningMode;
 import io.stockage.core.internal.ContentSniffer;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.spi.Catalog;
@@ -111,6 +113,13 @@ public final class StockageEngineBuilder {
     }
     InstantSource source = clock;
     InstantSource micros = () -> source.instant().truncatedTo(ChronoUnit.MICROS);
+    mounts.values().stream()
+        .filter(m -> m.versioning() == VersioningMode.NATIVE
+            && !m.provider().capabilities().supports(Capability.NATIVE_VERSIONING))
+        .findFirst().ifPresent(m -> {
+          throw StockageException.of(ErrorKind.CONFIG_INVALID, "mount " + m.name() + " asks for NATIVE versioning but its "
+              + m.provider().scheme() + " provider has none (is bucket versioning enabled?)");
+        });
     retention.keySet().stream().filter(name -> !mounts.containsKey(name)).findFirst().ifPresent(name -> {
       throw StockageException.of(ErrorKind.CONFIG_INVALID, "retention is set for an unknown mount: " + name);
     });

@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   staging/{uuid}
- *   org_{org}/blobs/sha256/{aa}/{bb}/{sha256}
+ *   org_{org}/blobs/sha256/{aa}/{bb}/{sha256}   content-addressed revisions
+ *   org_{org}/items/{itemId}                    revisions as native versions (S3 bucket versioning)
  * </pre>
  */
 public final class BlobKeys {
   /** Where uploads stream to before promotion. */
   public static final String STAGING_PREFIX = "staging/";
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern ITEM = Pattern.compile("org_[A-Za-z0-9_-]{1,64}/items/[0-9a-f-]{36}");
   private static final Pattern BLOB = Pattern.compile("org_[A-Za-z0-9_-]{1,64}/blobs/sha256/[0-9a-f]{2}/[0-9a-f]{2}/([0-9a-f]{64})");
 
   private BlobKeys() {}
@@ -36,6 +38,19 @@ public final class BlobKeys {
   public static String blob(OrgId org, String sha256) {
     return "org_" + orgSegment(org) + "/blobs/sha256/" + sha256.substring(0, 2) + "/"
         + sha256.substring(2, 4) + "/" + sha256;
+  }
+
+  /**
+   * The key of an item on a mount with native versioning: its revisions are the versions of
+   * this key ({@code org_{org}/items/{itemId}}).
+   */
+  public static String item(OrgId org, io.stockage.ItemId item) {
+    return "org_" + orgSegment(org) + "/items/" + item;
+  }
+
+  /** Whether a key is an item's key on a natively versioned mount. */
+  public static boolean isItem(String key) {
+    return ITEM.matcher(key).matches();
   }
 
   /** The SHA-256 a content-addressed key names; empty when the key is not one. */

@@ -16,7 +16,6 @@ import io.stockage.Revision;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.Upload;
-import io.stockage.spi.BlobRecord;
 import io.stockage.spi.CatalogSession;
 import io.stockage.spi.ChangeKind;
 import io.stockage.spi.ChangeRecord;
@@ -53,14 +52,10 @@ public final class ContentService {
         Target target = ctx.catalog().read(session -> target(op, session, upload, name));
         Mount mount = ctx.mount(target.project().mount());
         Staged staged = Staged.stream(ctx, mount, in, upload.declaredSize(), NameRules.extension(name));
-        try {
-          return ctx.catalog().inTransaction(session -> target.existing().isPresent()
-              ? appendRevision(op, session, target.existing().get(), OptionalInt.empty(), staged)
-              : insertFile(op, session, new NewFile(target(op, session, upload, name).project(), upload.folder(), name),
-                  staged));
-        } finally {
-          staged.cleanUp();
-        }
+        return commit(staged, session -> target.existing().isPresent()
+            ? appendRevision(op, session, target.existing().get(), OptionalInt.empty(), staged)
+            : insertFile(op, session, new NewFile(target(op, session, upload, name).project(), upload.folder(), name),
+                staged));
       });
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
@@ -81,11 +76,7 @@ public final class ContentService {
         String name = NameRules.fileName(before.name(), ctx.policy());
         Staged staged = Staged.stream(ctx, ctx.mount(before.mount()), in, content.declaredSize(),
             NameRules.extension(name));
-        try {
-          return ctx.catalog().inTransaction(session -> appendRevision(op, session, id, content.expectedRevision(), staged));
-        } finally {
-          staged.cleanUp();
-        }
+        return commit(staged, session -> appendRevision(op, session, id, content.expectedRevision(), staged));
       });
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
@@ -103,9 +94,9 @@ public final class ContentService {
             .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "revision " + item.revision() + " missing"));
         session.journal().audit(op.allowed(Map.of("revision", item.version(),
             "range", range.map(ByteRange::toString).orElse("all"))));
-        return new Opened(item, revision.blobKey());
+        return new Opened(item, revision);
       });
-      ObjectContent object = ctx.mount(opened.item().mount()).provider().read(opened.blobKey(), range);
+      ObjectContent object = Contents.open(ctx.mount(opened.item().mount()), opened.revision(), range);
       return new Content(opened.item(), object.slice(), object.stream());
     });
   }
@@ -130,11 +121,26 @@ public final class ContentService {
     return new Target(project, Optional.of(file.id()));
   }
 
+  /**
+   * Runs the transaction that records staged content; when it fails, what its promotion added is
+   * undone, and in every case no staging object is left.
+   */
+  private Item commit(Staged staged, java.util.function.Function<CatalogSession, Item> work) {
+    try {
+      return ctx.catalog().inTransaction(work);
+    } catch (RuntimeException e) {
+      staged.undoPromotion();
+      throw e;
+    } finally {
+      staged.cleanUp();
+    }
+  }
+
   private Item insertFile(Operation op, CatalogSession session, NewFile file, Staged staged) {
     Instant now = ctx.clock().instant();
     ItemId id = ItemId.random();
     op.target(id.toString());
-    BlobRecord blob = staged.promote(session, file.project().org(), now);
+    Staged.Promoted blob = staged.promote(session, file.project().org(), id, now);
     Item item = new Item(id, file.project().org(), file.project().id(), file.folder(), ItemType.FILE,
         file.name(), file.project().mount(), staged.size(), staged.mimeType(), staged.sha256(), 1,
         op.subject().user(), false, Set.of(), Map.of(), now, now, Optional.empty());
@@ -147,7 +153,7 @@ public final class ContentService {
     Item current = Lookups.liveFile(op, session, id, Permission.CHANGE, true).item();
     checkExpected(current, expected);
     Instant now = ctx.clock().instant();
-    BlobRecord blob = staged.promote(session, current.org(), now);
+    Staged.Promoted blob = staged.promote(session, current.org(), current.id(), now);
     Item next = new Item(current.id(), current.org(), current.project(), current.parent(), current.type(),
         current.name(), current.mount(), staged.size(), staged.mimeType(), staged.sha256(),
         current.revision() + 1, current.owner(), current.vault(), current.tags(), current.customFields(),
@@ -157,11 +163,11 @@ public final class ContentService {
     return next;
   }
 
-  private static void record(Operation op, CatalogSession session, Item item, BlobRecord blob, Instant now,
+  private static void record(Operation op, CatalogSession session, Item item, Staged.Promoted stored, Instant now,
       ChangeKind kind) {
     Revision revision = new Revision(item.id(), item.revision(), item.size(), item.sha256(), item.mimeType(),
         op.subject().user(), now, Optional.empty(), OptionalInt.empty());
-    session.revisions().insert(new RevisionRecord(revision, blob.id(), blob.key()));
+    session.revisions().insert(new RevisionRecord(revision, stored.blob().id(), stored.blob().key(), stored.versionId()));
     session.journal().change(new ChangeRecord(item.org(), item.project(), Optional.of(item.id()), kind,
         item.revision(), op.subject().user(), now));
     session.journal().audit(op.allowed(Map.of("revision", item.version(), "size", Long.toString(item.size()),
@@ -189,5 +195,5 @@ public final class ContentService {
 
   private record NewFile(Project project, Optional<ItemId> folder, String name) {}
 
-  private record Opened(Item item, String blobKey) {}
+  private record Opened(Item item, RevisionRecord revision) {}
 }

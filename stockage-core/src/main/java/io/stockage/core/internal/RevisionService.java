@@ -20,6 +20,8 @@ import io.stockage.spi.CatalogSession;
 import io.stockage.spi.ChangeKind;
 import io.stockage.spi.ChangeRecord;
 import io.stockage.spi.ObjectContent;
+import io.stockage.spi.ObjectInfo;
+import io.stockage.spi.WriteOptions;
 import io.stockage.spi.RevisionRecord;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -65,7 +67,7 @@ public final class RevisionService {
         return new Opened(item, revision);
       });
       Revision r = opened.revision().revision();
-      ObjectContent object = ctx.mount(opened.item().mount()).provider().read(opened.revision().blobKey(), range);
+      ObjectContent object = Contents.open(ctx.mount(opened.item().mount()), opened.revision(), range);
       Item asOf = new Item(opened.item().id(), opened.item().org(), opened.item().project(), opened.item().parent(),
           opened.item().type(), opened.item().name(), opened.item().mount(), r.size(), r.mimeType(), r.sha256(),
           r.number(), opened.item().owner(), opened.item().vault(), opened.item().tags(),
@@ -86,34 +88,59 @@ public final class RevisionService {
           current.name(), current.mount(), old.size(), old.mimeType(), old.sha256(), current.revision() + 1,
           current.owner(), current.vault(), current.tags(), current.customFields(), current.createdAt(), now,
           Optional.empty());
+      Optional<String> version = copyVersion(ctx.mount(current.mount()), source);
       session.blobs().reference(source.blobId());
       session.items().update(next);
       Revision restored = new Revision(id, next.revision(), old.size(), old.sha256(), old.mimeType(),
           subject.user(), now, Optional.empty(), OptionalInt.of(number));
-      session.revisions().insert(new RevisionRecord(restored, source.blobId(), source.blobKey()));
+      session.revisions().insert(new RevisionRecord(restored, source.blobId(), source.blobKey(), version));
       journal(op, session, next, now, Map.of("revision", next.version(), "restoredFrom", Integer.toString(number)));
       return next;
     }));
   }
 
+  /**
+   * On a natively versioned mount, writes a revision's content again as the newest version of the
+   * item's key (the backend's current object must be the current revision); content-addressed
+   * revisions just share the blob.
+   */
+  static Optional<String> copyVersion(Mount mount, RevisionRecord source) {
+    if (source.versionId().isEmpty()) {
+      return Optional.empty();
+    }
+    try (ObjectContent old = Contents.open(mount, source, Optional.empty())) {
+      ObjectInfo stored = mount.provider().write(source.blobKey(), old.stream(),
+          WriteOptions.defaults().withLength(old.slice().length()));
+      return Optional.of(stored.versionId().orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED,
+          "mount " + mount.name() + " is versioned natively but its provider returned no version id")));
+    }
+  }
+
   /** See {@link io.stockage.Stockage#deleteRevision}. */
   public void delete(Subject subject, ItemId id, int number) {
     Operation op = Operation.mutation(ctx, "delete-revision", subject, id.toString());
-    op.run(() -> ctx.catalog().inTransaction(session -> {
-      // ADMIN of the file: SHARE and DELETE.
-      Item item = file(op, session, id, Permission.SHARE, true);
-      Lookups.Located located = new Lookups.Located(item, session.projects().find(item.project()).orElseThrow());
-      Authorizer.require(op, Authorizer.onItem(op, item, located.project(), session), Permission.DELETE, "item " + id);
-      if (number == item.revision()) {
-        throw StockageException.of(ErrorKind.CONFLICT, "revision " + number + " is the current revision of item " + id);
-      }
-      long blob = session.revisions().delete(id, number)
-          .orElseThrow(() -> StockageException.notFound("no revision " + number + " of item " + id));
-      Instant now = ctx.clock().instant();
-      session.blobs().release(blob, now);
-      journal(op, session, item, now, Map.of("deletedRevision", Integer.toString(number)));
+    op.run(() -> {
+      Opened deleted = ctx.catalog().inTransaction(session -> {
+        // ADMIN of the file: SHARE and DELETE.
+        Lookups.Located located = Lookups.item(op, session, id, Permission.SHARE, true);
+        Item item = file(op, session, id, Permission.SHARE, false);
+        Authorizer.require(op, Authorizer.onItem(op, item, located.project(), session), Permission.DELETE,
+            "item " + id);
+        if (number == item.revision()) {
+          throw StockageException.of(ErrorKind.CONFLICT, "revision " + number + " is the current revision of item " + id);
+        }
+        RevisionRecord doomed = revision(session, id, number);
+        session.revisions().delete(id, number);
+        Instant now = ctx.clock().instant();
+        session.blobs().release(doomed.blobId(), now);
+        journal(op, session, item, now, Map.of("deletedRevision", Integer.toString(number)));
+        return new Opened(item, doomed);
+      });
+      // After commit: a native version goes with its revision; a content-addressed blob waits
+      // for the reconciler, as other revisions may share it.
+      Contents.deleteVersion(ctx.mount(deleted.item().mount()), deleted.revision());
       return null;
-    }));
+    });
   }
 
   /** See {@link io.stockage.Stockage#commentRevision}. */
@@ -152,7 +179,7 @@ public final class RevisionService {
   private static Side side(Mount mount, RevisionRecord record) {
     Revision r = record.revision();
     return new Side(r.number(), r.mimeType(), r.size(), r.sha256(),
-        () -> mount.provider().read(record.blobKey(), Optional.empty()).stream());
+        () -> Contents.open(mount, record, Optional.empty()).stream());
   }
 
   /** The file with the permission required; its revisions are visible while it is in the trash. */

@@ -1,6 +1,9 @@
 package io.stockage.core.internal;
 
+import io.stockage.ItemId;
 import io.stockage.Mount;
+import io.stockage.VersioningMode;
+import io.stockage.spi.ObjectInfo;
 import io.stockage.OrgId;
 import io.stockage.spi.BlobRecord;
 import io.stockage.spi.CatalogSession;
@@ -30,6 +33,7 @@ public final class Staged {
   private final long size;
   private final String mimeType;
   private volatile boolean moved;
+  private volatile Optional<ObjectVersionRef> promotedVersion = Optional.empty();
 
   private Staged(Mount mount, String stagingKey, UploadStream stream) {
     this.mount = mount;
@@ -63,6 +67,16 @@ public final class Staged {
     }
   }
 
+  /**
+   * What a promotion produced.
+   *
+   * @param blob the blob row referenced
+   * @param versionId the new version of the item's key, on a natively versioned mount
+   */
+  public record Promoted(BlobRecord blob, Optional<String> versionId) {}
+
+  private record ObjectVersionRef(String key, String versionId) {}
+
   /** Hex SHA-256 of the content. */
   public String sha256() {
     return sha256;
@@ -79,11 +93,15 @@ public final class Staged {
   }
 
   /**
-   * Makes the content durable under its content-addressed key and adds a reference to its blob
-   * row; called inside the transaction that records the revision. Identical content already
-   * stored in the namespace is referenced, not stored again.
+   * Makes the content durable and adds a reference to its blob row; called inside the transaction
+   * that records the revision. On a content-addressed mount the content goes to its
+   * content-addressed key (identical content already stored in the namespace is referenced, not
+   * stored again); on a mount with native versioning it becomes a new version of the item's key.
    */
-  public BlobRecord promote(CatalogSession session, OrgId namespace, Instant now) {
+  public Promoted promote(CatalogSession session, OrgId namespace, ItemId item, Instant now) {
+    if (mount.versioning() == VersioningMode.NATIVE) {
+      return promoteAsVersion(session, BlobKeys.item(namespace, item), now);
+    }
     String key = BlobKeys.blob(namespace, sha256);
     for (int attempt = 0; attempt < PROMOTION_ATTEMPTS; attempt++) {
       Optional<BlobRecord> inserted = session.blobs().insertIfAbsent(mount.name(), key, sha256, size, now);
@@ -92,16 +110,44 @@ public final class Staged {
         mount.provider().move(stagingKey, key);
         moved = true;
         session.blobs().reference(inserted.get().id());
-        return inserted.get();
+        return new Promoted(inserted.get(), Optional.empty());
       }
       Optional<BlobRecord> existing = session.blobs().lock(mount.name(), key);
       if (existing.isPresent()) {
         session.blobs().reference(existing.get().id());
-        return existing.get();
+        return new Promoted(existing.get(), Optional.empty());
       }
       // The reconciler removed that blob between the two statements: store it again.
     }
     throw StockageException.of(ErrorKind.UNAVAILABLE, "content store busy: blob " + key + " kept changing");
+  }
+
+  private Promoted promoteAsVersion(CatalogSession session, String key, Instant now) {
+    BlobRecord blob = session.blobs().insertIfAbsent(mount.name(), key, sha256, size, now)
+        .or(() -> session.blobs().lock(mount.name(), key))
+        .orElseThrow(() -> StockageException.of(ErrorKind.UNAVAILABLE, "the item's blob row kept changing"));
+    ObjectInfo stored = mount.provider().copy(stagingKey, key);
+    String version = stored.versionId().orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED,
+        "mount " + mount.name() + " is versioned natively but its provider returned no version id"));
+    promotedVersion = Optional.of(new ObjectVersionRef(key, version));
+    session.blobs().reference(blob.id());
+    return new Promoted(blob, Optional.of(version));
+  }
+
+  /**
+   * Undoes a promotion whose transaction failed: the version it added to an item's key is
+   * deleted (a content-addressed object is left to the reconciler, since another upload may
+   * already reference the same content).
+   */
+  public void undoPromotion() {
+    promotedVersion.ifPresent(v -> {
+      try {
+        mount.provider().deleteVersion(v.key(), v.versionId());
+      } catch (StockageException e) {
+        LOG.warn("could not delete version {} of {} on mount {}: {}", v.versionId(), v.key(), mount.name(),
+            e.getMessage());
+      }
+    });
   }
 
   /** Removes the staging object unless promotion moved it; call after the transaction ends. */
@@ -113,7 +159,7 @@ public final class Staged {
 
   private static void deleteQuietly(Mount mount, String key) {
     try {
-      mount.provider().delete(key);
+      Contents.deleteAllVersions(mount, key);
     } catch (StockageException e) {
       // The reconciler removes staging objects older than its threshold.
       LOG.warn("could not delete staging object {} on mount {}: {}", key, mount.name(), e.getMessage());

@@ -114,13 +114,35 @@ public final class TreeService {
           item.size(), item.mimeType(), item.sha256(), 1, subject.user(), item.vault(), item.tags(), item.customFields(),
           now, now, Optional.empty());
       session.items().insert(copy);
-      session.blobs().reference(current.blobId());
+      RevisionRecord stored = storeCopy(session, current, copy, now);
       Revision first = new Revision(copy.id(), 1, copy.size(), copy.sha256(), copy.mimeType(), subject.user(), now,
           Optional.empty(), OptionalInt.empty());
-      session.revisions().insert(new RevisionRecord(first, current.blobId(), current.blobKey()));
+      session.revisions().insert(new RevisionRecord(first, stored.blobId(), stored.blobKey(), stored.versionId()));
       journal(op, session, copy, ChangeKind.ADDED, now, Map.of("copyOf", id.toString()));
       return copy;
     }));
+  }
+
+  /**
+   * Where a copy's first revision lives: the same content-addressed blob (one more reference), or,
+   * on a natively versioned mount, a first version of the copy's own key, written from the
+   * source's version.
+   */
+  private RevisionRecord storeCopy(CatalogSession session, RevisionRecord source, Item copy, Instant now) {
+    if (source.versionId().isEmpty()) {
+      session.blobs().reference(source.blobId());
+      return source;
+    }
+    io.stockage.Mount mount = ctx.mount(copy.mount());
+    String key = BlobKeys.item(copy.org(), copy.id());
+    io.stockage.spi.BlobRecord blob = session.blobs().insertIfAbsent(mount.name(), key, copy.sha256(), copy.size(), now)
+        .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "a new item's key is taken: " + key));
+    try (io.stockage.spi.ObjectContent content = Contents.open(mount, source, Optional.empty())) {
+      io.stockage.spi.ObjectInfo written = mount.provider().write(key, content.stream(),
+          io.stockage.spi.WriteOptions.defaults().withLength(content.slice().length()));
+      session.blobs().reference(blob.id());
+      return new RevisionRecord(source.revision(), blob.id(), key, written.versionId());
+    }
   }
 
   /** See {@link io.stockage.Stockage#delete}. */

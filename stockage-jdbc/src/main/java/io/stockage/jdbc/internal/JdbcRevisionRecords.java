@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Revisions in {@code revisions}; a revision's blob key is read from {@code blobs}. */
 public final class JdbcRevisionRecords implements RevisionRecords {
   private static final String SELECT = "SELECT r.item_id, r.number, r.blob_id, r.size, r.sha256, r.mime_type,"
-      + " r.author, r.created_at, r.comment, r.restored_from, b.key AS blob_key"
+      + " r.author, r.created_at, r.comment, r.restored_from, r.version_id, b.key AS blob_key"
       + " FROM revisions r JOIN blobs b ON b.id = r.blob_id";
 
   private final Handle handle;
@@ -43,9 +43,9 @@ public final class JdbcRevisionRecords implements RevisionRecords {
     // INSERT ... SELECT inserts nothing when the blob row does not hold the key the record says.
     int inserted = handle.createUpdate("""
             INSERT INTO revisions (item_id, number, blob_id, size, sha256, mime_type, author, created_at,
-              comment, restored_from)
+              comment, restored_from, version_id)
             SELECT :item, :number, b.id, :size, :sha256, :mimeType, :author, :createdAt,
-              CAST(:comment AS text), CAST(:restoredFrom AS integer)
+              CAST(:comment AS text), CAST(:restoredFrom AS integer), CAST(:versionId AS text)
             FROM blobs b WHERE b.id = :blob AND b.key = :key""")
         .bind("item", r.item().value())
         .bind("number", r.number())
@@ -58,6 +58,7 @@ public final class JdbcRevisionRecords implements RevisionRecords {
         .bind("createdAt", Rows.at(r.createdAt()))
         .bind("comment", r.comment().orElse(null))
         .bind("restoredFrom", r.restoredFrom().isPresent() ? Integer.valueOf(r.restoredFrom().getAsInt()) : null)
+        .bind("versionId", record.versionId().orElse(null))
         .execute();
     if (inserted == 0) {
       throw JdbcErrors.broken("revision " + r.number() + " of item " + r.item()
@@ -135,6 +136,7 @@ public final class JdbcRevisionRecords implements RevisionRecords {
         Rows.instant(rows, "created_at"),
         Optional.ofNullable(rows.getString("comment")),
         restoredFrom == null ? OptionalInt.empty() : OptionalInt.of(restoredFrom));
-    return new RevisionRecord(revision, rows.getLong("blob_id"), rows.getString("blob_key"));
+    return new RevisionRecord(revision, rows.getLong("blob_id"), rows.getString("blob_key"),
+        Optional.ofNullable(rows.getString("version_id")));
   }
 }

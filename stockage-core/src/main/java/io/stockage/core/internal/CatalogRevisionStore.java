@@ -15,22 +15,23 @@ import io.stockage.spi.RevisionStore;
 import java.util.Optional;
 
 /**
- * Revisions as content-addressed blobs on any provider: revision n is a catalog row naming the
- * blob that holds its bytes; identical content is stored once.
+ * Revisions as catalog rows: on an {@code EMULATED} mount each names the content-addressed blob
+ * holding its bytes (identical content stored once); on a {@code NATIVE} mount, the backend's
+ * version of the item's key.
  */
-public final class EmulatedRevisionStore implements RevisionStore {
+public final class CatalogRevisionStore implements RevisionStore {
   private final Catalog catalog;
   private final Mount mount;
 
   /** The store of a managed mount. */
-  public EmulatedRevisionStore(Catalog catalog, Mount mount) {
+  public CatalogRevisionStore(Catalog catalog, Mount mount) {
     this.catalog = catalog;
     this.mount = mount;
   }
 
   @Override
   public VersioningMode mode() {
-    return VersioningMode.EMULATED;
+    return mount.versioning();
   }
 
   @Override
@@ -48,6 +49,6 @@ public final class EmulatedRevisionStore implements RevisionStore {
   public ObjectContent open(ItemId file, int number, Optional<ByteRange> range) {
     RevisionRecord record = catalog.read(session -> session.revisions().find(file, number))
         .orElseThrow(() -> StockageException.notFound("no revision " + number + " of item " + file));
-    return mount.provider().read(record.blobKey(), range);
+    return Contents.open(mount, record, range);
   }
 }

@@ -1,0 +1,40 @@
+package io.stockage.core.internal;
+
+import io.stockage.ByteRange;
+import io.stockage.Capability;
+import io.stockage.Mount;
+import io.stockage.spi.ObjectContent;
+import io.stockage.spi.ObjectVersion;
+import io.stockage.spi.RevisionRecord;
+import java.util.Optional;
+
+/** Reading and removing stored content, whichever way the mount keeps revisions. */
+public final class Contents {
+  private Contents() {}
+
+  /** Opens a revision's content: its content-addressed blob, or its version of the item's key. */
+  public static ObjectContent open(Mount mount, RevisionRecord revision, Optional<ByteRange> range) {
+    return revision.versionId()
+        .map(version -> mount.provider().readVersion(revision.blobKey(), version, range))
+        .orElseGet(() -> mount.provider().read(revision.blobKey(), range));
+  }
+
+  /** Removes one revision's content from a natively versioned mount; content-addressed blobs are reference-counted. */
+  public static void deleteVersion(Mount mount, RevisionRecord revision) {
+    revision.versionId().ifPresent(version -> mount.provider().deleteVersion(revision.blobKey(), version));
+  }
+
+  /**
+   * Removes a key for good: on a provider with native versioning, every version and delete
+   * marker (a plain delete would only add a marker); else the object.
+   */
+  public static void deleteAllVersions(Mount mount, String key) {
+    if (!mount.provider().capabilities().supports(Capability.NATIVE_VERSIONING)) {
+      mount.provider().delete(key);
+      return;
+    }
+    for (ObjectVersion version : mount.provider().versions(key)) {
+      mount.provider().deleteVersion(key, version.versionId());
+    }
+  }
+}
