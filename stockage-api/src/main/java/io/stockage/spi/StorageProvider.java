@@ -150,6 +150,18 @@ public interface StorageProvider extends AutoCloseable {
     throw StockageException.unsupported(Capability.MULTIPART_UPLOAD, "multipart upload");
   }
 
+  /**
+   * Aborts the multipart uploads under this provider's root begun before the cutoff: the ones a
+   * failed write could not abort because the backend was down. The reconciler calls it with a
+   * cutoff older than any upload still in use. A provider without {@link Capability#MULTIPART_UPLOAD}
+   * has none.
+   *
+   * @return the number of uploads aborted
+   */
+  default int abortIncompleteUploads(java.time.Instant initiatedBefore) {
+    return 0;
+  }
+
   /** Releases connections and threads; the provider is unusable afterwards. */
   @Override
   void close();

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Removes what failures and purges leave behind on managed mounts: staging objects older than the
  * grace period, blobs no revision has referenced for the grace period, and content-addressed
- * objects that have no blob row (a crash between promotion and commit). Each removal holds the
+ * objects that have no blob row (a crash between promotion and commit), and multipart uploads
+ * a failed write could not abort because the backend was down. Each removal holds the
  * blob row's lock, so it never races an upload that is promoting or referencing the same content.
  * Safe to run on several nodes at once.
  */
@@ -39,11 +40,11 @@ public final class Reconciler {
   /** One pass over every managed mount. */
   public Report run() {
     Instant cutoff = ctx.clock().instant().minus(grace);
-    Report total = new Report(0, 0, 0);
+    Report total = new Report(0, 0, 0, 0);
     for (Mount mount : ctx.mounts().values()) {
       if (mount.mode() == MountMode.MANAGED) {
         total = total.plus(new Report(sweepStaging(mount, cutoff), sweepUnreferenced(mount, cutoff),
-            sweepOrphans(mount, cutoff)));
+            sweepOrphans(mount, cutoff), mount.provider().abortIncompleteUploads(cutoff)));
       }
     }
     if (total.total() > 0) {
@@ -120,15 +121,17 @@ public final class Reconciler {
    * @param staging staging objects older than the grace period
    * @param unreferenced blobs no revision referenced any more
    * @param orphans content objects without a blob row
+   * @param uploads incomplete multipart uploads aborted
    */
-  public record Report(int staging, int unreferenced, int orphans) {
+  public record Report(int staging, int unreferenced, int orphans, int uploads) {
     Report plus(Report other) {
-      return new Report(staging + other.staging, unreferenced + other.unreferenced, orphans + other.orphans);
+      return new Report(staging + other.staging, unreferenced + other.unreferenced, orphans + other.orphans,
+          uploads + other.uploads);
     }
 
     /** Everything removed. */
     public int total() {
-      return staging + unreferenced + orphans;
+      return staging + unreferenced + orphans + uploads;
     }
   }
 }
