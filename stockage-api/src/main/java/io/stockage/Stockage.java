@@ -73,6 +73,15 @@ public interface Stockage extends AutoCloseable {
    */
   Content open(Subject subject, ItemId file, Optional<ByteRange> range);
 
+  /**
+   * A URL that downloads the file's current content without credentials until it expires, with
+   * the file's name for the browser; audited. Needs {@link Permission#VIEW}.
+   *
+   * @throws StockageException {@code UNSUPPORTED} ({@link Capability#PRESIGN_READ}) when the
+   *     file's mount cannot presign
+   */
+  DownloadUrl downloadUrl(Subject subject, ItemId file, java.time.Duration ttl);
+
   /** The item's metadata. Needs {@link Permission#VIEW}; trashed items are found too. */
   Item stat(Subject subject, ItemId item);
 

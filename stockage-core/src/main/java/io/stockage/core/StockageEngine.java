@@ -147,6 +147,11 @@ public final class StockageEngine implements Stockage {
   }
 
   @Override
+  public io.stockage.DownloadUrl downloadUrl(Subject subject, ItemId file, java.time.Duration ttl) {
+    return contents.downloadUrl(subject, file, ttl);
+  }
+
+  @Override
   public Item stat(Subject subject, ItemId item) {
     return tree.stat(subject, item);
   }

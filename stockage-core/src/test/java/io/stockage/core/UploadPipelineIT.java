@@ -256,6 +256,19 @@ class UploadPipelineIT {
   }
 
   @Test
+  void downloadUrl_onAMountThatCannotPresign_isUnsupported() {
+    Project project = fx.project();
+    Item item = fx.upload(BOB, project, "plan.pdf", pdf(18));
+    assertThatThrownBy(() -> fx.engine.downloadUrl(CAROL, item.id(), java.time.Duration.ofMinutes(1)))
+        .isInstanceOfSatisfying(StockageException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED);
+          assertThat(e.capability()).contains(io.stockage.Capability.PRESIGN_READ);
+        });
+    assertThatThrownBy(() -> fx.engine.downloadUrl(EngineFixture.MALLORY, item.id(), java.time.Duration.ofMinutes(1)))
+        .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+  }
+
+  @Test
   void open_isAudited() throws IOException {
     Project project = fx.project();
     Item item = fx.upload(BOB, project, "plan.pdf", pdf(13));

@@ -77,7 +77,7 @@ class S3PipelineIT {
   }
 
   @Test
-  void pipeline_uploadReadOverwriteDelete_onS3() throws IOException {
+  void pipeline_uploadReadOverwriteDelete_onS3() throws Exception {
     try (StockageEngine engine = engine(s3.freshBucket(), VersioningMode.EMULATED)) {
       String slug = slug();
       engine.createProject(ALICE, NewProject.of(slug, "S3"));
@@ -90,6 +90,14 @@ class S3PipelineIT {
       assertThat(updated.revision()).isEqualTo(2);
       assertThat(read(engine.open(ALICE, item.id(), Optional.empty()))).isEqualTo(second);
       assertThat(read(engine.openRevision(ALICE, item.id(), 1, Optional.empty()))).isEqualTo(first);
+
+      io.stockage.DownloadUrl url = engine.downloadUrl(ALICE, item.id(), Duration.ofMinutes(5));
+      java.net.http.HttpResponse<byte[]> fetched = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(url.url()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(fetched.statusCode()).isEqualTo(200);
+      assertThat(fetched.body()).isEqualTo(second);
+      assertThat(fetched.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+          v -> assertThat(v).contains("plan.pdf"));
 
       engine.delete(ALICE, item.id());
       assertThatThrownBy(() -> engine.open(ALICE, item.id(), Optional.empty()))

@@ -107,6 +107,19 @@ class FilesController {
     }
   }
 
+  /** A URL downloading the file without credentials: {@code {"expiresInSeconds": n}} (default 300). */
+  @PostMapping("/api/v1/files/{id}/download-url")
+  DownloadUrlView downloadUrl(Subject subject, @PathVariable String id,
+      @org.springframework.web.bind.annotation.RequestBody(required = false) java.util.Map<String, Object> body) {
+    Object seconds = body == null ? null : body.get("expiresInSeconds");
+    long ttl = seconds instanceof Number n ? n.longValue() : 300;
+    io.stockage.DownloadUrl url = stockage.downloadUrl(subject, ItemId.parse(id), java.time.Duration.ofSeconds(ttl));
+    return new DownloadUrlView(url.url().toString(), url.expiresAt());
+  }
+
+  /** The JSON form of a download URL. */
+  record DownloadUrlView(String url, java.time.Instant expiresAt) {}
+
   @DeleteMapping("/api/v1/files/{id}")
   FileView delete(Subject subject, @PathVariable String id) {
     return FileView.of(stockage.delete(subject, ItemId.parse(id)));

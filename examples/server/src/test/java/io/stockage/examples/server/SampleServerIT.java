@@ -159,6 +159,14 @@ class SampleServerIT extends ServerIT {
   }
 
   @Test
+  void downloadUrl_onTheLocalDisk_isNotImplemented() {
+    String id = uploadPdf("alice", "url.pdf", "no presign on fs");
+    HttpResponse<String> response = http.json("carol", "POST", "/api/v1/files/" + id + "/download-url", "{}");
+    assertThat(response.statusCode()).isEqualTo(501);
+    assertThat(response.body()).contains("\"kind\":\"UNSUPPORTED\"", "\"capability\":\"PRESIGN_READ\"");
+  }
+
+  @Test
   void mounts_listCapabilities() {
     HttpResponse<String> mounts = http.get("carol", "/api/v1/mounts");
     assertThat(mounts.body()).contains("\"name\":\"main\"", "\"mode\":\"MANAGED\"", "\"provider\":\"fs\"",

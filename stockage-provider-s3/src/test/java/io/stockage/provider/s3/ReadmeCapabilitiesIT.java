@@ -1,28 +1,38 @@
-package io.stockage.core;
+package io.stockage.provider.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.core.memory.MemoryProvider;
 import io.stockage.testkit.conformance.CapabilityTable;
+import io.stockage.testkit.s3.S3MockFixture;
+import io.stockage.testkit.s3.S3Servers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's capability table is what core's providers declare. */
-class ReadmeCapabilitiesTest {
+/**
+ * The README's capability table is what the providers declare: core's, and S3 on a versioned
+ * bucket (S3Mock) and on a service without versioning (S3Proxy).
+ */
+class ReadmeCapabilitiesIT {
   private static final String START = "<!-- capabilities:start -->";
   private static final String END = "<!-- capabilities:end -->";
 
   @Test
   void readme_capabilitiesSection_equalsTheGeneratedTable(@TempDir Path dir) throws IOException {
     String table;
-    try (FileSystemProvider fs = FileSystemProvider.create(dir); MemoryProvider memory = MemoryProvider.create()) {
+    try (FileSystemProvider fs = FileSystemProvider.create(dir); MemoryProvider memory = MemoryProvider.create();
+         S3StorageProvider versioned = S3TestBase.provider(S3MockFixture.shared().freshVersionedBucket().orElseThrow(),
+             b -> { });
+         S3StorageProvider plain = S3TestBase.provider(S3Servers.s3Proxy().freshBucket(), b -> { })) {
       table = CapabilityTable.create()
           .with("fs", fs.capabilities())
           .with("memory", memory.capabilities())
+          .with("s3 (versioned bucket)", versioned.capabilities())
+          .with("s3 (no versioning)", plain.capabilities())
           .markdown();
     }
     String readme = Files.readString(readme());
