@@ -68,7 +68,8 @@ public class StockageAutoConfiguration {
   StockageEngine stockage(Catalog catalog, Directory directory, UploadPolicy policy, StockageMounts mounts,
       StockageProperties properties) {
     var builder = StockageEngine.builder().catalog(catalog).directory(directory).uploadPolicy(policy)
-        .reconcilerGrace(properties.reconciler().grace());
+        .reconcilerGrace(properties.reconciler().grace())
+        .onExistingName(properties.upload().onExistingName());
     mounts.mounts().forEach(builder::mount);
     mounts.retention().forEach(builder::retention);
     if (mounts.mounts().stream().anyMatch(m -> m.name().equals(properties.defaultMount()))) {

@@ -44,10 +44,13 @@ public record StockageProperties(
    *
    * @param maxSize the largest accepted file
    * @param allowedExtensions the accepted extensions, with or without their dot
+   * @param onExistingName what an upload to a name that exists in its folder does: a new
+   *     revision of that file, or fail
    */
   public record Upload(
       @DefaultValue("150MB") DataSize maxSize,
-      @DefaultValue({".pdf", ".png", ".jpg", ".glb", ".gltf", ".stl"}) List<String> allowedExtensions) {}
+      @DefaultValue({".pdf", ".png", ".jpg", ".glb", ".gltf", ".stl"}) List<String> allowedExtensions,
+      @DefaultValue("new-revision") io.stockage.OnExistingName onExistingName) {}
 
   /**
    * The reconciler's schedule.

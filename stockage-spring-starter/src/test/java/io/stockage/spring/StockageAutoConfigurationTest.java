@@ -103,6 +103,7 @@ class StockageAutoConfigurationTest {
   void properties_configureMountsAndPolicy() {
     runner.withPropertyValues("stockage.data-dir=" + dataDir,
             "stockage.upload.max-size=2MB", "stockage.upload.allowed-extensions=pdf,stl",
+            "stockage.upload.on-existing-name=fail",
             "stockage.mounts.archive.provider=fs", "stockage.mounts.archive.root=" + dataDir.resolve("archive"),
             "stockage.mounts.archive.keep-last=5", "stockage.mounts.archive.max-age=30d",
             "stockage.mounts.scratch.provider=memory", "stockage.default-mount=archive")
@@ -114,6 +115,10 @@ class StockageAutoConfigurationTest {
           assertThat(policy.maxSize()).isEqualTo(2L * 1024 * 1024);
           assertThat(policy.allowedExtensions()).containsExactlyInAnyOrder(".pdf", ".stl");
           assertThat(stockage.createProject(ALICE, NewProject.of("p", "P")).mount()).isEqualTo("archive");
+          stockage.upload(ALICE, Upload.of("p", "a.pdf", new ByteArrayInputStream(Samples.pdf("a"))));
+          assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.stockage.StockageException.class,
+              () -> stockage.upload(ALICE, Upload.of("p", "a.pdf", new ByteArrayInputStream(Samples.pdf("b")))))
+              .kind()).isEqualTo(io.stockage.ErrorKind.ALREADY_EXISTS);
           assertThat(context.getBean(StockageMounts.class).retention()).containsOnlyKeys("archive")
               .hasEntrySatisfying("archive", r -> {
                 assertThat(r.keepLast()).hasValue(5);
