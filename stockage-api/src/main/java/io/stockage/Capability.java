@@ -31,5 +31,10 @@ public enum Capability {
   /** Content may change outside Stockage (a share others write to). */
   EXTERNAL_CHANGES,
   /** Names differing only in case name the same object. */
-  CASE_INSENSITIVE_NAMES
+  CASE_INSENSITIVE_NAMES,
+  /**
+   * Has real directories (a file system, an SMB share): they can be listed one level at a time,
+   * created and deleted, which live mounts need.
+   */
+  DIRECTORIES
 }

@@ -151,6 +151,29 @@ public interface StorageProvider extends AutoCloseable {
   }
 
   /**
+   * The entries of a directory, one level, by name; {@code ""} is the root. Needs
+   * {@link Capability#DIRECTORIES}.
+   *
+   * @throws StockageException {@code NOT_FOUND} when the directory does not exist
+   */
+  default java.util.List<DirectoryEntry> listDirectory(String path) {
+    throw StockageException.unsupported(Capability.DIRECTORIES, "listing a directory");
+  }
+
+  /** Creates a directory and its missing parents; an existing one is fine. Needs {@link Capability#DIRECTORIES}. */
+  default void createDirectory(String path) {
+    throw StockageException.unsupported(Capability.DIRECTORIES, "creating a directory");
+  }
+
+  /**
+   * Deletes a directory with everything in it; a missing one is fine. Needs
+   * {@link Capability#DIRECTORIES}.
+   */
+  default void deleteDirectory(String path) {
+    throw StockageException.unsupported(Capability.DIRECTORIES, "deleting a directory");
+  }
+
+  /**
    * Aborts the multipart uploads under this provider's root begun before the cutoff: the ones a
    * failed write could not abort because the backend was down. The reconciler calls it with a
    * cutoff older than any upload still in use. A provider without {@link Capability#MULTIPART_UPLOAD}
