@@ -50,14 +50,17 @@ public final class FileSystemProvider implements StorageProvider {
   private static final int MAX_KEY_LENGTH = 1024;
   private static final Capabilities CAPABILITIES = Capabilities.of(
       Limits.of(Long.MAX_VALUE, MAX_KEY_LENGTH),
-      Capability.READ_RANGE, Capability.WRITE_ATOMIC, Capability.RENAME_ATOMIC, Capability.LIST_PAGED);
+      Capability.READ_RANGE, Capability.WRITE_ATOMIC, Capability.RENAME_ATOMIC, Capability.LIST_PAGED,
+      Capability.DIRECTORIES);
 
   private final Path root;
   private final FsTree tree;
+  private final FsDirectories directories;
 
   private FileSystemProvider(Path root) {
     this.root = root;
     this.tree = new FsTree(root);
+    this.directories = new FsDirectories(root, tree, this::resolve);
   }
 
   /**
@@ -204,6 +207,21 @@ public final class FileSystemProvider implements StorageProvider {
   @Override
   public void close() {
     // Nothing held between calls.
+  }
+
+  @Override
+  public java.util.List<io.stockage.spi.DirectoryEntry> listDirectory(String path) {
+    return directories.list(path);
+  }
+
+  @Override
+  public void createDirectory(String path) {
+    directories.create(path);
+  }
+
+  @Override
+  public void deleteDirectory(String path) {
+    directories.delete(path);
   }
 
   @Override

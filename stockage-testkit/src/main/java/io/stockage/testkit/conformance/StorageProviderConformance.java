@@ -125,4 +125,13 @@ public abstract class StorageProviderConformance {
       return StorageProviderConformance.this.providerUnderTest();
     }
   }
+
+  /** {@link DirectoriesConformance} for this provider. */
+  @Nested
+  public class Directories extends DirectoriesConformance {
+    @Override
+    protected ProviderUnderTest providerUnderTest() {
+      return StorageProviderConformance.this.providerUnderTest();
+    }
+  }
 }

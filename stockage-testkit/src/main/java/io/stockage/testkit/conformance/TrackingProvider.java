@@ -161,6 +161,26 @@ final class TrackingProvider implements StorageProvider {
     return track(delegate.resumeMultipart(key, uploadId));
   }
 
+  @Override
+  public List<io.stockage.spi.DirectoryEntry> listDirectory(String path) {
+    return delegate.listDirectory(path);
+  }
+
+  @Override
+  public void createDirectory(String path) {
+    delegate.createDirectory(path);
+  }
+
+  @Override
+  public void deleteDirectory(String path) {
+    delegate.deleteDirectory(path);
+  }
+
+  @Override
+  public int abortIncompleteUploads(java.time.Instant initiatedBefore) {
+    return delegate.abortIncompleteUploads(initiatedBefore);
+  }
+
   /** Does not close the provider under test: the suite does, after its last test. */
   @Override
   public void close() {
