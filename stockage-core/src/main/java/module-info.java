@@ -5,6 +5,7 @@
 module io.stockage.core {
   requires transitive io.stockage.api;
   requires org.apache.tika.core;
+  requires com.github.benmanes.caffeine;
   requires org.apache.tika.parser.pdf;
   requires io.github.javadiffutils;
   requires tools.jackson.databind;

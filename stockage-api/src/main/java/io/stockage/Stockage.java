@@ -178,9 +178,53 @@ public interface Stockage extends AutoCloseable {
   /** The custom fields of the subject's organization, by name. */
   List<FieldDefinition> fields(Subject subject);
 
+  // ---- live mounts (the backend is the source of truth; addressed by mount and path) ----
+
+  /**
+   * The entries of a directory of a live mount (empty path: its root), directories first, then by
+   * name. Listings are cached for a short time: a change made directly on the backend shows up
+   * once the cache entry expires. Needs {@link MountRole#VIEWER}; a mount the subject holds no role
+   * on, or another organization's, is {@code NOT_FOUND}.
+   */
+  Page<Entry> entries(Subject subject, String mount, String path, PageRequest page);
+
+  /** One entry of a live mount. Needs {@link MountRole#VIEWER}. */
+  Entry entry(Subject subject, String mount, String path);
+
+  /** Opens a file of a live mount, whole or a range; audited. Needs {@link MountRole#VIEWER}. */
+  EntryContent openEntry(Subject subject, String mount, String path, Optional<ByteRange> range);
+
+  /**
+   * Writes a file of a live mount (replacing it), streamed and checked against the upload policy;
+   * the backend sees it whole or not at all. Needs {@link MountRole#EDITOR}.
+   */
+  Entry putEntry(Subject subject, String mount, String path, java.io.InputStream content,
+      java.util.OptionalLong declaredSize);
+
+  /** Renames or moves a file of a live mount. Needs {@link MountRole#EDITOR}. */
+  Entry moveEntry(Subject subject, String mount, String from, String to);
+
+  /** Deletes a file, or a directory with its content, of a live mount. Needs {@link MountRole#EDITOR}. */
+  void deleteEntry(Subject subject, String mount, String path);
+
+  /** Creates a directory (and its parents) on a live mount. Needs {@link MountRole#EDITOR}. */
+  Entry makeDirectory(Subject subject, String mount, String path);
+
+  /**
+   * Grants a user or team of the mount's organization a role on a live mount. Needs
+   * {@link MountRole#MANAGER} (organization admins of its organization are managers).
+   */
+  MountMember grantMount(Subject subject, String mount, io.stockage.spi.Principal principal, MountRole role);
+
+  /** Revokes a role on a live mount. Needs {@link MountRole#MANAGER}. */
+  void revokeMount(Subject subject, String mount, io.stockage.spi.Principal principal);
+
   // ---- mounts ----
 
-  /** The mounts configured, with their capabilities. */
+  /**
+   * The mounts the subject can use, with their capabilities: every managed mount, and the live
+   * mounts of its organization it holds a role on.
+   */
   List<MountInfo> mounts(Subject subject);
 
   /** Releases the resources the instance holds (providers, pools it created). */

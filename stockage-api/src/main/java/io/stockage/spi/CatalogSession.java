@@ -20,4 +20,7 @@ public interface CatalogSession {
 
   /** Custom field definitions. */
   FieldRecords fields();
+
+  /** Roles on live mounts. */
+  MountRecords mounts();
 }

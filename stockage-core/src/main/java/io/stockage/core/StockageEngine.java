@@ -28,6 +28,7 @@ import io.stockage.UserId;
 import io.stockage.core.internal.ContentService;
 import io.stockage.core.internal.CatalogRevisionStore;
 import io.stockage.core.internal.EngineContext;
+import io.stockage.core.internal.LiveService;
 import io.stockage.core.internal.MetadataService;
 import io.stockage.core.internal.ProjectService;
 import io.stockage.core.internal.RevisionService;
@@ -50,8 +51,9 @@ public final class StockageEngine implements Stockage {
   private final Reconciler reconciler;
   private final RevisionService revisionService;
   private final Retention retention;
+  private final LiveService live;
 
-  StockageEngine(EngineContext ctx, Reconciler reconciler) {
+  StockageEngine(EngineContext ctx, Reconciler reconciler, java.time.Duration liveListingTtl) {
     this.ctx = ctx;
     this.projects = new ProjectService(ctx);
     this.contents = new ContentService(ctx);
@@ -60,6 +62,7 @@ public final class StockageEngine implements Stockage {
     this.reconciler = reconciler;
     this.revisionService = new RevisionService(ctx);
     this.retention = new Retention(ctx);
+    this.live = new LiveService(ctx, liveListingTtl);
   }
 
   /** The retention pass of this engine's mounts; run it on a schedule (the Spring starter does). */
@@ -238,8 +241,57 @@ public final class StockageEngine implements Stockage {
 
   @Override
   public List<MountInfo> mounts(Subject subject) {
-    return ctx.mounts().values().stream().map(Mount::info)
+    return ctx.mounts().values().stream()
+        .filter(m -> m.mode() == io.stockage.MountMode.MANAGED || live.visible(subject, m))
+        .map(Mount::info)
         .sorted(java.util.Comparator.comparing(MountInfo::name)).toList();
+  }
+
+  @Override
+  public Page<io.stockage.Entry> entries(Subject subject, String mount, String path, PageRequest page) {
+    return live.entries(subject, mount, path, page);
+  }
+
+  @Override
+  public io.stockage.Entry entry(Subject subject, String mount, String path) {
+    return live.entry(subject, mount, path);
+  }
+
+  @Override
+  public io.stockage.EntryContent openEntry(Subject subject, String mount, String path, Optional<ByteRange> range) {
+    return live.open(subject, mount, path, range);
+  }
+
+  @Override
+  public io.stockage.Entry putEntry(Subject subject, String mount, String path, java.io.InputStream content,
+      java.util.OptionalLong declaredSize) {
+    return live.put(subject, mount, path, content, declaredSize);
+  }
+
+  @Override
+  public io.stockage.Entry moveEntry(Subject subject, String mount, String from, String to) {
+    return live.move(subject, mount, from, to);
+  }
+
+  @Override
+  public void deleteEntry(Subject subject, String mount, String path) {
+    live.delete(subject, mount, path);
+  }
+
+  @Override
+  public io.stockage.Entry makeDirectory(Subject subject, String mount, String path) {
+    return live.makeDirectory(subject, mount, path);
+  }
+
+  @Override
+  public io.stockage.MountMember grantMount(Subject subject, String mount, io.stockage.spi.Principal principal,
+      io.stockage.MountRole role) {
+    return live.grant(subject, mount, principal, role);
+  }
+
+  @Override
+  public void revokeMount(Subject subject, String mount, io.stockage.spi.Principal principal) {
+    live.revoke(subject, mount, principal);
   }
 
   @Override

@@ -30,6 +30,7 @@ public final class StockageEngineBuilder {
   private InstantSource clock = InstantSource.system();
   private Duration reconcilerGrace = Duration.ofHours(1);
   private OnExistingName onExistingName = OnExistingName.NEW_REVISION;
+  private Duration liveListingTtl = Duration.ofSeconds(5);
   private final Map<String, RetentionPolicy> retention = new LinkedHashMap<>();
 
   StockageEngineBuilder() {}
@@ -99,6 +100,18 @@ public final class StockageEngineBuilder {
     return this;
   }
 
+  /**
+   * How long a live mount's directory listing is cached: a change made directly on the backend
+   * shows up after at most this long; 5 seconds by default.
+   */
+  public StockageEngineBuilder liveListingTtl(Duration value) {
+    if (value.isNegative()) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "the live listing cache time cannot be negative");
+    }
+    this.liveListingTtl = value;
+    return this;
+  }
+
   /** The engine. */
   public StockageEngine build() {
     if (catalog == null) {
@@ -125,6 +138,12 @@ public final class StockageEngineBuilder {
     });
     EngineContext ctx = new EngineContext(catalog, directory, mounts, chosen, policy, micros, ContentSniffer.create(),
         onExistingName, retention);
-    return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace));
+    mounts.values().stream()
+        .filter(m -> m.mode() == MountMode.LIVE && !m.provider().capabilities().supports(Capability.DIRECTORIES))
+        .findFirst().ifPresent(m -> {
+          throw StockageException.of(ErrorKind.CONFIG_INVALID, "live mount " + m.name() + " needs a provider with "
+              + "DIRECTORIES; " + m.provider().scheme() + " has none");
+        });
+    return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace), liveListingTtl);
   }
 }

@@ -102,6 +102,11 @@ class FaultInjectionIT {
         }
 
         @Override
+        public io.stockage.spi.MountRecords mounts() {
+          return session.mounts();
+        }
+
+        @Override
         public JournalRecords journal() {
           JournalRecords real = session.journal();
           return new JournalRecords() {

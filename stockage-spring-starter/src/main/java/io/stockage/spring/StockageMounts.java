@@ -75,7 +75,13 @@ public record StockageMounts(List<Mount> mounts, Map<String, RetentionPolicy> re
     MountMode mode = parse(MountMode.class, name, "mode", rest.remove("mode"), MountMode.MANAGED);
     VersioningMode fallback = mode == MountMode.LIVE ? VersioningMode.NONE : VersioningMode.EMULATED;
     VersioningMode versioning = parse(VersioningMode.class, name, "versioning", rest.remove("versioning"), fallback);
-    return new Mount(name, providers.create(scheme, rest), mode, versioning);
+    String org = rest.remove("org");
+    if (mode == MountMode.LIVE && (org == null || org.isBlank())) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID,
+          "stockage.mounts." + name + ".org is required: a live mount belongs to an organization");
+    }
+    return new Mount(name, providers.create(scheme, rest), mode, versioning,
+        mode == MountMode.LIVE ? Optional.of(io.stockage.OrgId.of(org)) : Optional.empty());
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String mount, String key, String value, E fallback) {

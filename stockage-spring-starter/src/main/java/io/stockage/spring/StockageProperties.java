@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  *     {@code fs} mount under {@code blobs/}, and the embedded PostgreSQL under {@code postgres/}
  * @param defaultMount the managed mount new projects are stored on
  * @param mounts mounts by name: {@code provider} (a scheme: {@code fs}, {@code memory},
- *     {@code s3}, {@code smb}), {@code mode} ({@code managed} or {@code live}), and the provider's
+ *     {@code s3}, {@code smb}), {@code mode} ({@code managed} or {@code live}; a live mount also
+ *     names the organization it belongs to in {@code org}), and the provider's
  *     own keys ({@code root} for {@code fs}), and the retention of its revisions ({@code keep-last},
  *     {@code max-age}); with none, one managed {@code fs} mount {@code main} under
  *     {@code data-dir/blobs}

@@ -57,9 +57,9 @@ public final class FileSystemProvider implements StorageProvider {
   private final FsTree tree;
   private final FsDirectories directories;
 
-  private FileSystemProvider(Path root) {
+  private FileSystemProvider(Path root, boolean prune) {
     this.root = root;
-    this.tree = new FsTree(root);
+    this.tree = new FsTree(root, prune);
     this.directories = new FsDirectories(root, tree, this::resolve);
   }
 
@@ -70,9 +70,21 @@ public final class FileSystemProvider implements StorageProvider {
    *     directory
    */
   public static FileSystemProvider create(Path root) {
+    return create(root, true);
+  }
+
+  /**
+   * A provider storing under {@code root}; with {@code pruneEmptyDirectories} false, directories
+   * emptied by deletes and moves stay, as a live mount on a folder needs (its directories are the
+   * users' own).
+   *
+   * @throws StockageException {@code CONFIG_INVALID} when the root cannot be created or is not a
+   *     directory
+   */
+  public static FileSystemProvider create(Path root, boolean pruneEmptyDirectories) {
     try {
       Files.createDirectories(root);
-      return new FileSystemProvider(root.toRealPath());
+      return new FileSystemProvider(root.toRealPath(), pruneEmptyDirectories);
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.CONFIG_INVALID, "cannot use " + root + " as storage root: " + e, e);
     }

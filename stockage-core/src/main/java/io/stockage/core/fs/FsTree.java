@@ -19,9 +19,11 @@ final class FsTree {
   /** Tries at creating a directory and using it, when concurrent deletes keep pruning it. */
   static final int ATTEMPTS = 10;
   private final Path root;
+  private final boolean prune;
 
-  FsTree(Path root) {
+  FsTree(Path root, boolean prune) {
     this.root = root;
+    this.prune = prune;
   }
 
   /**
@@ -94,8 +96,14 @@ final class FsTree {
     }
   }
 
-  /** Removes {@code dir} and its parents up to the root while they are empty. */
+  /**
+   * Removes {@code dir} and its parents up to the root while they are empty — unless the tree is
+   * a live mount's, where directories are the users' own.
+   */
   void pruneEmptyParents(Path dir) {
+    if (!prune) {
+      return;
+    }
     try {
       // Only directories: after a write refused because a "directory" was an object, the
       // parent is that object.

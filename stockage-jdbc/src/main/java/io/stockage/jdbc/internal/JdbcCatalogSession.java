@@ -5,6 +5,7 @@ import io.stockage.spi.CatalogSession;
 import io.stockage.spi.FieldRecords;
 import io.stockage.spi.ItemRecords;
 import io.stockage.spi.JournalRecords;
+import io.stockage.spi.MountRecords;
 import io.stockage.spi.ProjectRecords;
 import io.stockage.spi.RevisionRecords;
 import org.jdbi.v3.core.Handle;
@@ -19,10 +20,11 @@ import org.jdbi.v3.core.Handle;
  * @param blobs stored content
  * @param journal change feed and audit log
  * @param fields custom field definitions
+ * @param mounts roles on live mounts
  */
 public record JdbcCatalogSession(
     ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
-    JournalRecords journal, FieldRecords fields) implements CatalogSession {
+    JournalRecords journal, FieldRecords fields, MountRecords mounts) implements CatalogSession {
 
   /** The session of the transaction the handle is in. */
   public static JdbcCatalogSession on(Handle handle) {
@@ -32,6 +34,7 @@ public record JdbcCatalogSession(
         JdbcErrors.translating(RevisionRecords.class, new JdbcRevisionRecords(handle)),
         JdbcErrors.translating(BlobRecords.class, new JdbcBlobRecords(handle)),
         JdbcErrors.translating(JournalRecords.class, new JdbcJournalRecords(handle)),
-        JdbcErrors.translating(FieldRecords.class, new JdbcFieldRecords(handle)));
+        JdbcErrors.translating(FieldRecords.class, new JdbcFieldRecords(handle)),
+        JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle)));
   }
 }

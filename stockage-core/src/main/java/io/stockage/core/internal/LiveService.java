@@ -1,0 +1,225 @@
+package io.stockage.core.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.stockage.ByteRange;
+import io.stockage.Entry;
+import io.stockage.EntryContent;
+import io.stockage.ErrorKind;
+import io.stockage.Mount;
+import io.stockage.MountMember;
+import io.stockage.MountRole;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.spi.DirectoryEntry;
+import io.stockage.spi.ObjectContent;
+import io.stockage.spi.Principal;
+import io.stockage.spi.WriteOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Live mounts: the backend (an SMB share, a folder) is the source of truth. Entries are listed
+ * from it — through a short-lived cache, so a change made directly on the backend shows up once
+ * the cache entry expires — and addressed by (mount, path). No history: a write replaces the file,
+ * and an entry's version is a hash of its modification time and size.
+ */
+public final class LiveService {
+  private final EngineContext ctx;
+  private final Cache<String, List<DirectoryEntry>> listings;
+
+  /** A service over the engine's context, caching listings for {@code ttl}. */
+  public LiveService(EngineContext ctx, Duration ttl) {
+    this.ctx = ctx;
+    this.listings = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+  }
+
+  /** See {@link io.stockage.Stockage#entries}. */
+  public Page<Entry> entries(Subject subject, String mountName, String rawPath, PageRequest page) {
+    Operation op = Operation.query(ctx, "list", subject, mountName + ":" + rawPath);
+    return op.run(() -> {
+      Mount mount = require(op, mountName, MountRole.VIEWER);
+      String path = LivePaths.normalize(rawPath);
+      List<Entry> all = listing(mount, path).stream()
+          .sorted(Comparator.comparing((DirectoryEntry e) -> !e.directory()).thenComparing(DirectoryEntry::name))
+          .map(e -> LiveEntries.of(mount.name(), path, e)).toList();
+      int from = (int) Math.min(page.offset(), all.size());
+      int to = Math.min(from + page.size(), all.size());
+      return new Page<>(all.subList(from, to), page, to < all.size());
+    });
+  }
+
+  /** See {@link io.stockage.Stockage#entry}. */
+  public Entry entry(Subject subject, String mountName, String rawPath) {
+    Operation op = Operation.query(ctx, "stat", subject, mountName + ":" + rawPath);
+    return op.run(() -> find(require(op, mountName, MountRole.VIEWER), LivePaths.normalize(rawPath)));
+  }
+
+  /** See {@link io.stockage.Stockage#openEntry}. */
+  public EntryContent open(Subject subject, String mountName, String rawPath, Optional<ByteRange> range) {
+    Operation op = Operation.query(ctx, "download", subject, mountName + ":" + rawPath);
+    return op.run(() -> {
+      Mount mount = require(op, mountName, MountRole.VIEWER);
+      String path = LivePaths.normalize(rawPath);
+      ObjectContent object = mount.provider().read(path, range);
+      audit(op, Map.of("range", range.map(ByteRange::toString).orElse("all")));
+      Entry entry = LiveEntries.of(mount.name(), LivePaths.parent(path), new DirectoryEntry(LivePaths.name(path), false,
+          object.info().size(), object.info().lastModified()));
+      return new EntryContent(entry, object.slice(), object.stream());
+    });
+  }
+
+  /** See {@link io.stockage.Stockage#putEntry}. */
+  public Entry put(Subject subject, String mountName, String rawPath, InputStream content, OptionalLong declared) {
+    Operation op = Operation.mutation(ctx, "upload", subject, mountName + ":" + rawPath);
+    try (InputStream in = content) {
+      return op.run(() -> {
+        Mount mount = require(op, mountName, MountRole.EDITOR);
+        String path = LivePaths.normalize(rawPath);
+        String name = NameRules.fileName(LivePaths.name(path), ctx.policy());
+        if (declared.isPresent() && declared.getAsLong() > ctx.policy().maxSize()) {
+          throw StockageException.policy(io.stockage.PolicyReason.TOO_LARGE, "the declared size exceeds the limit");
+        }
+        UploadStream checked = new UploadStream(in, new UploadStream.UploadLimits(ctx.policy().maxSize(), declared),
+            NameRules.extension(name), ctx.sniffer());
+        WriteOptions options = declared.isPresent() ? WriteOptions.defaults().withLength(declared.getAsLong())
+            : WriteOptions.defaults();
+        mount.provider().write(path, checked, options);
+        checked.requireEnd();
+        forget(mount, path);
+        audit(op, Map.of("size", Long.toString(checked.size()), "sha256", checked.sha256()));
+        return find(mount, path);
+      });
+    } catch (IOException e) {
+      throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
+    }
+  }
+
+  /** See {@link io.stockage.Stockage#moveEntry}. */
+  public Entry move(Subject subject, String mountName, String rawFrom, String rawTo) {
+    Operation op = Operation.mutation(ctx, "rename", subject, mountName + ":" + rawFrom);
+    return op.run(() -> {
+      Mount mount = require(op, mountName, MountRole.EDITOR);
+      String from = LivePaths.normalize(rawFrom);
+      String to = LivePaths.normalize(rawTo);
+      if (find(mount, from).directory()) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "renaming a directory of a live mount is not supported yet");
+      }
+      String name = NameRules.fileName(LivePaths.name(to), ctx.policy());
+      if (!NameRules.extension(name).equals(NameRules.extension(LivePaths.name(from)))) {
+        throw StockageException.policy(io.stockage.PolicyReason.CONTENT_MISMATCH, "a file keeps its extension");
+      }
+      mount.provider().move(from, to);
+      forget(mount, from);
+      forget(mount, to);
+      audit(op, Map.of("to", to));
+      return find(mount, to);
+    });
+  }
+
+  /** See {@link io.stockage.Stockage#deleteEntry}. */
+  public void delete(Subject subject, String mountName, String rawPath) {
+    Operation op = Operation.mutation(ctx, "delete", subject, mountName + ":" + rawPath);
+    op.run(() -> {
+      Mount mount = require(op, mountName, MountRole.EDITOR);
+      String path = LivePaths.normalize(rawPath);
+      if (path.isEmpty()) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "the root of a live mount cannot be deleted");
+      }
+      Entry entry = find(mount, path);
+      if (entry.directory()) {
+        mount.provider().deleteDirectory(path);
+        listings.invalidateAll();
+      } else {
+        mount.provider().delete(path);
+        forget(mount, path);
+      }
+      audit(op, Map.of("directory", Boolean.toString(entry.directory())));
+      return null;
+    });
+  }
+
+  /** See {@link io.stockage.Stockage#makeDirectory}. */
+  public Entry makeDirectory(Subject subject, String mountName, String rawPath) {
+    Operation op = Operation.mutation(ctx, "create-directory", subject, mountName + ":" + rawPath);
+    return op.run(() -> {
+      Mount mount = require(op, mountName, MountRole.EDITOR);
+      String path = LivePaths.normalize(rawPath);
+      mount.provider().createDirectory(path);
+      forget(mount, path);
+      audit(op, Map.of());
+      return find(mount, path);
+    });
+  }
+
+  /** See {@link io.stockage.Stockage#grantMount}. */
+  public MountMember grant(Subject subject, String mountName, Principal principal, MountRole role) {
+    Operation op = Operation.mutation(ctx, "grant", subject, mountName);
+    return op.run(() -> ctx.catalog().inTransaction(session -> {
+      Mount mount = LiveAccess.require(op, session, ctx, mountName, MountRole.MANAGER);
+      session.projects().ensureOrganization(subject.org(), ctx.clock().instant());
+      MountMember member = session.mounts().put(mount.name(), subject.org(), principal, role, ctx.clock().instant());
+      session.journal().audit(op.allowed(Map.of("principal", principal.type() + ":" + principal.id(), "role", role.name())));
+      return member;
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#revokeMount}. */
+  public void revoke(Subject subject, String mountName, Principal principal) {
+    Operation op = Operation.mutation(ctx, "revoke", subject, mountName);
+    op.run(() -> ctx.catalog().inTransaction(session -> {
+      Mount mount = LiveAccess.require(op, session, ctx, mountName, MountRole.MANAGER);
+      session.mounts().remove(mount.name(), subject.org(), principal);
+      session.journal().audit(op.allowed(Map.of("principal", principal.type() + ":" + principal.id())));
+      return null;
+    }));
+  }
+
+  /** Whether the subject may see the mount in the mount list. */
+  public boolean visible(Subject subject, Mount mount) {
+    Operation op = Operation.query(ctx, "list-mounts", subject, mount.name());
+    return ctx.catalog().read(session -> LiveAccess.role(op, session, mount).isPresent());
+  }
+
+  private Mount require(Operation op, String mountName, MountRole needed) {
+    return ctx.catalog().read(session -> LiveAccess.require(op, session, ctx, mountName, needed));
+  }
+
+  private List<DirectoryEntry> listing(Mount mount, String path) {
+    return listings.get(mount.name() + "\u0000" + path, key -> mount.provider().listDirectory(path));
+  }
+
+  /** The entry at the path, read from the backend (not the cache). */
+  private Entry find(Mount mount, String path) {
+    if (path.isEmpty()) {
+      return LiveEntries.root(mount.name());
+    }
+    String name = LivePaths.name(path);
+    return mount.provider().listDirectory(LivePaths.parent(path)).stream()
+        .filter(e -> e.name().equals(name)).findFirst()
+        .map(e -> LiveEntries.of(mount.name(), LivePaths.parent(path), e))
+        .orElseThrow(() -> StockageException.notFound("no entry " + path + " on mount " + mount.name()));
+  }
+
+  /** Our own changes show at once; only changes made behind our back wait for the cache to expire. */
+  private void forget(Mount mount, String path) {
+    listings.invalidate(mount.name() + "\u0000" + LivePaths.parent(path));
+    listings.invalidate(mount.name() + "\u0000" + path);
+  }
+
+  private void audit(Operation op, Map<String, String> details) {
+    ctx.catalog().inTransaction(session -> {
+      session.projects().ensureOrganization(op.subject().org(), ctx.clock().instant());
+      session.journal().audit(op.allowed(details));
+      return null;
+    });
+  }
+}

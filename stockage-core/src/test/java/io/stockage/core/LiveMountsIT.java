@@ -1,0 +1,150 @@
+package io.stockage.core;
+
+import static io.stockage.core.EngineFixture.BOB;
+import static io.stockage.core.EngineFixture.CAROL;
+import static io.stockage.core.EngineFixture.DAVE;
+import static io.stockage.core.EngineFixture.MALLORY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stockage.ByteRange;
+import io.stockage.Entry;
+import io.stockage.EntryContent;
+import io.stockage.ErrorKind;
+import io.stockage.Mount;
+import io.stockage.MountRole;
+import io.stockage.OrgId;
+import io.stockage.OrgPermission;
+import io.stockage.PageRequest;
+import io.stockage.PolicyReason;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.core.fs.FileSystemProvider;
+import io.stockage.spi.Principal;
+import io.stockage.testkit.Samples;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A live mount on a local folder: the folder is the source of truth, permissions are per mount. */
+class LiveMountsIT {
+  private static final Subject ROOT = Subject.of("acme", "root", OrgPermission.ADMIN);
+  private static final Duration TTL = Duration.ofMillis(300);
+
+  @TempDir
+  static Path dir;
+  static Path share;
+  static EngineFixture fx;
+
+  @BeforeAll
+  static void start() throws IOException {
+    share = Files.createDirectories(dir.resolve("share"));
+    fx = EngineFixture.start(dir.resolve("managed"), c -> c, b -> b
+        .mount(Mount.live("share", FileSystemProvider.create(share, false), OrgId.of("acme")))
+        .liveListingTtl(TTL));
+    fx.engine.grantMount(ROOT, "share", Principal.user(BOB.user()), MountRole.EDITOR);
+    fx.engine.grantMount(ROOT, "share", Principal.user(CAROL.user()), MountRole.VIEWER);
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  private static void assertKind(Executable call, ErrorKind kind) {
+    assertThatThrownBy(call::execute).isInstanceOfSatisfying(StockageException.class,
+        e -> assertThat(e.kind()).isEqualTo(kind));
+  }
+
+  private static java.util.List<String> names(Subject s, String path) {
+    return fx.engine.entries(s, "share", path, PageRequest.first(100)).items().stream().map(Entry::name).toList();
+  }
+
+  @Test
+  void fileWrittenOnTheBackend_showsUpOnceTheCacheExpires() throws Exception {
+    Files.createDirectories(share.resolve("external"));
+    assertThat(names(CAROL, "external")).isEmpty();
+    Files.write(share.resolve("external/dropped.pdf"), Samples.pdf("written on the share"));
+    Thread.sleep(TTL.toMillis() + 200);
+    assertThat(names(CAROL, "external")).containsExactly("dropped.pdf");
+    Files.move(share.resolve("external/dropped.pdf"), share.resolve("external/renamed.pdf"));
+    Thread.sleep(TTL.toMillis() + 200);
+    assertThat(names(CAROL, "external")).containsExactly("renamed.pdf");
+  }
+
+  @Test
+  void putEntry_isByteIdenticalOnTheBackend_andDownloadsWithRanges() throws IOException {
+    byte[] pdf = Samples.pdf("through Stockage");
+    Entry entry = fx.engine.putEntry(BOB, "share", "docs/plan.pdf", new ByteArrayInputStream(pdf), OptionalLong.empty());
+    assertThat(entry.path()).isEqualTo("docs/plan.pdf");
+    assertThat(entry.size()).isEqualTo(pdf.length);
+    assertThat(Files.readAllBytes(share.resolve("docs/plan.pdf"))).isEqualTo(pdf);
+    assertThat(names(CAROL, "docs")).contains("plan.pdf");
+    try (EntryContent content = fx.engine.openEntry(CAROL, "share", "docs/plan.pdf", Optional.of(ByteRange.closed(0, 9)))) {
+      assertThat(content.stream().readAllBytes()).isEqualTo(Arrays.copyOfRange(pdf, 0, 10));
+    }
+    String before = fx.engine.entry(CAROL, "share", "docs/plan.pdf").version();
+    fx.engine.putEntry(BOB, "share", "docs/plan.pdf", new ByteArrayInputStream(Samples.pdf("v2, longer text")),
+        OptionalLong.empty());
+    assertThat(fx.engine.entry(CAROL, "share", "docs/plan.pdf").version()).isNotEqualTo(before);
+  }
+
+  @Test
+  void editor_renamesMovesAndDeletes_directoriesToo() {
+    fx.engine.makeDirectory(BOB, "share", "work/inbox");
+    fx.engine.putEntry(BOB, "share", "work/inbox/a.pdf", new ByteArrayInputStream(Samples.pdf("a")), OptionalLong.empty());
+    Entry moved = fx.engine.moveEntry(BOB, "share", "work/inbox/a.pdf", "work/b.pdf");
+    assertThat(moved.path()).isEqualTo("work/b.pdf");
+    assertThat(names(BOB, "work")).containsExactly("inbox", "b.pdf");
+    fx.engine.deleteEntry(BOB, "share", "work");
+    assertThat(Files.exists(share.resolve("work"))).isFalse();
+  }
+
+  @Test
+  void viewer_cannotUploadRenameOrDelete() throws IOException {
+    Files.write(share.resolve("readonly.pdf"), Samples.pdf("ro"));
+    assertKind(() -> fx.engine.putEntry(CAROL, "share", "x.pdf", new ByteArrayInputStream(Samples.pdf("x")),
+        OptionalLong.empty()), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.moveEntry(CAROL, "share", "readonly.pdf", "moved.pdf"), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.deleteEntry(CAROL, "share", "readonly.pdf"), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.grantMount(CAROL, "share", Principal.user(DAVE.user()), MountRole.MANAGER),
+        ErrorKind.PERMISSION_DENIED);
+    assertThat(Files.exists(share.resolve("readonly.pdf"))).isTrue();
+    assertThat(Files.exists(share.resolve("x.pdf"))).isFalse();
+  }
+
+  @Test
+  void anotherOrgOrNoRole_seesNothingOfTheMount() throws IOException {
+    Files.write(share.resolve("secret.pdf"), Samples.pdf("secret"));
+    for (Subject outsider : new Subject[] {MALLORY, DAVE}) {
+      assertThat(fx.engine.mounts(outsider)).extracting(m -> m.name()).doesNotContain("share");
+      assertKind(() -> fx.engine.entries(outsider, "share", "", PageRequest.first(10)), ErrorKind.NOT_FOUND);
+      assertKind(() -> fx.engine.openEntry(outsider, "share", "secret.pdf", Optional.empty()), ErrorKind.NOT_FOUND);
+      assertKind(() -> fx.engine.deleteEntry(outsider, "share", "secret.pdf"), ErrorKind.NOT_FOUND);
+    }
+    assertThat(fx.engine.mounts(CAROL)).extracting(m -> m.name()).contains("share", "main");
+  }
+
+  @Test
+  void paths_cannotLeaveTheMount_andThePolicyApplies() throws IOException {
+    assertThatThrownBy(() -> fx.engine.openEntry(BOB, "share", "../managed/x", Optional.empty()))
+        .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.reason()).contains(PolicyReason.INVALID_NAME));
+    assertThatThrownBy(() -> fx.engine.putEntry(BOB, "share", "plan.pdf",
+        new ByteArrayInputStream(Samples.windowsExecutable()), OptionalLong.empty()))
+        .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.reason()).contains(PolicyReason.CONTENT_MISMATCH));
+    assertThat(Files.exists(share.resolve("plan.pdf"))).isFalse();
+    try (var files = Files.list(share)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".stockage-tmp-"));
+    }
+  }
+}
