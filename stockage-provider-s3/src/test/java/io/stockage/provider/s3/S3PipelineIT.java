@@ -61,7 +61,7 @@ class S3PipelineIT {
         .multipartThreshold(S3TestBase.PART));
     return StockageEngine.builder()
         .catalog(JdbcCatalog.create(db.dataSource()))
-        .mount(new Mount("s3", provider, MountMode.MANAGED, versioning))
+        .mount(Mount.managed("s3", provider, versioning))
         .reconcilerGrace(Duration.ZERO)
         .build();
   }
