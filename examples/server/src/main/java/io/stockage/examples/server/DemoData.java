@@ -13,7 +13,11 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** Seeds project {@code bridge} of {@code acme} at first start: alice ADMIN, bob EDITOR, carol VIEWER. */
+/**
+ * Seeds project {@code bridge} of {@code acme} at first start (alice ADMIN, bob EDITOR, carol
+ * VIEWER), and roles on {@code acme}'s live mounts (bob EDITOR, carol VIEWER; alice manages them as
+ * the organization's admin).
+ */
 @Component
 class DemoData implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
@@ -37,5 +41,10 @@ class DemoData implements ApplicationRunner {
         throw e;
       }
     }
+    stockage.mounts(alice).stream().filter(m -> m.mode() == io.stockage.MountMode.LIVE).forEach(m -> {
+      stockage.grantMount(alice, m.name(), io.stockage.spi.Principal.user(UserId.of("bob")), io.stockage.MountRole.EDITOR);
+      stockage.grantMount(alice, m.name(), io.stockage.spi.Principal.user(UserId.of("carol")), io.stockage.MountRole.VIEWER);
+      LOG.info("Live mount {}: bob EDITOR, carol VIEWER", m.name());
+    });
   }
 }

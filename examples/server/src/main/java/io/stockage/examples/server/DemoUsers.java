@@ -20,7 +20,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The demo's users and their organizations, standing in for a host's own identity and RBAC:
- * {@code acme} has alice (may create projects), bob and carol; {@code globex} has mallory.
+ * {@code acme} has alice (its organization admin), bob and carol; {@code globex} has mallory.
  * They share one password: {@code STOCKAGE_DEMO_PASSWORD}, or a random one printed at start.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +29,7 @@ public class DemoUsers {
 
   /** Each demo user's subject, by user name. */
   static final Map<String, Subject> SUBJECTS = Map.of(
-      "alice", Subject.of("acme", "alice", OrgPermission.CREATE_PROJECT),
+      "alice", Subject.of("acme", "alice", OrgPermission.ADMIN),
       "bob", Subject.of("acme", "bob"),
       "carol", Subject.of("acme", "carol"),
       "mallory", Subject.of("globex", "mallory", OrgPermission.CREATE_PROJECT));
