@@ -23,14 +23,18 @@ final class InputFiles {
    * write-back does not overlap the measurements; returns its path.
    */
   static Path write(Path dir, SizePlan plan, long seed) throws IOException {
-    Path file = dir.resolve("source-" + plan.slug() + ".pdf");
+    return write(dir.resolve("source-" + plan.slug() + ".pdf"), plan.bytes(), seed);
+  }
+
+  /** Writes a new file of that many bytes and forces it to disk; returns its path. */
+  static Path write(Path file, long bytes, long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     byte[] chunk = new byte[CHUNK];
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(channel);
       out.write(PDF_HEADER);
-      for (long left = plan.bytes() - PDF_HEADER.length; left > 0; left -= CHUNK) {
+      for (long left = bytes - PDF_HEADER.length; left > 0; left -= CHUNK) {
         random.nextBytes(chunk);
         out.write(chunk, 0, (int) Math.min(CHUNK, left));
       }

@@ -187,7 +187,8 @@ public final class PipelineBench {
     return bytes / (double) SizePlan.MB;
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Deletes the directory and everything in it. */
+  static void deleteTree(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);

@@ -13,8 +13,6 @@ import java.util.function.Function;
 
 /** Formats the results as aligned plain-text tables, one line per size. */
 final class ResultTable {
-  private static final String GAP = "  ";
-
   private ResultTable() {}
 
   /** Median rates in MB/s, then Stockage's rates divided by the baselines'. */
@@ -42,10 +40,7 @@ final class ResultTable {
     List<List<String>> rows = new ArrayList<>();
     rows.add(header);
     results.forEach(result -> rows.add(row.apply(result)));
-    int[] widths = widths(rows);
-    StringBuilder out = new StringBuilder();
-    rows.forEach(cells -> out.append(line(cells, widths)).append(System.lineSeparator()));
-    return out.toString();
+    return TextTable.format(rows, 1);
   }
 
   private static String runs(SizeResult result) {
@@ -60,27 +55,9 @@ final class ResultTable {
     return String.format(Locale.ROOT, "%.2fx", result.ratio(stockage, baseline));
   }
 
-  private static String time(Timings timings) {
+  /** A median run time in milliseconds, with the shortest and longest run: {@code 12.3 (11.9-14.0)}. */
+  static String time(Timings timings) {
     return String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", timings.medianNanos() / 1e6,
         timings.minNanos() / 1e6, timings.maxNanos() / 1e6);
-  }
-
-  private static int[] widths(List<List<String>> rows) {
-    int[] widths = new int[rows.get(0).size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    return widths;
-  }
-
-  /** The first column left-aligned, the numbers right-aligned. */
-  private static String line(List<String> cells, int[] widths) {
-    StringBuilder line = new StringBuilder(String.format("%-" + widths[0] + "s", cells.get(0)));
-    for (int i = 1; i < cells.size(); i++) {
-      line.append(GAP).append(String.format("%" + widths[i] + "s", cells.get(i)));
-    }
-    return line.toString();
   }
 }

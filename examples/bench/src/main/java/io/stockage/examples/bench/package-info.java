@@ -1,6 +1,7 @@
 /**
- * A throughput benchmark of Stockage's upload and download pipeline on the local file system,
- * against {@code Files.copy} on the same disk. Run by the {@code bench} profile of this module;
- * see {@link io.stockage.examples.bench.PipelineBench}.
+ * Throughput benchmarks run by the {@code bench} profile of this module: Stockage's upload and
+ * download pipeline on the local file system against {@code Files.copy} on the same disk (see
+ * {@link io.stockage.examples.bench.PipelineBench}), and the S3 provider against the AWS SDK
+ * called directly on the same S3Mock bucket (see {@link io.stockage.examples.bench.S3Bench}).
  */
 package io.stockage.examples.bench;

@@ -1,0 +1,58 @@
+package io.stockage.examples.bench;
+
+/**
+ * The measured runs of one leg at one size: wall time, the client's and the server's CPU time,
+ * and the garbage collections in the benchmark's JVM. Not thread-safe.
+ */
+final class LegStats {
+  private final Timings wall = new Timings();
+  private final Timings clientCpu = new Timings();
+  private final Timings serverCpu = new Timings();
+  private long gcCount;
+  private long gcMillis;
+
+  /** Records one measured run. */
+  void add(Sample sample) {
+    wall.add(sample.wallNanos());
+    clientCpu.add(sample.clientCpuNanos());
+    serverCpu.add(sample.serverCpuNanos());
+    gcCount += sample.gcCount();
+    gcMillis += sample.gcMillis();
+  }
+
+  /** The wall-clock durations. */
+  Timings wall() {
+    return wall;
+  }
+
+  /** The CPU time of the calling thread, where the SDK client works. */
+  Timings clientCpu() {
+    return clientCpu;
+  }
+
+  /** The CPU time of the S3Mock process. */
+  Timings serverCpu() {
+    return serverCpu;
+  }
+
+  /** The collections during all the measured runs. */
+  long gcCount() {
+    return gcCount;
+  }
+
+  /** The time the collectors spent during all the measured runs, in milliseconds. */
+  long gcMillis() {
+    return gcMillis;
+  }
+
+  /**
+   * One run of a leg.
+   *
+   * @param wallNanos how long it took
+   * @param clientCpuNanos the CPU time of the calling thread
+   * @param serverCpuNanos the CPU time of the S3Mock process
+   * @param gcCount the garbage collections in this JVM meanwhile
+   * @param gcMillis the time they took
+   */
+  record Sample(long wallNanos, long clientCpuNanos, long serverCpuNanos, long gcCount, long gcMillis) {}
+}
