@@ -19,7 +19,7 @@ class SourceStreamTest {
 
   @Test
   void body_retriedWithinTheWindow_replaysTheSameBytes() throws IOException {
-    byte[] data = bytes(300_000);
+    byte[] data = bytes(SourceStream.REPLAY_WINDOW - 1_000);
     SourceStream source = new SourceStream(new ByteArrayInputStream(data), OptionalLong.of(data.length));
     ContentStreamProvider body = source.body();
     InputStream first = body.newStream();
