@@ -1,0 +1,95 @@
+package io.stockage.provider.smb.internal;
+
+import static com.hierynomus.mssmb2.SMB2CreateDisposition.FILE_CREATE;
+import static com.hierynomus.mssmb2.SMB2CreateDisposition.FILE_OPEN;
+
+import com.hierynomus.msdtyp.AccessMask;
+import com.hierynomus.msfscc.fileinformation.FileAllInformation;
+import com.hierynomus.mssmb2.SMB2ShareAccess;
+import com.hierynomus.smbj.share.Directory;
+import com.hierynomus.smbj.share.DiskEntry;
+import com.hierynomus.smbj.share.DiskShare;
+import com.hierynomus.smbj.share.File;
+import io.stockage.spi.ObjectInfo;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The handles the provider opens, with the access each needs and nothing more. Every handle
+ * shares read, write and delete with other clients: a reader of this provider never stops
+ * another client (or this provider's writer) from replacing or deleting the file.
+ */
+final class SmbHandles {
+  private static final Set<SMB2ShareAccess> SHARED = SMB2ShareAccess.ALL;
+
+  private SmbHandles() {}
+
+  /** A file to read, whole or a range. */
+  static File openForRead(DiskShare share, String path) {
+    return share.openFile(path, EnumSet.of(AccessMask.FILE_READ_DATA, AccessMask.FILE_READ_ATTRIBUTES), null, SHARED,
+        FILE_OPEN, null);
+  }
+
+  /** A file whose size and time are wanted. */
+  static File openForStat(DiskShare share, String path) {
+    return share.openFile(path, EnumSet.of(AccessMask.FILE_READ_ATTRIBUTES), null, SHARED, FILE_OPEN, null);
+  }
+
+  /**
+   * A new temporary file to write, then rename ({@code DELETE} access, which a rename needs) or
+   * delete on failure. Read access too: a server-side copy may read back what it wrote.
+   */
+  static File createTemporary(DiskShare share, String path) {
+    return share.openFile(path, EnumSet.of(AccessMask.FILE_WRITE_DATA, AccessMask.FILE_READ_DATA,
+        AccessMask.FILE_READ_ATTRIBUTES, AccessMask.FILE_WRITE_ATTRIBUTES, AccessMask.DELETE), null, SHARED,
+        FILE_CREATE, null);
+  }
+
+  /** A file to rename (move). */
+  static File openForRename(DiskShare share, String path) {
+    return share.openFile(path, EnumSet.of(AccessMask.DELETE, AccessMask.FILE_READ_ATTRIBUTES), null, SHARED,
+        FILE_OPEN, null);
+  }
+
+  /** A file to delete: marked delete-on-close, it goes when the last handle on it closes. */
+  static File openFileForDelete(DiskShare share, String path) {
+    return share.openFile(path, EnumSet.of(AccessMask.DELETE), null, SHARED, FILE_OPEN, null);
+  }
+
+  /** A folder to delete: marked delete-on-close, which fails while it holds anything. */
+  static Directory openFolderForDelete(DiskShare share, String path) {
+    return share.openDirectory(path, EnumSet.of(AccessMask.DELETE, AccessMask.FILE_LIST_DIRECTORY), null, SHARED,
+        FILE_OPEN, null);
+  }
+
+  /** A folder to list. */
+  static Directory openFolder(DiskShare share, String path) {
+    return share.openDirectory(path, EnumSet.of(AccessMask.FILE_LIST_DIRECTORY, AccessMask.FILE_READ_ATTRIBUTES),
+        null, SHARED, FILE_OPEN, null);
+  }
+
+  /** A new folder; anything of that name fails with {@code STATUS_OBJECT_NAME_COLLISION}. */
+  static Directory createFolder(DiskShare share, String path) {
+    return share.openDirectory(path, EnumSet.of(AccessMask.FILE_LIST_DIRECTORY, AccessMask.FILE_ADD_SUBDIRECTORY),
+        null, SHARED, FILE_CREATE, null);
+  }
+
+  /** The object's metadata, asked of an open handle. */
+  static ObjectInfo info(String key, File file) {
+    FileAllInformation all = file.getFileInformation();
+    return ObjectInfo.of(key, all.getStandardInformation().getEndOfFile(),
+        all.getBasicInformation().getLastWriteTime().toInstant(), Optional.empty());
+  }
+
+  /** Closes a handle of a failing call; a second failure would hide the first. */
+  static void closeQuietly(DiskEntry entry) {
+    if (entry != null) {
+      try {
+        entry.close();
+      } catch (RuntimeException e) {
+        // The call is failing already; the server closes handles of a lost connection itself.
+      }
+    }
+  }
+}
