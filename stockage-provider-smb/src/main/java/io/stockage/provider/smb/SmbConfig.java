@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param encryption whether every message must be encrypted (SMB 3); the build fails when the
  *     server cannot
  * @param timeout how long to wait for a connection or an answer
+ * @param pruneEmptyFolders whether deletes and moves remove the folders they leave empty (as the
+ *     managed layout wants); off for a live mount, whose folders are its users' own
  */
 public record SmbConfig(
     String host,
@@ -28,7 +30,8 @@ public record SmbConfig(
     String username,
     String password,
     boolean encryption,
-    Duration timeout) {
+    Duration timeout,
+    boolean pruneEmptyFolders) {
 
   /** Checks that nothing is missing; values are checked by the builder. */
   public SmbConfig {

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * Creates {@link SmbStorageProvider}s for scheme {@code smb} from properties: {@code host},
  * {@code share}, {@code username} and {@code password} (required), {@code port} (445 by default),
- * {@code domain}, {@code path} (the folder inside the share), {@code encryption}
+ * {@code domain}, {@code path} (the folder inside the share), {@code encryption}, {@code prune-empty-directories} ({@code false} for a live mount)
  * ({@code true}/{@code false}) and {@code timeout} (seconds, or an ISO-8601 duration such as
  * {@code PT30S}). Other properties are left to whoever else reads them.
  */
@@ -52,6 +52,7 @@ public final class SmbProviderFactory implements StorageProviderFactory {
     ifSet(properties, "domain", builder::domain);
     ifSet(properties, "path", builder::path);
     ifSet(properties, "encryption", v -> builder.encryption(bool("encryption", v)));
+    ifSet(properties, "prune-empty-directories", v -> builder.pruneEmptyFolders(bool("prune-empty-directories", v)));
     ifSet(properties, "timeout", v -> builder.timeout(duration(v)));
     return builder;
   }

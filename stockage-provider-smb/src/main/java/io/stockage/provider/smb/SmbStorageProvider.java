@@ -69,7 +69,7 @@ public final class SmbStorageProvider implements StorageProvider {
     this.config = config;
     this.reads = reads;
     this.writes = writes;
-    this.tree = new SmbTree(writes, paths);
+    this.tree = new SmbTree(writes, paths, config.pruneEmptyFolders());
     this.reader = new SmbReader(reads, paths);
     this.writer = new SmbWriter(writes, paths, tree);
     this.lister = new SmbLister(reads, paths);

@@ -23,6 +23,7 @@ public final class SmbStorageProviderBuilder {
   private String username;
   private String password;
   private boolean encryption;
+  private boolean pruneEmptyFolders = true;
   private Duration timeout = Duration.ofSeconds(30);
 
   SmbStorageProviderBuilder() {}
@@ -81,6 +82,15 @@ public final class SmbStorageProviderBuilder {
     return this;
   }
 
+  /**
+   * Whether deletes and moves remove the folders they leave empty; on by default, off for a live
+   * mount (its folders are its users' own).
+   */
+  public SmbStorageProviderBuilder pruneEmptyFolders(boolean prune) {
+    this.pruneEmptyFolders = prune;
+    return this;
+  }
+
   /** How long to wait for a connection or for an answer before failing with {@code UNAVAILABLE}; default 30 s. */
   public SmbStorageProviderBuilder timeout(Duration timeout) {
     this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -112,7 +122,7 @@ public final class SmbStorageProviderBuilder {
       throw invalid("timeout must be positive: " + timeout);
     }
     return new SmbConfig(host.trim(), port, domain.trim(), share.trim(), normalizedPath(), username.trim(), password,
-        encryption, timeout);
+        encryption, timeout, pruneEmptyFolders);
   }
 
   /**

@@ -73,7 +73,7 @@ class SmbStorageProviderBuilderTest {
         "timeout", "7"));
     SmbConfig config = SmbProviderFactory.builder(properties).config();
     assertThat(config).isEqualTo(new SmbConfig("h", 4445, "D", "s", "x/y", "u", " pass with spaces ", true,
-        Duration.ofSeconds(7)));
+        Duration.ofSeconds(7), true));
     properties.put("timeout", "PT1M");
     assertThat(SmbProviderFactory.builder(properties).config().timeout()).isEqualTo(Duration.ofMinutes(1));
   }

@@ -29,11 +29,13 @@ public final class SmbTree {
 
   private final SmbSession session;
   private final SmbPaths paths;
+  private final boolean prune;
 
   /** Folders of the paths' root, changed through the session. */
-  public SmbTree(SmbSession session, SmbPaths paths) {
+  public SmbTree(SmbSession session, SmbPaths paths, boolean prune) {
     this.session = session;
     this.paths = paths;
+    this.prune = prune;
   }
 
   /**
@@ -123,7 +125,9 @@ public final class SmbTree {
 
   /** Removes a folder and its parents up to the root while they are empty: after a delete, as the fs provider does. */
   void pruneEmptyFolders(DiskShare share, String folder) {
-    pruneEmptyFolders(share, folder, paths.root());
+    if (prune) {
+      pruneEmptyFolders(share, folder, paths.root());
+    }
   }
 
   /**

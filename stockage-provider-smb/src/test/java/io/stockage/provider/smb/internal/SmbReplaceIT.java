@@ -26,10 +26,10 @@ class SmbReplaceIT {
     Path local = Files.createDirectories(samba.shareDirectory().resolve(folder));
     Files.writeString(local.resolve("target"), "old");
     SmbConfig config = new SmbConfig(samba.host(), samba.port(), "", samba.share(), "", samba.username(),
-        samba.password(), false, Duration.ofSeconds(20));
+        samba.password(), false, Duration.ofSeconds(20), true);
     SmbPaths paths = new SmbPaths("");
     try (SmbSession session = new SmbSession(config)) {
-      SmbReplace replace = new SmbReplace(new SmbTree(session, paths));
+      SmbReplace replace = new SmbReplace(new SmbTree(session, paths, true));
       session.call("test", "target", share -> {
         File temp = SmbHandles.createTemporary(share, folder + "\\.stockage-tmp-new");
         try {

@@ -1,0 +1,119 @@
+package io.stockage.provider.smb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stockage.Entry;
+import io.stockage.ErrorKind;
+import io.stockage.Mount;
+import io.stockage.MountRole;
+import io.stockage.OrgId;
+import io.stockage.OrgPermission;
+import io.stockage.PageRequest;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.core.StockageEngine;
+import io.stockage.core.memory.MemoryProvider;
+import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.spi.Principal;
+import io.stockage.testkit.PostgresFixture;
+import io.stockage.testkit.Samples;
+import io.stockage.testkit.TestDatabase;
+import io.stockage.testkit.smb.SambaFixture;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A live mount on a real Samba share, next to a managed mount: seed 002's "S3 main + SMB mount". */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SmbLiveMountIT {
+  private static final Subject ADMIN = Subject.of("acme", "root", OrgPermission.ADMIN);
+  private static final Subject BOB = Subject.of("acme", "bob");
+  private static final Subject CAROL = Subject.of("acme", "carol");
+  private static final Subject MALLORY = Subject.of("globex", "mallory", OrgPermission.ADMIN);
+  private static final Duration TTL = Duration.ofMillis(300);
+
+  private final SambaFixture samba = SambaFixture.shared();
+  private final String folder = "live-" + UUID.randomUUID().toString().substring(0, 8);
+  private TestDatabase db;
+  private StockageEngine engine;
+
+  @TempDir
+  Path local;
+
+  @BeforeAll
+  void start() {
+    db = PostgresFixture.create();
+    samba.smbclient().mkdir(folder);
+    SmbStorageProvider share = SmbTestBase.provider(samba, folder, b -> b.pruneEmptyFolders(false));
+    engine = StockageEngine.builder().catalog(JdbcCatalog.create(db.dataSource()))
+        .mount(Mount.managed("main", MemoryProvider.create()))
+        .mount(Mount.live("smb-1", share, OrgId.of("acme")))
+        .liveListingTtl(TTL)
+        .build();
+    engine.grantMount(ADMIN, "smb-1", Principal.user(BOB.user()), MountRole.EDITOR);
+    engine.grantMount(ADMIN, "smb-1", Principal.user(CAROL.user()), MountRole.VIEWER);
+  }
+
+  @AfterAll
+  void stop() {
+    engine.close();
+    db.close();
+  }
+
+  private List<String> names(Subject subject, String path) {
+    return engine.entries(subject, "smb-1", path, PageRequest.first(100)).items().stream().map(Entry::name).toList();
+  }
+
+  private static void assertKind(Executable call, ErrorKind kind) {
+    assertThatThrownBy(call::execute).isInstanceOfSatisfying(StockageException.class,
+        e -> assertThat(e.kind()).isEqualTo(kind));
+  }
+
+  @Test
+  void fileWrittenWithSmbclient_appearsInTheListingWithinTheTtl() throws Exception {
+    assertThat(names(CAROL, "")).doesNotContain("from-smbclient.pdf");
+    Path pdf = Files.write(local.resolve("plan.pdf"), Samples.pdf("written with smbclient"));
+    samba.smbclient().put(pdf, folder + "/from-smbclient.pdf");
+    Thread.sleep(TTL.toMillis() + 200);
+    assertThat(names(CAROL, "")).contains("from-smbclient.pdf");
+  }
+
+  @Test
+  void fileWrittenThroughStockage_isByteIdenticalWithSmbclient() throws Exception {
+    byte[] pdf = Samples.pdf("written through Stockage");
+    engine.makeDirectory(BOB, "smb-1", "docs");
+    engine.putEntry(BOB, "smb-1", "docs/through.pdf", new ByteArrayInputStream(pdf), OptionalLong.of(pdf.length));
+    Path fetched = local.resolve("fetched.pdf");
+    samba.smbclient().get(folder + "/docs/through.pdf", fetched);
+    assertThat(Files.readAllBytes(fetched)).isEqualTo(pdf);
+    engine.deleteEntry(BOB, "smb-1", "docs/through.pdf");
+    assertThat(names(BOB, "docs")).as("the user's folder stays").isEmpty();
+  }
+
+  @Test
+  void anotherOrgSeesNothing_andAViewerCannotChangeAnything() throws Exception {
+    byte[] pdf = Samples.pdf("read only");
+    engine.putEntry(BOB, "smb-1", "ro.pdf", new ByteArrayInputStream(pdf), OptionalLong.empty());
+    assertThat(engine.mounts(MALLORY)).extracting(m -> m.name()).containsExactly("main");
+    assertKind(() -> engine.entries(MALLORY, "smb-1", "", PageRequest.first(10)), ErrorKind.NOT_FOUND);
+    assertKind(() -> engine.openEntry(MALLORY, "smb-1", "ro.pdf", java.util.Optional.empty()), ErrorKind.NOT_FOUND);
+    assertKind(() -> engine.putEntry(CAROL, "smb-1", "new.pdf", new ByteArrayInputStream(pdf), OptionalLong.empty()),
+        ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> engine.moveEntry(CAROL, "smb-1", "ro.pdf", "moved.pdf"), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> engine.deleteEntry(CAROL, "smb-1", "ro.pdf"), ErrorKind.PERMISSION_DENIED);
+    try (var content = engine.openEntry(CAROL, "smb-1", "ro.pdf", java.util.Optional.empty())) {
+      assertThat(content.stream().readAllBytes()).isEqualTo(pdf);
+    }
+  }
+}
