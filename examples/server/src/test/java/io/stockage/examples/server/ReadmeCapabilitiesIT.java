@@ -1,12 +1,16 @@
-package io.stockage.provider.s3;
+package io.stockage.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.core.memory.MemoryProvider;
 import io.stockage.testkit.conformance.CapabilityTable;
+import io.stockage.provider.s3.S3StorageProvider;
+import io.stockage.provider.smb.SmbStorageProvider;
+import io.stockage.testkit.s3.S3Bucket;
 import io.stockage.testkit.s3.S3MockFixture;
 import io.stockage.testkit.s3.S3Servers;
+import io.stockage.testkit.smb.SambaFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's capability table is what the providers declare: core's, and S3 on a versioned
- * bucket (S3Mock) and on a service without versioning (S3Proxy).
+ * The README's capability table is what the providers declare: core's, S3 on a versioned bucket
+ * (S3Mock) and on a service without versioning (S3Proxy), and SMB on Samba. It lives here, in the
+ * one module that sees every provider.
  */
 class ReadmeCapabilitiesIT {
   private static final String START = "<!-- capabilities:start -->";
@@ -25,14 +30,15 @@ class ReadmeCapabilitiesIT {
   void readme_capabilitiesSection_equalsTheGeneratedTable(@TempDir Path dir) throws IOException {
     String table;
     try (FileSystemProvider fs = FileSystemProvider.create(dir); MemoryProvider memory = MemoryProvider.create();
-         S3StorageProvider versioned = S3TestBase.provider(S3MockFixture.shared().freshVersionedBucket().orElseThrow(),
-             b -> { });
-         S3StorageProvider plain = S3TestBase.provider(S3Servers.s3Proxy().freshBucket(), b -> { })) {
+         S3StorageProvider versioned = s3(S3MockFixture.shared().freshVersionedBucket().orElseThrow());
+         S3StorageProvider plain = s3(S3Servers.s3Proxy().freshBucket());
+         SmbStorageProvider smb = smb(SambaFixture.shared())) {
       table = CapabilityTable.create()
           .with("fs", fs.capabilities())
           .with("memory", memory.capabilities())
           .with("s3 (versioned bucket)", versioned.capabilities())
           .with("s3 (no versioning)", plain.capabilities())
+          .with("smb (Samba)", smb.capabilities())
           .markdown();
     }
     String readme = Files.readString(readme());
@@ -43,6 +49,16 @@ class ReadmeCapabilitiesIT {
     assertThat(readme.substring(start + START.length(), end).strip())
         .as("the README's capability table; the providers declare:%n%s", table)
         .isEqualTo(table.strip());
+  }
+
+  private static S3StorageProvider s3(S3Bucket bucket) {
+    return S3StorageProvider.builder().endpoint(bucket.endpoint()).pathStyle(true).region(bucket.region())
+        .credentials(bucket.accessKey(), bucket.secretKey()).bucket(bucket.name()).prefix(bucket.prefix()).build();
+  }
+
+  private static SmbStorageProvider smb(SambaFixture samba) {
+    return SmbStorageProvider.builder().host(samba.host()).port(samba.port()).share(samba.share())
+        .username(samba.username()).password(samba.password()).build();
   }
 
   /** The repository's README, found from the module directory the tests run in. */
