@@ -188,6 +188,14 @@ public interface Stockage extends AutoCloseable {
    */
   Page<Entry> entries(Subject subject, String mount, String path, PageRequest page);
 
+  /**
+   * Searches a live mount by name (case-insensitive, contained text) under a path, walking its
+   * directories breadth first within limits: at most {@code maxResults} matches and a bounded
+   * number of directories and entries visited; {@link EntrySearch#truncated()} says when the walk
+   * stopped early. Needs {@link MountRole#VIEWER}.
+   */
+  EntrySearch searchEntries(Subject subject, String mount, String path, String text, int maxResults);
+
   /** One entry of a live mount. Needs {@link MountRole#VIEWER}. */
   Entry entry(Subject subject, String mount, String path);
 

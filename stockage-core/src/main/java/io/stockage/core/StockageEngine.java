@@ -253,6 +253,11 @@ public final class StockageEngine implements Stockage {
   }
 
   @Override
+  public io.stockage.EntrySearch searchEntries(Subject subject, String mount, String path, String text, int maxResults) {
+    return live.search(subject, mount, path, text, maxResults);
+  }
+
+  @Override
   public io.stockage.Entry entry(Subject subject, String mount, String path) {
     return live.entry(subject, mount, path);
   }

@@ -147,4 +147,18 @@ class LiveMountsIT {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".stockage-tmp-"));
     }
   }
+
+  @Test
+  void searchEntries_findsNamesByWalking_withinLimits() throws IOException {
+    Files.createDirectories(share.resolve("search/a/b"));
+    Files.write(share.resolve("search/Bridge-Plan.pdf"), Samples.pdf("1"));
+    Files.write(share.resolve("search/a/b/old-bridge.stl"), Samples.stlAscii(1));
+    Files.write(share.resolve("search/a/other.pdf"), Samples.pdf("2"));
+    io.stockage.EntrySearch found = fx.engine.searchEntries(CAROL, "share", "search", "bridge", 10);
+    assertThat(found.truncated()).isFalse();
+    assertThat(found.entries()).extracting(Entry::path)
+        .containsExactly("search/Bridge-Plan.pdf", "search/a/b/old-bridge.stl");
+    assertThat(fx.engine.searchEntries(CAROL, "share", "search", "bridge", 1).truncated()).isTrue();
+    assertKind(() -> fx.engine.searchEntries(MALLORY, "share", "", "bridge", 10), ErrorKind.NOT_FOUND);
+  }
 }

@@ -57,6 +57,18 @@ public final class LiveService {
     });
   }
 
+  /** See {@link io.stockage.Stockage#searchEntries}. */
+  public io.stockage.EntrySearch search(Subject subject, String mountName, String rawPath, String text, int maxResults) {
+    Operation op = Operation.query(ctx, "search", subject, mountName + ":" + rawPath);
+    return op.run(() -> {
+      Mount mount = require(op, mountName, MountRole.VIEWER);
+      if (text.isBlank() || maxResults < 1 || maxResults > 1000) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "search a non-blank text for 1 to 1000 results");
+      }
+      return new LiveSearch(mount, text, maxResults, this::listing).walk(LivePaths.normalize(rawPath));
+    });
+  }
+
   /** See {@link io.stockage.Stockage#entry}. */
   public Entry entry(Subject subject, String mountName, String rawPath) {
     Operation op = Operation.query(ctx, "stat", subject, mountName + ":" + rawPath);

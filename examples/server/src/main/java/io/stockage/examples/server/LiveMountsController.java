@@ -57,6 +57,16 @@ class LiveMountsController {
     return PageView.of(stockage.entries(subject, mount, path, PageRequest.of(page, size)), EntryView::of);
   }
 
+  /** The JSON form of a search. */
+  record SearchView(java.util.List<EntryView> items, boolean truncated) {}
+
+  @GetMapping("/api/v1/mounts/{mount}/search")
+  SearchView search(Subject subject, @PathVariable String mount, @RequestParam String q,
+      @RequestParam(defaultValue = "") String path, @RequestParam(defaultValue = "100") int max) {
+    io.stockage.EntrySearch found = stockage.searchEntries(subject, mount, path, q, max);
+    return new SearchView(found.entries().stream().map(EntryView::of).toList(), found.truncated());
+  }
+
   @GetMapping("/api/v1/mounts/{mount}/content")
   void download(Subject subject, @PathVariable String mount, @RequestParam String path, HttpServletRequest request,
       HttpServletResponse response) throws IOException {

@@ -60,6 +60,8 @@ class LiveMountApiIT {
     assertThat(http.send(http.request("carol", "/api/v1/mounts/share/entries?path=plans/new.pdf").DELETE()).statusCode())
         .isEqualTo(403);
     assertThat(http.get("mallory", "/api/v1/mounts/share/entries").statusCode()).isEqualTo(404);
+    assertThat(http.get("carol", "/api/v1/mounts/share/search?q=NEW").body())
+        .contains("\"path\":\"plans/new.pdf\"", "\"truncated\":false");
     assertThat(http.get("mallory", "/api/v1/mounts").body()).doesNotContain("share");
 
     assertThat(http.json("bob", "POST", "/api/v1/mounts/share/move", "{\"from\":\"plans/new.pdf\",\"to\":\"plans/renamed.pdf\"}")
