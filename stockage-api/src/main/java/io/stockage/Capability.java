@@ -36,5 +36,10 @@ public enum Capability {
    * Has real directories (a file system, an SMB share): they can be listed one level at a time,
    * created and deleted, which live mounts need.
    */
-  DIRECTORIES
+  DIRECTORIES,
+  /**
+   * Refuses the names Windows reserves ({@code < > : " | ? *}, {@code CON}, {@code COM1}..., a
+   * trailing dot or space) with {@code POLICY_VIOLATION} ({@code INVALID_NAME}), as SMB shares must.
+   */
+  WINDOWS_NAMES
 }

@@ -100,7 +100,8 @@ public final class SmbStorageProvider implements StorageProvider {
 
   private static Set<Capability> capabilitySet(boolean caseInsensitive) {
     Set<Capability> set = EnumSet.of(Capability.READ_RANGE, Capability.WRITE_ATOMIC, Capability.RENAME_ATOMIC,
-        Capability.COPY_SERVER_SIDE, Capability.LIST_PAGED, Capability.DIRECTORIES, Capability.EXTERNAL_CHANGES);
+        Capability.COPY_SERVER_SIDE, Capability.LIST_PAGED, Capability.DIRECTORIES, Capability.EXTERNAL_CHANGES,
+        Capability.WINDOWS_NAMES);
     if (caseInsensitive) {
       set.add(Capability.CASE_INSENSITIVE_NAMES);
     }

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * with {@code INVALID_ARGUMENT} by every operation, and keys that are another key's folder.
  */
 public abstract class KeysConformance extends ConformanceSuite {
+  /** Characters Windows reserves in names, refused by providers with {@code WINDOWS_NAMES}. */
+  private static final java.util.regex.Pattern WINDOWS_RESERVED = java.util.regex.Pattern.compile("[<>:\"|?*]");
+
   /** Spaces, Unicode, and what URL encoders and shells get wrong; none sorts differently in UTF-8 and UTF-16. */
   private static final List<String> SPECIAL = List.of(
       "with space.txt", "é.txt", "日本/語.txt", "emoji-😀.bin", "100%.txt", "%41.txt", "a%2Fb.txt",
@@ -35,11 +38,17 @@ public abstract class KeysConformance extends ConformanceSuite {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < SPECIAL.size(); i++) {
       String key = key("chars/" + SPECIAL.get(i));
+      if (supports(Capability.WINDOWS_NAMES) && WINDOWS_RESERVED.matcher(SPECIAL.get(i)).find()) {
+        int size = 10 + i;
+        StockageException e = assertFails(ErrorKind.POLICY_VIOLATION, () -> put(key, Bytes.random(size, 0)));
+        assertThat(e.reason()).as("refusal of %s", key).contains(io.stockage.PolicyReason.INVALID_NAME);
+        continue;
+      }
       keys.add(key);
       put(key, Bytes.random(10 + i, i));
     }
-    for (int i = 0; i < keys.size(); i++) {
-      String key = keys.get(i);
+    for (String key : keys) {
+      int i = SPECIAL.indexOf(key.substring(key("chars/").length()));
       assertThat(provider().stat(key).size()).as("size of %s", key).isEqualTo(10 + i);
       assertThat(provider().stat(key).key()).isEqualTo(key);
       Bytes.assertSame(read(key), Bytes.random(10 + i, i), key);

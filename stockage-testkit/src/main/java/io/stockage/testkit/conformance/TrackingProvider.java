@@ -97,8 +97,16 @@ final class TrackingProvider implements StorageProvider {
 
   @Override
   public ObjectInfo write(String key, InputStream data, WriteOptions options) {
-    written.add(key);
-    return delegate.write(key, data, options);
+    boolean added = written.add(key);
+    try {
+      return delegate.write(key, data, options);
+    } catch (io.stockage.StockageException e) {
+      if (added && (e.kind() == io.stockage.ErrorKind.POLICY_VIOLATION || e.kind() == io.stockage.ErrorKind.INVALID_ARGUMENT)) {
+        // Nothing was there, and a refused write leaves nothing: an object found later is a leak.
+        written.remove(key);
+      }
+      throw e;
+    }
   }
 
   @Override
