@@ -10,6 +10,7 @@ import io.stockage.testkit.Samples;
 import io.stockage.testkit.s3.ExternalS3;
 import io.stockage.testkit.s3.S3Bucket;
 import io.stockage.testkit.s3.S3MockFixture;
+import io.stockage.testkit.StopAfter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -26,6 +26,7 @@ import io.stockage.testkit.Samples;
 import io.stockage.testkit.TestDatabase;
 import io.stockage.testkit.s3.S3Bucket;
 import io.stockage.testkit.s3.S3MockFixture;
+import io.stockage.testkit.StopAfter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

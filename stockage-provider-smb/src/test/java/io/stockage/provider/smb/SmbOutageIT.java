@@ -10,6 +10,7 @@ import io.stockage.ErrorKind;
 import io.stockage.StockageException;
 import io.stockage.spi.WriteOptions;
 import io.stockage.testkit.smb.SambaFixture;
+import io.stockage.testkit.StopAfter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,17 +1,21 @@
-package io.stockage.provider.s3;
+package io.stockage.testkit;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Passes the bytes on, and runs an action (stopping the server) once {@code after} have passed. */
-final class StopAfter extends FilterInputStream {
+/**
+ * Passes the bytes of a stream on, and runs an action once {@code after} bytes have passed: for
+ * tests that stop or kill a server in the middle of an upload.
+ */
+public final class StopAfter extends FilterInputStream {
   private final long after;
   private final Runnable action;
   private long count;
   private boolean done;
 
-  StopAfter(InputStream in, long after, Runnable action) {
+  /** Wraps {@code in}; {@code action} runs once, when a read is asked for after {@code after} bytes. */
+  public StopAfter(InputStream in, long after, Runnable action) {
     super(in);
     this.after = after;
     this.action = action;
@@ -29,7 +33,7 @@ final class StopAfter extends FilterInputStream {
       done = true;
       action.run();
     }
-    int n = super.read(buf, off, len);
+    int n = super.read(buf, off, (int) Math.min(len, Math.max(1, after - count)));
     if (n > 0) {
       count += n;
     }
