@@ -25,12 +25,12 @@ final class LegStats {
     return wall;
   }
 
-  /** The CPU time of the calling thread, where the SDK client works. */
+  /** The client's CPU time: the calling thread, where the SDK client works (S3); the whole JVM (SMB). */
   Timings clientCpu() {
     return clientCpu;
   }
 
-  /** The CPU time of the S3Mock process. */
+  /** The CPU time of the server's processes: S3Mock, or smbd. */
   Timings serverCpu() {
     return serverCpu;
   }
@@ -49,8 +49,8 @@ final class LegStats {
    * One run of a leg.
    *
    * @param wallNanos how long it took
-   * @param clientCpuNanos the CPU time of the calling thread
-   * @param serverCpuNanos the CPU time of the S3Mock process
+   * @param clientCpuNanos the client's CPU time (the calling thread for S3, the whole JVM for SMB)
+   * @param serverCpuNanos the CPU time of the server's processes (S3Mock, or smbd)
    * @param gcCount the garbage collections in this JVM meanwhile
    * @param gcMillis the time they took
    */
