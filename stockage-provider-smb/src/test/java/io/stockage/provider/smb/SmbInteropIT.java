@@ -87,6 +87,19 @@ class SmbInteropIT {
   }
 
   @Test
+  void write_returnedInfo_matchesStatBeforeAndAfterTheServerSettlesWriteTimes() throws InterruptedException {
+    ObjectInfo written = put(provider, "out/settled.bin", bytes(70_000, 6));
+    ObjectInfo copied = provider.copy("out/settled.bin", "out/copied.bin");
+    assertThat(provider.stat("out/settled.bin")).isEqualTo(written);
+    assertThat(provider.stat("out/copied.bin")).isEqualTo(copied);
+    // Windows semantics let a server update a file's write time up to 2 s after the last write.
+    Thread.sleep(2_500);
+    assertThat(provider.stat("out/settled.bin")).isEqualTo(written);
+    assertThat(provider.stat("out/copied.bin")).isEqualTo(copied);
+    assertThat(written.size()).isEqualTo(70_000);
+  }
+
+  @Test
   void stat_fileDeletedBySmbclient_isNotFound() {
     put(provider, "out/gone.bin", bytes(10, 3));
     samba.smbclient().rm(folder + "/out/gone.bin");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
 import io.stockage.spi.ObjectContent;
+import io.stockage.spi.ObjectInfo;
 import io.stockage.spi.WriteOptions;
 import io.stockage.testkit.smb.SambaFixture;
 import java.io.ByteArrayInputStream;
@@ -42,8 +43,8 @@ final class SmbTestBase {
   }
 
   /** Writes the bytes under the key. */
-  static void put(SmbStorageProvider provider, String key, byte[] data) {
-    provider.write(key, new ByteArrayInputStream(data), WriteOptions.defaults().withLength(data.length));
+  static ObjectInfo put(SmbStorageProvider provider, String key, byte[] data) {
+    return provider.write(key, new ByteArrayInputStream(data), WriteOptions.defaults().withLength(data.length));
   }
 
   /** The object's bytes. */

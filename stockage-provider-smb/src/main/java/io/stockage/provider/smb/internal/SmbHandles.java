@@ -5,6 +5,7 @@ import static com.hierynomus.mssmb2.SMB2CreateDisposition.FILE_OPEN;
 
 import com.hierynomus.msdtyp.AccessMask;
 import com.hierynomus.msfscc.fileinformation.FileAllInformation;
+import com.hierynomus.msfscc.fileinformation.FileBasicInformation;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
 import com.hierynomus.smbj.share.Directory;
 import com.hierynomus.smbj.share.DiskEntry;
@@ -80,6 +81,20 @@ final class SmbHandles {
     FileAllInformation all = file.getFileInformation();
     return ObjectInfo.of(key, all.getStandardInformation().getEndOfFile(),
         all.getBasicInformation().getLastWriteTime().toInstant(), Optional.empty());
+  }
+
+  /**
+   * The metadata of a file just written through the handle, its write time pinned first: a server
+   * may otherwise move the write time when the handle closes (Windows semantics, which Samba
+   * keeps), so that a later stat would differ from what the write returned.
+   */
+  static ObjectInfo pinnedInfo(String key, File file) {
+    FileAllInformation all = file.getFileInformation();
+    FileBasicInformation basic = all.getBasicInformation();
+    file.setFileInformation(new FileBasicInformation(FileBasicInformation.DONT_SET, FileBasicInformation.DONT_SET,
+        basic.getLastWriteTime(), FileBasicInformation.DONT_SET, 0));
+    return ObjectInfo.of(key, all.getStandardInformation().getEndOfFile(), basic.getLastWriteTime().toInstant(),
+        Optional.empty());
   }
 
   /** Closes a handle of a failing call; a second failure would hide the first. */

@@ -53,7 +53,6 @@ public final class SmbWriter {
     try {
       SmbTransfer.fromStream(data, temp.file(), options.length());
       temp.file().flush();
-      commit(temp, target, key);
     } catch (SmbTransfer.SourceFailure e) {
       abandon(temp);
       throw e.rethrow();
@@ -61,7 +60,7 @@ public final class SmbWriter {
       abandon(temp);
       throw session.failure(e, temp.share(), "write", key);
     }
-    return stat(key, target);
+    return commit(temp, target, key, "write");
   }
 
   /** Copies server-side; a copy onto itself keeps the object. */
@@ -84,14 +83,13 @@ public final class SmbWriter {
     try {
       SmbTransfer.fromFile(in.file(), temp.file());
       temp.file().flush();
-      commit(temp, to, target);
     } catch (RuntimeException e) {
       abandon(temp);
       throw session.failure(e, temp.share(), "copy", source);
     } finally {
       SmbHandles.closeQuietly(in.file());
     }
-    return stat(target, to);
+    return commit(temp, to, target, "copy");
   }
 
   /** Renames the source over the target, creating the target's folders; a move onto itself keeps the object. */
@@ -138,11 +136,26 @@ public final class SmbWriter {
     });
   }
 
-  /** Renames the written temporary file over the target, then closes it: the object is in place. */
-  private void commit(Temp temp, String target, String key) {
-    replace.replace(temp.share(), temp.file(), target, key);
-    // Renamed: a failure to close now loses nothing, and the server closes it with the connection.
-    SmbHandles.closeQuietly(temp.file());
+  /**
+   * Renames the written temporary file over the target and reads its metadata through the same
+   * handle (a query and a set instead of a close, an open, a query and a close), then closes it.
+   */
+  private ObjectInfo commit(Temp temp, String target, String key, String operation) {
+    try {
+      replace.replace(temp.share(), temp.file(), target, key);
+    } catch (RuntimeException e) {
+      abandon(temp);
+      throw session.failure(e, temp.share(), operation, key);
+    }
+    try {
+      return SmbHandles.pinnedInfo(key, temp.file());
+    } catch (RuntimeException e) {
+      // In place already: only the metadata is missing, which a fresh stat asks for.
+      return stat(key, target);
+    } finally {
+      // Renamed: a failure to close now loses nothing, and the server closes it with the connection.
+      SmbHandles.closeQuietly(temp.file());
+    }
   }
 
   /** Deletes the temporary file of a failed write and the folders the write created. */
