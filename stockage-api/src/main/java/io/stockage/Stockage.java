@@ -38,6 +38,57 @@ public interface Stockage extends AutoCloseable {
   /** The members of a project. Needs {@link Permission#VIEW}. */
   List<ProjectMember> members(Subject subject, String project);
 
+  /**
+   * Gives a team a role on the project, or changes it: a team with {@link ProjectRole#ADMIN} owns
+   * the project, the others are teams it is shared with. Needs {@link Permission#SHARE}.
+   */
+  ProjectTeam addTeam(Subject subject, String project, TeamId team, ProjectRole role);
+
+  /** Removes a team's role on the project; removing a team without one succeeds. Needs {@link Permission#SHARE}. */
+  void removeTeam(Subject subject, String project, TeamId team);
+
+  /** The teams holding a role on the project. Needs {@link Permission#VIEW}. */
+  List<ProjectTeam> teams(Subject subject, String project);
+
+  // ---- access to items ----
+
+  /**
+   * Grants a user or team a role on an item and, for a folder, on everything below it. Entries
+   * only add access. Needs {@link Permission#SHARE} on the item, and a role at least as high as
+   * the one granted.
+   */
+  io.stockage.spi.AccessEntry grant(Subject subject, ItemId item, io.stockage.spi.Principal principal,
+      ProjectRole role);
+
+  /**
+   * Removes the principal's entry on the item (access it holds otherwise stays); removing a
+   * missing entry succeeds. Needs {@link Permission#SHARE}.
+   */
+  void revoke(Subject subject, ItemId item, io.stockage.spi.Principal principal);
+
+  /** The entries set directly on the item. Needs {@link Permission#VIEW}. */
+  List<io.stockage.spi.AccessEntry> accessEntries(Subject subject, ItemId item);
+
+  /**
+   * The effective access of {@code whom} (a subject of the same organization, as the host knows
+   * it) to the item, with every source that grants it. Needs {@link Permission#SHARE} on the item,
+   * unless {@code whom} is the subject itself.
+   */
+  Access explain(Subject subject, ItemId item, Subject whom);
+
+  /**
+   * The subject's permissions on the item, for a UI to show or hide actions: empty when the item
+   * does not exist or the subject cannot view it. Decisions are cached for a short time (see the
+   * engine's builder); the operations themselves always decide afresh in their transaction.
+   */
+  java.util.Set<Permission> permissions(Subject subject, ItemId item);
+
+  /**
+   * The vault files of the subject's organization it may see (owned, in one of its projects, or
+   * shared with it or one of its teams), newest first.
+   */
+  Page<Item> vaultFiles(Subject subject, PageRequest page);
+
   // ---- documents ----
 
   /**

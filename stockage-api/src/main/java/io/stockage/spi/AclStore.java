@@ -1,32 +1,28 @@
 package io.stockage.spi;
 
 import io.stockage.ItemId;
-import io.stockage.ProjectRole;
 import io.stockage.TeamId;
 import io.stockage.UserId;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Per-item access entries (granular permissions). The engine computes the effective role as the
- * maximum over organization permissions, project role, ownership and these entries; this store
- * answers for the entries, including those inherited from ancestor folders.
+ * Per-item access entries of managed mounts, in the catalog transaction. An entry on a folder
+ * applies to everything below it; entries only add access, they never remove any.
  */
 public interface AclStore {
-
-  /** The entries set directly on the item. */
+  /** The entries set directly on the item, by principal. */
   List<AccessEntry> entries(ItemId item);
 
-  /** Adds an entry or changes its role. */
+  /** Adds an entry or changes its role (keeping who first granted it is not required). */
   void grant(AccessEntry entry);
 
   /** Removes the principal's entry on the item; returns whether there was one. */
   boolean revoke(ItemId item, Principal principal);
 
   /**
-   * The highest role the entries on the item or its ancestors give the user, directly or through
-   * one of the teams.
+   * The entries that apply to the user on the item: those naming the user or one of the teams,
+   * set on the item itself or on any folder above it.
    */
-  Optional<ProjectRole> inheritedRole(ItemId item, UserId user, Set<TeamId> teams);
+  List<AccessEntry> applicable(ItemId item, UserId user, Set<TeamId> teams);
 }

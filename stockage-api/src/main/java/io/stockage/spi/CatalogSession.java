@@ -21,6 +21,9 @@ public interface CatalogSession {
   /** Custom field definitions. */
   FieldRecords fields();
 
+  /** Access entries on items of managed mounts. */
+  AclStore acl();
+
   /** Roles on live mounts. */
   MountRecords mounts();
 }

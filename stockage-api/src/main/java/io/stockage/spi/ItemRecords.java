@@ -2,12 +2,16 @@ package io.stockage.spi;
 
 import io.stockage.Item;
 import io.stockage.ItemId;
+import io.stockage.OrgId;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.ProjectId;
+import io.stockage.TeamId;
+import io.stockage.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Files and folders of managed mounts, with their metadata: an item's tags and custom field values
@@ -35,8 +39,18 @@ public interface ItemRecords {
   /** The live child of that name in a folder (empty parent: the project's root). */
   Optional<Item> findChild(ProjectId project, Optional<ItemId> parent, String name);
 
-  /** The live children of a folder, folders first, then by name. */
-  Page<Item> children(ProjectId project, Optional<ItemId> parent, PageRequest page);
+  /**
+   * The live children of a folder the subject may see, folders first, then by name: filtered in
+   * the query, so that no page repeats or skips a visible item.
+   */
+  Page<Item> children(ProjectId project, Optional<ItemId> parent, Visibility visibility, PageRequest page);
+
+  /**
+   * The organization's live vault files the user may see: owned, in a project where the user or
+   * one of the teams is a member, or with an access entry for them on the file or a folder above
+   * it; newest first.
+   */
+  Page<Item> vaultFiles(OrgId org, UserId user, Set<TeamId> teams, PageRequest page);
 
   /**
    * Writes an item's changed state (parent, name, content fields, revision, update time), and

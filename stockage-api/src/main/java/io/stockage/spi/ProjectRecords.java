@@ -7,6 +7,7 @@ import io.stockage.Project;
 import io.stockage.ProjectId;
 import io.stockage.ProjectMember;
 import io.stockage.ProjectRole;
+import io.stockage.ProjectTeam;
 import io.stockage.TeamId;
 import io.stockage.UserId;
 import java.time.Instant;
@@ -39,8 +40,13 @@ public interface ProjectRecords {
    */
   Page<Project> list(OrgId org, UserId user, Set<TeamId> teams, boolean all, PageRequest page);
 
+  /** The member rows that give the user a role on the project: the user's own and the teams'. */
+  List<Membership> memberships(ProjectId project, UserId user, Set<TeamId> teams);
+
   /** The highest role the user holds on the project, directly or through one of the teams. */
-  Optional<ProjectRole> role(ProjectId project, UserId user, Set<TeamId> teams);
+  default Optional<ProjectRole> role(ProjectId project, UserId user, Set<TeamId> teams) {
+    return memberships(project, user, teams).stream().map(Membership::role).reduce(ProjectRole::max);
+  }
 
   /** Adds a user as member, or changes their role. */
   ProjectMember putMember(ProjectId project, UserId user, ProjectRole role, Instant at);
@@ -50,4 +56,13 @@ public interface ProjectRecords {
 
   /** The project's user members, by user id. */
   List<ProjectMember> members(ProjectId project);
+
+  /** Gives a team a role on the project, or changes it. */
+  ProjectTeam putTeam(ProjectId project, TeamId team, ProjectRole role, Instant at);
+
+  /** Removes a team's role on the project; returns whether it had one. */
+  boolean removeTeam(ProjectId project, TeamId team);
+
+  /** The teams holding a role on the project, by team id. */
+  List<ProjectTeam> teams(ProjectId project);
 }

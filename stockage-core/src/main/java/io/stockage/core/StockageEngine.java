@@ -1,5 +1,6 @@
 package io.stockage.core;
 
+import io.stockage.Access;
 import io.stockage.ByteRange;
 import io.stockage.Content;
 import io.stockage.Diff;
@@ -15,16 +16,20 @@ import io.stockage.NewContent;
 import io.stockage.NewProject;
 import io.stockage.Page;
 import io.stockage.PageRequest;
+import io.stockage.Permission;
 import io.stockage.Project;
 import io.stockage.ProjectMember;
 import io.stockage.ProjectRole;
+import io.stockage.ProjectTeam;
 import io.stockage.Revision;
 import io.stockage.Stockage;
 import io.stockage.StockageException;
 import io.stockage.Subject;
+import io.stockage.TeamId;
 import io.stockage.Upload;
 import io.stockage.UploadPolicy;
 import io.stockage.UserId;
+import io.stockage.core.internal.AccessService;
 import io.stockage.core.internal.ContentService;
 import io.stockage.core.internal.CatalogRevisionStore;
 import io.stockage.core.internal.EngineContext;
@@ -33,9 +38,12 @@ import io.stockage.core.internal.MetadataService;
 import io.stockage.core.internal.ProjectService;
 import io.stockage.core.internal.RevisionService;
 import io.stockage.core.internal.TreeService;
+import io.stockage.spi.AccessEntry;
+import io.stockage.spi.Principal;
 import io.stockage.spi.RevisionStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Stockage engine: the {@link Stockage} facade over a catalog and one or more mounts. Build
@@ -52,6 +60,7 @@ public final class StockageEngine implements Stockage {
   private final RevisionService revisionService;
   private final Retention retention;
   private final LiveService live;
+  private final AccessService access;
 
   StockageEngine(EngineContext ctx, Reconciler reconciler, java.time.Duration liveListingTtl) {
     this.ctx = ctx;
@@ -63,6 +72,7 @@ public final class StockageEngine implements Stockage {
     this.revisionService = new RevisionService(ctx);
     this.retention = new Retention(ctx);
     this.live = new LiveService(ctx, liveListingTtl);
+    this.access = new AccessService(ctx);
   }
 
   /** The retention pass of this engine's mounts; run it on a schedule (the Spring starter does). */
@@ -127,6 +137,51 @@ public final class StockageEngine implements Stockage {
   @Override
   public List<ProjectMember> members(Subject subject, String project) {
     return projects.members(subject, project);
+  }
+
+  @Override
+  public ProjectTeam addTeam(Subject subject, String project, TeamId team, ProjectRole role) {
+    return projects.addTeam(subject, project, team, role);
+  }
+
+  @Override
+  public void removeTeam(Subject subject, String project, TeamId team) {
+    projects.removeTeam(subject, project, team);
+  }
+
+  @Override
+  public List<ProjectTeam> teams(Subject subject, String project) {
+    return projects.teams(subject, project);
+  }
+
+  @Override
+  public AccessEntry grant(Subject subject, ItemId item, Principal principal, ProjectRole role) {
+    return access.grant(subject, item, principal, role);
+  }
+
+  @Override
+  public void revoke(Subject subject, ItemId item, Principal principal) {
+    access.revoke(subject, item, principal);
+  }
+
+  @Override
+  public List<AccessEntry> accessEntries(Subject subject, ItemId item) {
+    return access.entries(subject, item);
+  }
+
+  @Override
+  public Access explain(Subject subject, ItemId item, Subject whom) {
+    return access.explain(subject, item, whom);
+  }
+
+  @Override
+  public Set<Permission> permissions(Subject subject, ItemId item) {
+    return access.permissions(subject, item);
+  }
+
+  @Override
+  public Page<Item> vaultFiles(Subject subject, PageRequest page) {
+    return access.vaultFiles(subject, page);
   }
 
   @Override

@@ -31,6 +31,7 @@ public final class StockageEngineBuilder {
   private Duration reconcilerGrace = Duration.ofHours(1);
   private OnExistingName onExistingName = OnExistingName.NEW_REVISION;
   private Duration liveListingTtl = Duration.ofSeconds(5);
+  private Duration permissionCacheTtl = Duration.ofSeconds(5);
   private final Map<String, RetentionPolicy> retention = new LinkedHashMap<>();
 
   StockageEngineBuilder() {}
@@ -112,6 +113,19 @@ public final class StockageEngineBuilder {
     return this;
   }
 
+  /**
+   * How long {@link io.stockage.Stockage#permissions} decisions are cached: this engine forgets
+   * them at once when it changes access, other nodes and the team directory after at most this
+   * long; 5 seconds by default, zero for no cache. Operations never use the cache.
+   */
+  public StockageEngineBuilder permissionCacheTtl(Duration value) {
+    if (value.isNegative()) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "the permission cache time cannot be negative");
+    }
+    this.permissionCacheTtl = value;
+    return this;
+  }
+
   /** The engine. */
   public StockageEngine build() {
     if (catalog == null) {
@@ -137,7 +151,7 @@ public final class StockageEngineBuilder {
       throw StockageException.of(ErrorKind.CONFIG_INVALID, "retention is set for an unknown mount: " + name);
     });
     EngineContext ctx = new EngineContext(catalog, directory, mounts, chosen, policy, micros, ContentSniffer.create(),
-        onExistingName, retention);
+        onExistingName, retention, new io.stockage.core.internal.AccessCache(permissionCacheTtl));
     mounts.values().stream()
         .filter(m -> m.mode() == MountMode.LIVE && !m.provider().capabilities().supports(Capability.DIRECTORIES))
         .findFirst().ifPresent(m -> {

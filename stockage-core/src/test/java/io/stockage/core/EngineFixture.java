@@ -11,6 +11,7 @@ import io.stockage.Upload;
 import io.stockage.UploadPolicy;
 import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.jdbc.JdbcDirectory;
 import io.stockage.spi.Catalog;
 import io.stockage.spi.ObjectPage;
 import io.stockage.testkit.PostgresFixture;
@@ -41,11 +42,13 @@ final class EngineFixture implements AutoCloseable {
   final TestDatabase db;
   final FileSystemProvider fs;
   final StockageEngine engine;
+  final JdbcDirectory directory;
 
-  private EngineFixture(TestDatabase db, FileSystemProvider fs, StockageEngine engine) {
+  private EngineFixture(TestDatabase db, FileSystemProvider fs, StockageEngine engine, JdbcDirectory directory) {
     this.db = db;
     this.fs = fs;
     this.engine = engine;
+    this.directory = directory;
   }
 
   static EngineFixture start(Path root) {
@@ -60,12 +63,14 @@ final class EngineFixture implements AutoCloseable {
   static EngineFixture start(Path root, UnaryOperator<Catalog> wrap, Consumer<StockageEngineBuilder> customize) {
     TestDatabase db = PostgresFixture.create();
     FileSystemProvider fs = FileSystemProvider.create(root);
+    JdbcDirectory directory = JdbcDirectory.create(db.dataSource());
     StockageEngineBuilder builder = StockageEngine.builder()
         .catalog(wrap.apply(JdbcCatalog.create(db.dataSource())))
+        .directory(directory)
         .mount(Mount.managed("main", fs))
         .reconcilerGrace(java.time.Duration.ZERO);
     customize.accept(builder);
-    return new EngineFixture(db, fs, builder.build());
+    return new EngineFixture(db, fs, builder.build(), directory);
   }
 
   /** A fresh project: alice ADMIN (creator), bob EDITOR, carol VIEWER. */

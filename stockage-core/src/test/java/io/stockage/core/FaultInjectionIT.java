@@ -107,6 +107,11 @@ class FaultInjectionIT {
         }
 
         @Override
+        public io.stockage.spi.AclStore acl() {
+          return session.acl();
+        }
+
+        @Override
         public JournalRecords journal() {
           JournalRecords real = session.journal();
           return new JournalRecords() {

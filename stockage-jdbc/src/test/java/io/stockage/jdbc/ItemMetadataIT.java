@@ -10,6 +10,7 @@ import io.stockage.PageRequest;
 import io.stockage.Project;
 import io.stockage.StockageException;
 import io.stockage.spi.CatalogSession;
+import io.stockage.spi.Visibility;
 import io.stockage.testkit.PostgresExtension;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tags and custom field values of items: how they are written, read back and kept apart. */
 class ItemMetadataIT {
+  private static final Visibility ALL = Visibility.everything(io.stockage.UserId.of("tester"));
   @RegisterExtension
   static final PostgresExtension POSTGRES = new PostgresExtension();
 
@@ -67,7 +69,7 @@ class ItemMetadataIT {
     assertThat(catalog.inTransaction((CatalogSession s) -> s.items().findForUpdate(file.id()))).contains(file);
     assertThat(catalog.read((CatalogSession s) -> s.items().findChild(project.id(), Optional.empty(), "a.pdf")))
         .contains(file);
-    List<Item> listed = catalog.read(s -> s.items().children(project.id(), Optional.empty(), PageRequest.first(10)))
+    List<Item> listed = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(10)))
         .items();
     assertThat(listed).containsExactly(file);
   }
@@ -170,9 +172,9 @@ class ItemMetadataIT {
     Item blue = with(TestData.file(project, Optional.empty(), "c.pdf"), Set.of("blue"), Map.of("n", 2L));
     TestData.insert(catalog, folder, plain, red, blue);
 
-    List<Item> first = catalog.read(s -> s.items().children(project.id(), Optional.empty(), PageRequest.first(2)))
+    List<Item> first = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(2)))
         .items();
-    List<Item> second = catalog.read(s -> s.items().children(project.id(), Optional.empty(), PageRequest.of(1, 2)))
+    List<Item> second = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.of(1, 2)))
         .items();
 
     assertThat(first).containsExactly(folder, plain);

@@ -15,6 +15,7 @@ import io.stockage.StockageException;
 import io.stockage.spi.BlobRecord;
 import io.stockage.spi.CatalogSession;
 import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.Visibility;
 import io.stockage.testkit.PostgresExtension;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ItemRecordsIT {
+  private static final Visibility ALL = Visibility.everything(io.stockage.UserId.of("tester"));
   @RegisterExtension
   static final PostgresExtension POSTGRES = new PostgresExtension();
 
@@ -113,9 +115,9 @@ class ItemRecordsIT {
     TestData.insert(catalog, trashed);
     catalog.inTransaction(s -> s.items().trash(trashed.id(), T0));
 
-    Page<Item> first = catalog.read(s -> s.items().children(project.id(), in, PageRequest.first(3)));
-    Page<Item> second = catalog.read(s -> s.items().children(project.id(), in, PageRequest.of(1, 3)));
-    Page<Item> root = catalog.read(s -> s.items().children(project.id(), Optional.empty(), PageRequest.first(3)));
+    Page<Item> first = catalog.read(s -> s.items().children(project.id(), in, ALL, PageRequest.first(3)));
+    Page<Item> second = catalog.read(s -> s.items().children(project.id(), in, ALL, PageRequest.of(1, 3)));
+    Page<Item> root = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(3)));
 
     assertThat(first.items()).extracting(Item::name).containsExactly("m", "z", "A.pdf");
     assertThat(first.hasNext()).isTrue();
@@ -191,7 +193,7 @@ class ItemRecordsIT {
     assertThat(trashed).isEqualTo(3);
     assertThat(catalog.read((CatalogSession s) -> s.items().find(deep.id()))).map(Item::deletedAt).contains(Optional.of(at));
     assertThat(catalog.read((CatalogSession s) -> s.items().find(earlier.id()))).map(Item::deletedAt).contains(Optional.of(before));
-    assertThat(catalog.read((CatalogSession s) -> s.items().children(project.id(), Optional.empty(), PageRequest.first(10)).items()))
+    assertThat(catalog.read((CatalogSession s) -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(10)).items()))
         .isEmpty();
 
     int restored = catalog.inTransaction(s -> s.items().untrash(top.id(), back));

@@ -1,27 +1,29 @@
 package io.stockage.core.internal;
 
+import io.stockage.Access;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.OrgPermission;
 import io.stockage.Permission;
 import io.stockage.Project;
-import io.stockage.ProjectRole;
 import io.stockage.StockageException;
 import io.stockage.Subject;
+import io.stockage.TeamId;
+import io.stockage.spi.AccessEntry;
 import io.stockage.spi.CatalogSession;
+import io.stockage.spi.Membership;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Decides what a subject may do. Deny by default; the permissions on an item are the union of
- * the project role (as a user or through a team), the organization-wide permissions the host
- * granted (not for vault items), and ownership (the uploader is {@link ProjectRole#ADMIN} of the
- * item). Whatever belongs to another organization, or cannot be viewed, is {@code NOT_FOUND}.
+ * Decides what a subject may do, by the rules of {@link AccessRules}. Whatever belongs to another
+ * organization, or cannot be viewed, is {@code NOT_FOUND}.
  */
 public final class Authorizer {
   private Authorizer() {}
 
-  /** The subject's permissions on the project. */
+  /** The subject's permissions on the project: its project roles and organization permissions. */
   public static Set<Permission> onProject(Operation op, Project project, CatalogSession session) {
     Subject subject = op.subject();
     Set<Permission> granted = EnumSet.noneOf(Permission.class);
@@ -30,26 +32,24 @@ public final class Authorizer {
     }
     session.projects().role(project.id(), subject.user(), op.teams())
         .ifPresent(role -> granted.addAll(role.permissions()));
-    addOrgPermissions(subject, granted);
+    granted.addAll(AccessRules.organizationPermissions(subject));
     return granted;
   }
 
   /** The subject's permissions on an item of the project. */
   public static Set<Permission> onItem(Operation op, Item item, Project project, CatalogSession session) {
-    Subject subject = op.subject();
-    Set<Permission> granted = EnumSet.noneOf(Permission.class);
+    return access(op.subject(), op.teams(), item, project, session).permissions();
+  }
+
+  /** The subject's access to an item of the project, with its sources; the teams are the subject's. */
+  public static Access access(Subject subject, Set<TeamId> teams, Item item, Project project,
+      CatalogSession session) {
     if (!item.org().equals(subject.org()) || !project.org().equals(subject.org())) {
-      return granted;
+      return AccessRules.decide(subject, new AccessRules.Facts(item, project, List.of(), List.of()));
     }
-    session.projects().role(project.id(), subject.user(), op.teams())
-        .ifPresent(role -> granted.addAll(role.permissions()));
-    if (!item.vault()) {
-      addOrgPermissions(subject, granted);
-    }
-    if (item.owner().equals(subject.user())) {
-      granted.addAll(ProjectRole.ADMIN.permissions());
-    }
-    return granted;
+    List<Membership> memberships = session.projects().memberships(project.id(), subject.user(), teams);
+    List<AccessEntry> entries = session.acl().applicable(item.id(), subject.user(), teams);
+    return AccessRules.decide(subject, new AccessRules.Facts(item, project, memberships, entries));
   }
 
   /**
@@ -71,25 +71,6 @@ public final class Authorizer {
     if (!op.subject().has(needed)) {
       throw op.deny(ErrorKind.PERMISSION_DENIED, op.subject().user() + " may not " + op.name()
           + " (needs organization permission " + needed + ")");
-    }
-  }
-
-  private static void addOrgPermissions(Subject subject, Set<Permission> granted) {
-    if (subject.has(OrgPermission.ADMIN)) {
-      granted.addAll(EnumSet.allOf(Permission.class));
-      return;
-    }
-    if (subject.has(OrgPermission.VIEW)) {
-      granted.add(Permission.VIEW);
-    }
-    if (subject.has(OrgPermission.ADD)) {
-      granted.add(Permission.ADD);
-    }
-    if (subject.has(OrgPermission.CHANGE)) {
-      granted.add(Permission.CHANGE);
-    }
-    if (subject.has(OrgPermission.DELETE)) {
-      granted.add(Permission.DELETE);
     }
   }
 

@@ -54,8 +54,8 @@ public final class ContentService {
         Staged staged = Staged.stream(ctx, mount, in, upload.declaredSize(), NameRules.extension(name));
         return commit(staged, session -> target.existing().isPresent()
             ? appendRevision(op, session, target.existing().get(), OptionalInt.empty(), staged)
-            : insertFile(op, session, new NewFile(target(op, session, upload, name).project(), upload.folder(), name),
-                staged));
+            : insertFile(op, session, new NewFile(target(op, session, upload, name).project(), upload.folder(), name,
+                upload.vault()), staged));
       });
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
@@ -136,7 +136,8 @@ public final class ContentService {
       Lookups.folder(op, session, project, upload.folder(), Permission.ADD);
       return new Target(project, Optional.empty());
     }
-    if (existing.get().isFolder() || ctx.onExistingName() == OnExistingName.FAIL) {
+    if (existing.get().isFolder() || existing.get().vault() != upload.vault()
+        || ctx.onExistingName() == OnExistingName.FAIL) {
       Lookups.folder(op, session, project, upload.folder(), Permission.VIEW);
       throw StockageException.of(ErrorKind.ALREADY_EXISTS, "an item named " + name + " already exists there");
     }
@@ -163,10 +164,10 @@ public final class ContentService {
     Instant now = ctx.clock().instant();
     ItemId id = ItemId.random();
     op.target(id.toString());
-    Staged.Promoted blob = staged.promote(session, file.project().org(), id, now);
+    Staged.Promoted blob = staged.promote(session, new BlobKeys.Space(file.project().org(), file.vault()), id, now);
     Item item = new Item(id, file.project().org(), file.project().id(), file.folder(), ItemType.FILE,
         file.name(), file.project().mount(), staged.size(), staged.mimeType(), staged.sha256(), 1,
-        op.subject().user(), false, Set.of(), Map.of(), now, now, Optional.empty());
+        op.subject().user(), file.vault(), Set.of(), Map.of(), now, now, Optional.empty());
     session.items().insert(item);
     record(op, session, item, blob, now, ChangeKind.ADDED);
     return item;
@@ -176,7 +177,7 @@ public final class ContentService {
     Item current = Lookups.liveFile(op, session, id, Permission.CHANGE, true).item();
     checkExpected(current, expected);
     Instant now = ctx.clock().instant();
-    Staged.Promoted blob = staged.promote(session, current.org(), current.id(), now);
+    Staged.Promoted blob = staged.promote(session, BlobKeys.Space.of(current), current.id(), now);
     Item next = new Item(current.id(), current.org(), current.project(), current.parent(), current.type(),
         current.name(), current.mount(), staged.size(), staged.mimeType(), staged.sha256(),
         current.revision() + 1, current.owner(), current.vault(), current.tags(), current.customFields(),
@@ -216,7 +217,7 @@ public final class ContentService {
 
   private record Target(Project project, Optional<ItemId> existing) {}
 
-  private record NewFile(Project project, Optional<ItemId> folder, String name) {}
+  private record NewFile(Project project, Optional<ItemId> folder, String name, boolean vault) {}
 
   private record Opened(Item item, RevisionRecord revision) {}
 }

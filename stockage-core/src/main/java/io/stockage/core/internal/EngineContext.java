@@ -27,7 +27,7 @@ import java.util.Map;
 public record EngineContext(
     Catalog catalog, Directory directory, Map<String, Mount> mounts, String defaultMount,
     UploadPolicy policy, InstantSource clock, ContentSniffer sniffer, OnExistingName onExistingName,
-    Map<String, RetentionPolicy> retention) {
+    Map<String, RetentionPolicy> retention, AccessCache accessCache) {
   /** Copies the maps. */
   public EngineContext {
     mounts = Map.copyOf(mounts);

@@ -25,6 +25,17 @@ public final class Lookups {
     return project;
   }
 
+  /**
+   * The project of the subject's organization with that slug, without a permission check: for a
+   * call that checks a folder of it instead.
+   */
+  public static Project projectOf(Operation op, CatalogSession session, String slug) {
+    Project project = session.projects().find(op.subject().org(), slug)
+        .orElseThrow(() -> Authorizer.missing("project " + slug));
+    op.mount(project.mount());
+    return project;
+  }
+
   /** An item (live or trashed) with the permission required; its project comes with it. */
   public static Located item(Operation op, CatalogSession session, ItemId id, Permission needed, boolean lock) {
     Optional<Item> found = lock ? session.items().findForUpdate(id) : session.items().find(id);

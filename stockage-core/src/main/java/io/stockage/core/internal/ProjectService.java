@@ -12,8 +12,10 @@ import io.stockage.Project;
 import io.stockage.ProjectId;
 import io.stockage.ProjectMember;
 import io.stockage.ProjectRole;
+import io.stockage.ProjectTeam;
 import io.stockage.StockageException;
 import io.stockage.Subject;
+import io.stockage.TeamId;
 import io.stockage.UserId;
 import io.stockage.spi.CatalogSession;
 import io.stockage.spi.ChangeKind;
@@ -69,28 +71,28 @@ public final class ProjectService {
   /** See {@link io.stockage.Stockage#addMember}. */
   public ProjectMember addMember(Subject subject, String slug, UserId user, ProjectRole role) {
     Operation op = Operation.mutation(ctx, "add-member", subject, slug);
-    return op.run(() -> ctx.catalog().inTransaction(session -> {
+    return accessChanged(op.run(() -> ctx.catalog().inTransaction(session -> {
       Project project = Lookups.project(op, session, slug, Permission.SHARE);
       Instant now = ctx.clock().instant();
       ProjectMember member = session.projects().putMember(project.id(), user, role, now);
       change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
       session.journal().audit(op.allowed(Map.of("user", user.value(), "role", role.name())));
       return member;
-    }));
+    })));
   }
 
   /** See {@link io.stockage.Stockage#removeMember}. */
   public void removeMember(Subject subject, String slug, UserId user) {
     Operation op = Operation.mutation(ctx, "remove-member", subject, slug);
-    op.run(() -> ctx.catalog().inTransaction(session -> {
+    accessChanged(op.run(() -> ctx.catalog().inTransaction(session -> {
       Project project = Lookups.project(op, session, slug, Permission.SHARE);
       Instant now = ctx.clock().instant();
       if (session.projects().removeMember(project.id(), user)) {
         change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
       }
       session.journal().audit(op.allowed(Map.of("user", user.value())));
-      return null;
-    }));
+      return Boolean.TRUE;
+    })));
   }
 
   /** See {@link io.stockage.Stockage#members}. */
@@ -100,6 +102,48 @@ public final class ProjectService {
       Project project = Lookups.project(op, session, slug, Permission.VIEW);
       return session.projects().members(project.id());
     }));
+  }
+
+  /** See {@link io.stockage.Stockage#addTeam}. */
+  public ProjectTeam addTeam(Subject subject, String slug, TeamId team, ProjectRole role) {
+    Operation op = Operation.mutation(ctx, "add-team", subject, slug);
+    return accessChanged(op.run(() -> ctx.catalog().inTransaction(session -> {
+      Project project = Lookups.project(op, session, slug, Permission.SHARE);
+      Instant now = ctx.clock().instant();
+      ProjectTeam added = session.projects().putTeam(project.id(), team, role, now);
+      change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
+      session.journal().audit(op.allowed(Map.of("team", team.value(), "role", role.name())));
+      return added;
+    })));
+  }
+
+  /** See {@link io.stockage.Stockage#removeTeam}. */
+  public void removeTeam(Subject subject, String slug, TeamId team) {
+    Operation op = Operation.mutation(ctx, "remove-team", subject, slug);
+    accessChanged(op.run(() -> ctx.catalog().inTransaction(session -> {
+      Project project = Lookups.project(op, session, slug, Permission.SHARE);
+      Instant now = ctx.clock().instant();
+      if (session.projects().removeTeam(project.id(), team)) {
+        change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
+      }
+      session.journal().audit(op.allowed(Map.of("team", team.value())));
+      return Boolean.TRUE;
+    })));
+  }
+
+  /** See {@link io.stockage.Stockage#teams}. */
+  public List<ProjectTeam> teams(Subject subject, String slug) {
+    Operation op = Operation.query(ctx, "list-teams", subject, slug);
+    return op.run(() -> ctx.catalog().read(session -> {
+      Project project = Lookups.project(op, session, slug, Permission.VIEW);
+      return session.projects().teams(project.id());
+    }));
+  }
+
+  /** Forgets cached decisions once a change to access has committed. */
+  private <T> T accessChanged(T result) {
+    ctx.accessCache().invalidate();
+    return result;
   }
 
   private Mount managedMount(String name) {

@@ -4,7 +4,6 @@ import io.stockage.ItemId;
 import io.stockage.Mount;
 import io.stockage.VersioningMode;
 import io.stockage.spi.ObjectInfo;
-import io.stockage.OrgId;
 import io.stockage.spi.BlobRecord;
 import io.stockage.spi.CatalogSession;
 import io.stockage.ErrorKind;
@@ -98,7 +97,7 @@ public final class Staged {
    * content-addressed key (identical content already stored in the namespace is referenced, not
    * stored again); on a mount with native versioning it becomes a new version of the item's key.
    */
-  public Promoted promote(CatalogSession session, OrgId namespace, ItemId item, Instant now) {
+  public Promoted promote(CatalogSession session, BlobKeys.Space namespace, ItemId item, Instant now) {
     if (mount.versioning() == VersioningMode.NATIVE) {
       return promoteAsVersion(session, BlobKeys.item(namespace, item), now);
     }

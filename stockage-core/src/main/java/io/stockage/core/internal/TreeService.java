@@ -14,6 +14,7 @@ import io.stockage.spi.CatalogSession;
 import io.stockage.spi.ChangeKind;
 import io.stockage.spi.ChangeRecord;
 import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.Visibility;
 import io.stockage.Revision;
 import java.time.Instant;
 import java.util.List;
@@ -61,10 +62,26 @@ public final class TreeService {
   public Page<Item> list(Subject subject, String slug, Optional<ItemId> folder, PageRequest page) {
     Operation op = Operation.query(ctx, "list", subject, slug);
     return op.run(() -> ctx.catalog().read(session -> {
-      Project project = Lookups.project(op, session, slug, Permission.VIEW);
+      Project project = Lookups.projectOf(op, session, slug);
       Lookups.folder(op, session, project, folder, Permission.VIEW);
-      return session.items().children(project.id(), folder, page);
+      return session.items().children(project.id(), folder, visibility(op, session, project, folder), page);
     }));
+  }
+
+  /**
+   * What the subject sees in a folder it may view: everything with a project role or an entry on
+   * the folder or above it (entries apply below); else, in the query, the regular items when its
+   * organization permissions include viewing, its own items and those with an entry for it.
+   */
+  private static Visibility visibility(Operation op, CatalogSession session, Project project,
+      Optional<ItemId> folder) {
+    Subject subject = op.subject();
+    if (!session.projects().memberships(project.id(), subject.user(), op.teams()).isEmpty()
+        || folder.map(f -> !session.acl().applicable(f, subject.user(), op.teams()).isEmpty()).orElse(false)) {
+      return Visibility.everything(subject.user());
+    }
+    return new Visibility(false, AccessRules.organizationPermissions(subject).contains(Permission.VIEW),
+        subject.user(), op.teams());
   }
 
   /** See {@link io.stockage.Stockage#rename}. */
@@ -84,7 +101,7 @@ public final class TreeService {
   /** See {@link io.stockage.Stockage#move}. */
   public Item move(Subject subject, ItemId id, Optional<ItemId> folder) {
     Operation op = Operation.mutation(ctx, "move", subject, id.toString());
-    return op.run(() -> ctx.catalog().inTransaction(session -> {
+    Item result = op.run(() -> ctx.catalog().inTransaction(session -> {
       Lookups.Located located = Lookups.liveItem(op, session, id, Permission.CHANGE, true);
       Item item = located.item();
       Lookups.folder(op, session, located.project(), folder, Permission.ADD);
@@ -97,6 +114,9 @@ public final class TreeService {
       journal(op, session, moved, ChangeKind.MOVED, now, Map.of("to", folder.map(ItemId::toString).orElse("/")));
       return moved;
     }));
+    // Entries on the folders above it apply to it: its access changed with its place.
+    ctx.accessCache().invalidate();
+    return result;
   }
 
   /** See {@link io.stockage.Stockage#copy}. */
@@ -134,7 +154,7 @@ public final class TreeService {
       return source;
     }
     io.stockage.Mount mount = ctx.mount(copy.mount());
-    String key = BlobKeys.item(copy.org(), copy.id());
+    String key = BlobKeys.item(BlobKeys.Space.of(copy), copy.id());
     io.stockage.spi.BlobRecord blob = session.blobs().insertIfAbsent(mount.name(), key, copy.sha256(), copy.size(), now)
         .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "a new item's key is taken: " + key));
     try (io.stockage.spi.ObjectContent content = Contents.open(mount, source, Optional.empty())) {
@@ -195,6 +215,7 @@ public final class TreeService {
           "revisions", Integer.toString(blobs.size())));
       return null;
     }));
+    ctx.accessCache().invalidate();
   }
 
   private static Item with(Item item, Optional<ItemId> parent, String name, Instant now) {

@@ -1,5 +1,6 @@
 package io.stockage.jdbc.internal;
 
+import io.stockage.spi.AclStore;
 import io.stockage.spi.BlobRecords;
 import io.stockage.spi.CatalogSession;
 import io.stockage.spi.FieldRecords;
@@ -24,7 +25,7 @@ import org.jdbi.v3.core.Handle;
  */
 public record JdbcCatalogSession(
     ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
-    JournalRecords journal, FieldRecords fields, MountRecords mounts) implements CatalogSession {
+    JournalRecords journal, FieldRecords fields, AclStore acl, MountRecords mounts) implements CatalogSession {
 
   /** The session of the transaction the handle is in. */
   public static JdbcCatalogSession on(Handle handle) {
@@ -35,6 +36,7 @@ public record JdbcCatalogSession(
         JdbcErrors.translating(BlobRecords.class, new JdbcBlobRecords(handle)),
         JdbcErrors.translating(JournalRecords.class, new JdbcJournalRecords(handle)),
         JdbcErrors.translating(FieldRecords.class, new JdbcFieldRecords(handle)),
+        JdbcErrors.translating(AclStore.class, new JdbcAclStore(handle)),
         JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle)));
   }
 }

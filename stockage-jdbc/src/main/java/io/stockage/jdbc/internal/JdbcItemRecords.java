@@ -7,8 +7,10 @@ import io.stockage.OrgId;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.ProjectId;
+import io.stockage.TeamId;
 import io.stockage.UserId;
 import io.stockage.spi.ItemRecords;
+import io.stockage.spi.Visibility;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,6 +43,9 @@ public final class JdbcItemRecords implements ItemRecords {
       + JdbcItemTags.NAMES;
   private static final String SIBLINGS =
       "i.project_id = :project AND coalesce(i.parent_id, i.project_id) = :parentKey AND i.deleted_at IS NULL";
+  // An access entry row {@code a} naming the user or one of the teams.
+  private static final String PRINCIPAL = "((a.principal_type = 'USER' AND a.principal_id = :user)"
+      + " OR (a.principal_type = 'TEAM' AND a.principal_id = ANY (CAST(:teams AS text[]))))";
   // Root and descendants, live or trashed. UNION (not ALL) stops at a cycle, should one exist.
   private static final String TREE = """
       WITH RECURSIVE tree(id) AS (
@@ -118,13 +123,43 @@ public final class JdbcItemRecords implements ItemRecords {
   }
 
   @Override
-  public Page<Item> children(ProjectId project, Optional<ItemId> parent, PageRequest page) {
-    // Byte order (COLLATE "C") gives the same order on every server, whatever its locale.
-    String sql = SELECT + " WHERE " + SIBLINGS
+  public Page<Item> children(ProjectId project, Optional<ItemId> parent, Visibility visibility, PageRequest page) {
+    // Byte order (COLLATE "C") gives the same order on every server, whatever its locale; the order
+    // is that of items_children_order_idx, so a page reads an index range however many rows are hidden.
+    String sql = SELECT + " WHERE " + SIBLINGS + " AND (:all OR (:regular AND NOT i.vault) OR i.owner_id = :user"
+        + " OR EXISTS (SELECT 1 FROM item_access a WHERE a.item_id = i.id AND " + PRINCIPAL + "))"
         + " ORDER BY (i.type = 'FOLDER') DESC, i.name COLLATE \"C\", i.id LIMIT :limit OFFSET :offset";
     List<Item> rows = Pages.bind(handle.createQuery(sql), page)
         .bind("project", project.value())
         .bind("parentKey", parentKey(project, parent))
+        .bind("all", visibility.all())
+        .bind("regular", visibility.regular())
+        .bind("user", visibility.user().value())
+        .bindArray("teams", String.class, visibility.teams().stream().map(TeamId::value).toList())
+        .map(JdbcItemRecords::item)
+        .list();
+    return Pages.of(rows, page);
+  }
+
+  @Override
+  public Page<Item> vaultFiles(OrgId org, UserId user, Set<TeamId> teams, PageRequest page) {
+    // Shared: the items with an entry for the user or a team, and everything below them.
+    String sql = """
+        WITH RECURSIVE shared(id) AS (
+          SELECT a.item_id FROM item_access a WHERE """ + PRINCIPAL + """
+          UNION
+          SELECT c.id FROM items c JOIN shared s ON c.parent_id = s.id)
+        """ + SELECT + """
+         WHERE i.org_id = :org AND i.vault AND i.type = 'FILE' AND i.deleted_at IS NULL
+          AND (i.owner_id = :user OR i.id IN (SELECT id FROM shared)
+            OR EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = i.project_id AND
+              ((m.principal_type = 'USER' AND m.principal_id = :user)
+                OR (m.principal_type = 'TEAM' AND m.principal_id = ANY (CAST(:teams AS text[]))))))
+        ORDER BY i.created_at DESC, i.id LIMIT :limit OFFSET :offset""";
+    List<Item> rows = Pages.bind(handle.createQuery(sql), page)
+        .bind("org", org.value())
+        .bind("user", user.value())
+        .bindArray("teams", String.class, teams.stream().map(TeamId::value).toList())
         .map(JdbcItemRecords::item)
         .list();
     return Pages.of(rows, page);

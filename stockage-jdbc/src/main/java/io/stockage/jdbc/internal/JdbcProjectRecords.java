@@ -7,8 +7,11 @@ import io.stockage.Project;
 import io.stockage.ProjectId;
 import io.stockage.ProjectMember;
 import io.stockage.ProjectRole;
+import io.stockage.ProjectTeam;
 import io.stockage.TeamId;
 import io.stockage.UserId;
+import io.stockage.spi.Membership;
+import io.stockage.spi.Principal;
 import io.stockage.spi.ProjectRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +25,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Organizations, projects and members in {@code organizations}, {@code projects} and
- * {@code project_members}. A member row names a user or a team; the SPI writes user rows only.
+ * {@code project_members}. A member row names a user or a team.
  */
 public final class JdbcProjectRecords implements ProjectRecords {
   private static final String COLUMNS =
@@ -101,15 +104,16 @@ public final class JdbcProjectRecords implements ProjectRecords {
   }
 
   @Override
-  public Optional<ProjectRole> role(ProjectId project, UserId user, Set<TeamId> teams) {
-    return handle.createQuery("SELECT m.role FROM project_members m WHERE m.project_id = :project AND " + MEMBERSHIP)
+  public List<Membership> memberships(ProjectId project, UserId user, Set<TeamId> teams) {
+    return handle.createQuery("SELECT m.principal_type, m.principal_id, m.role FROM project_members m"
+            + " WHERE m.project_id = :project AND " + MEMBERSHIP + " ORDER BY m.principal_type DESC, m.principal_id")
         .bind("project", project.value())
         .bind("user", user.value())
         .bindArray("teams", String.class, teamIds(teams))
-        .map((rows, ctx) -> ProjectRole.valueOf(rows.getString("role")))
-        .list()
-        .stream()
-        .reduce(ProjectRole::max);
+        .map((rows, ctx) -> new Membership(
+            new Principal(Principal.Type.valueOf(rows.getString("principal_type")), rows.getString("principal_id")),
+            ProjectRole.valueOf(rows.getString("role"))))
+        .list();
   }
 
   @Override
@@ -146,6 +150,39 @@ public final class JdbcProjectRecords implements ProjectRecords {
         .list();
   }
 
+  @Override
+  public ProjectTeam putTeam(ProjectId project, TeamId team, ProjectRole role, Instant at) {
+    return handle.createQuery("""
+            INSERT INTO project_members (project_id, principal_type, principal_id, role, joined_at)
+            VALUES (:project, 'TEAM', :team, :role, :at)
+            ON CONFLICT (project_id, principal_type, principal_id) DO UPDATE SET role = EXCLUDED.role
+            RETURNING principal_id, role, joined_at""")
+        .bind("project", project.value())
+        .bind("team", team.value())
+        .bind("role", role.name())
+        .bind("at", Rows.at(at))
+        .map(JdbcProjectRecords::team)
+        .one();
+  }
+
+  @Override
+  public boolean removeTeam(ProjectId project, TeamId team) {
+    return handle.createUpdate("DELETE FROM project_members"
+            + " WHERE project_id = :project AND principal_type = 'TEAM' AND principal_id = :team")
+        .bind("project", project.value())
+        .bind("team", team.value())
+        .execute() > 0;
+  }
+
+  @Override
+  public List<ProjectTeam> teams(ProjectId project) {
+    return handle.createQuery("SELECT principal_id, role, joined_at FROM project_members"
+            + " WHERE project_id = :project AND principal_type = 'TEAM' ORDER BY principal_id COLLATE \"C\"")
+        .bind("project", project.value())
+        .map(JdbcProjectRecords::team)
+        .list();
+  }
+
   private static List<String> teamIds(Set<TeamId> teams) {
     return teams.stream().map(TeamId::value).toList();
   }
@@ -162,6 +199,13 @@ public final class JdbcProjectRecords implements ProjectRecords {
         rows.getString("mount"),
         UserId.of(rows.getString("creator")),
         Rows.instant(rows, "created_at"));
+  }
+
+  private static ProjectTeam team(ResultSet rows, StatementContext ctx) throws SQLException {
+    return new ProjectTeam(
+        TeamId.of(rows.getString("principal_id")),
+        ProjectRole.valueOf(rows.getString("role")),
+        Rows.instant(rows, "joined_at"));
   }
 
   private static ProjectMember member(ResultSet rows, StatementContext ctx) throws SQLException {

@@ -42,7 +42,7 @@ class FilesController {
   ResponseEntity<FileView> upload(Subject subject, @PathVariable String slug, @RequestPart("file") MultipartFile file,
       @RequestParam(required = false) String folder) throws IOException {
     Upload upload = new Upload(slug, Bodies.folder(folder), Optional.ofNullable(file.getOriginalFilename()).orElse(""),
-        file.getInputStream(), java.util.OptionalLong.of(file.getSize()));
+        file.getInputStream(), java.util.OptionalLong.of(file.getSize()), false);
     Item item = stockage.upload(subject, upload);
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(java.net.URI.create("/api/v1/files/" + item.id()))

@@ -1,0 +1,125 @@
+package io.stockage.core.internal;
+
+import io.stockage.Access;
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.ItemId;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.Permission;
+import io.stockage.ProjectRole;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.spi.AccessEntry;
+import io.stockage.spi.CatalogSession;
+import io.stockage.spi.ChangeKind;
+import io.stockage.spi.ChangeRecord;
+import io.stockage.spi.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Access entries on items, explanations, cached permission checks and the vault listing. */
+public final class AccessService {
+  private final EngineContext ctx;
+
+  /** The service over the engine's context. */
+  public AccessService(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** See {@link io.stockage.Stockage#grant}. */
+  public AccessEntry grant(Subject subject, ItemId id, Principal principal, ProjectRole role) {
+    Operation op = Operation.mutation(ctx, "grant", subject, id.toString());
+    AccessEntry granted = op.run(() -> ctx.catalog().inTransaction(session -> {
+      Lookups.Located located = Lookups.liveItem(op, session, id, Permission.SHARE, true);
+      Access own = Authorizer.access(subject, op.teams(), located.item(), located.project(), session);
+      if (own.role().map(r -> r.compareTo(role) < 0).orElse(true)) {
+        throw op.deny(ErrorKind.PERMISSION_DENIED, subject.user() + " may not grant " + role
+            + " on item " + id + ": above their own role " + own.role().map(Enum::name).orElse("none"));
+      }
+      Instant now = ctx.clock().instant();
+      AccessEntry entry = new AccessEntry(id, principal, role, subject.user(), now);
+      session.acl().grant(entry);
+      changed(op, session, located.item(), now, Map.of("principal", describe(principal), "role", role.name()));
+      return entry;
+    }));
+    // Again after the commit: a check running during the transaction may have cached the old decision.
+    ctx.accessCache().invalidate();
+    return granted;
+  }
+
+  /** See {@link io.stockage.Stockage#revoke}. */
+  public void revoke(Subject subject, ItemId id, Principal principal) {
+    Operation op = Operation.mutation(ctx, "revoke", subject, id.toString());
+    op.run(() -> ctx.catalog().inTransaction(session -> {
+      Item item = Lookups.liveItem(op, session, id, Permission.SHARE, true).item();
+      boolean removed = session.acl().revoke(id, principal);
+      changed(op, session, item, ctx.clock().instant(),
+          Map.of("principal", describe(principal), "removed", Boolean.toString(removed)));
+      return null;
+    }));
+    ctx.accessCache().invalidate();
+  }
+
+  /** See {@link io.stockage.Stockage#accessEntries}. */
+  public List<AccessEntry> entries(Subject subject, ItemId id) {
+    Operation op = Operation.query(ctx, "access", subject, id.toString());
+    return op.run(() -> ctx.catalog().read(session -> {
+      Lookups.item(op, session, id, Permission.VIEW, false);
+      return session.acl().entries(id);
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#explain}. */
+  public Access explain(Subject subject, ItemId id, Subject whom) {
+    Operation op = Operation.query(ctx, "explain", subject, id.toString());
+    return op.run(() -> ctx.catalog().read(session -> {
+      boolean self = whom.user().equals(subject.user()) && whom.org().equals(subject.org());
+      Lookups.Located located = Lookups.item(op, session, id, self ? Permission.VIEW : Permission.SHARE, false);
+      if (!whom.org().equals(subject.org())) {
+        throw StockageException.of(ErrorKind.NOT_FOUND, "no user " + whom.user() + " in organization " + subject.org());
+      }
+      Set<io.stockage.TeamId> teams = self ? op.teams() : Set.copyOf(ctx.directory().teamsOf(whom.org(), whom.user()));
+      return Authorizer.access(whom, teams, located.item(), located.project(), session);
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#permissions}. */
+  public Set<Permission> permissions(Subject subject, ItemId id) {
+    return ctx.accessCache().get(subject, id, () -> decide(subject, id));
+  }
+
+  /** See {@link io.stockage.Stockage#vaultFiles}. */
+  public Page<Item> vaultFiles(Subject subject, PageRequest page) {
+    Operation op = Operation.query(ctx, "vault-files", subject, "vault");
+    return op.run(() -> ctx.catalog().read(
+        session -> session.items().vaultFiles(subject.org(), subject.user(), op.teams(), page)));
+  }
+
+  private Set<Permission> decide(Subject subject, ItemId id) {
+    Operation op = Operation.query(ctx, "permissions", subject, id.toString());
+    return op.run(() -> ctx.catalog().read(session -> {
+      Optional<Item> item = session.items().find(id);
+      Optional<io.stockage.Project> project = item.flatMap(i -> session.projects().find(i.project()));
+      if (item.isEmpty() || project.isEmpty() || !item.get().org().equals(subject.org())) {
+        return Set.<Permission>of();
+      }
+      Access access = Authorizer.access(subject, op.teams(), item.get(), project.get(), session);
+      return access.allows(Permission.VIEW) ? access.permissions() : Set.<Permission>of();
+    }));
+  }
+
+  private void changed(Operation op, CatalogSession session, Item item, Instant now, Map<String, String> details) {
+    session.journal().change(new ChangeRecord(item.org(), item.project(), Optional.of(item.id()),
+        ChangeKind.PERMISSIONS_CHANGED, item.revision(), op.subject().user(), now));
+    session.journal().audit(op.allowed(details));
+    ctx.accessCache().invalidate();
+  }
+
+  private static String describe(Principal principal) {
+    return principal.type().name().toLowerCase(java.util.Locale.ROOT) + ":" + principal.id();
+  }
+}
