@@ -78,4 +78,17 @@ public final class JdbcDirectory implements Directory {
     Objects.requireNonNull(user, "user");
     return transactions.write(handle -> new JdbcTeamRecords(handle).removeMember(org, team, user));
   }
+
+  /** The organization's teams, by id: each id with its name. */
+  public java.util.Map<TeamId, String> teams(OrgId org) {
+    Objects.requireNonNull(org, "org");
+    return transactions.single(handle -> new JdbcTeamRecords(handle).teams(org));
+  }
+
+  /** The members of the organization's team, by user id; empty for an unknown team. */
+  public java.util.List<UserId> members(OrgId org, TeamId team) {
+    Objects.requireNonNull(org, "org");
+    Objects.requireNonNull(team, "team");
+    return transactions.single(handle -> new JdbcTeamRecords(handle).members(org, team));
+  }
 }

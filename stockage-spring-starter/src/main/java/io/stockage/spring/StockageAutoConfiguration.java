@@ -42,8 +42,8 @@ public class StockageAutoConfiguration {
 
   /** Teams from the {@code teams} tables of the same database. */
   @Bean
-  @ConditionalOnMissingBean
-  Directory stockageDirectory(ObjectProvider<DataSource> dataSources) {
+  @ConditionalOnMissingBean(Directory.class)
+  JdbcDirectory stockageDirectory(ObjectProvider<DataSource> dataSources) {
     return JdbcDirectory.create(dataSource(dataSources));
   }
 

@@ -17,6 +17,29 @@ public final class JdbcTeamRecords {
     this.handle = Objects.requireNonNull(handle, "handle");
   }
 
+  /** The organization's teams: id and name, by id. */
+  public java.util.Map<TeamId, String> teams(OrgId org) {
+    java.util.Map<TeamId, String> teams = new java.util.LinkedHashMap<>();
+    handle.createQuery("SELECT id, name FROM teams WHERE org_id = :org ORDER BY id COLLATE \"C\"")
+        .bind("org", org.value())
+        .map((rows, ctx) -> java.util.Map.entry(TeamId.of(rows.getString("id")), rows.getString("name")))
+        .forEach(e -> teams.put(e.getKey(), e.getValue()));
+    return teams;
+  }
+
+  /** The members of the organization's team, by user id. */
+  public java.util.List<UserId> members(OrgId org, TeamId team) {
+    return handle.createQuery("SELECT user_id FROM team_members WHERE org_id = :org AND team_id = :team"
+            + " ORDER BY user_id COLLATE \"C\"")
+        .bind("org", org.value())
+        .bind("team", team.value())
+        .mapTo(String.class)
+        .list()
+        .stream()
+        .map(UserId::of)
+        .toList();
+  }
+
   /** The ids of the organization's teams the user is a member of. */
   public Set<TeamId> teamsOf(OrgId org, UserId user) {
     return handle.createQuery("SELECT team_id FROM team_members WHERE org_id = :org AND user_id = :user")

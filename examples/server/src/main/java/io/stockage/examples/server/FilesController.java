@@ -49,6 +49,17 @@ class FilesController {
         .eTag(item.etag()).body(FileView.of(item));
   }
 
+  /** A folder to create: its name, and the folder to create it in (the project's root when absent). */
+  record NewFolderBody(String name, String parent) {}
+
+  @PostMapping(path = "/api/v1/projects/{slug}/folders", consumes = "application/json")
+  ResponseEntity<FileView> createFolder(Subject subject, @PathVariable String slug,
+      @org.springframework.web.bind.annotation.RequestBody NewFolderBody body) {
+    Item folder = stockage.createFolder(subject, slug, Bodies.folder(body.parent()), Bodies.required(body.name(), "name"));
+    return ResponseEntity.status(HttpStatus.CREATED).location(java.net.URI.create("/api/v1/files/" + folder.id()))
+        .body(FileView.of(folder));
+  }
+
   @GetMapping("/api/v1/projects/{slug}/files")
   PageView<FileView> list(Subject subject, @PathVariable String slug, @RequestParam(required = false) String folder,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {

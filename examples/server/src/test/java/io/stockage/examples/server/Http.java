@@ -62,6 +62,11 @@ final class Http {
   }
 
   HttpResponse<String> upload(String user, String slug, String fileName, byte[] content) {
+    return multipart(user, "/api/v1/projects/" + slug + "/files", fileName, content);
+  }
+
+  /** Posts one multipart part named {@code file}. */
+  HttpResponse<String> multipart(String user, String path, String fileName, byte[] content) {
     String boundary = "stockage-" + UUID.randomUUID();
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -70,7 +75,7 @@ final class Http {
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(content, 0, body, head.length, content.length);
     System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-    return send(request(user, "/api/v1/projects/" + slug + "/files")
+    return send(request(user, path)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
