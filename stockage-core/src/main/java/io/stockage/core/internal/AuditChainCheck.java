@@ -52,7 +52,7 @@ final class AuditChainCheck {
         after = link.entry().id();
       }
     } while (page.size() == pageSize);
-    return checkHead(head);
+    return head.map(this::checkHead).orElseGet(this::checkNoHead);
   }
 
   private Optional<AuditVerification> check(AuditLink link) {
@@ -63,39 +63,40 @@ final class AuditChainCheck {
     }
     checked++;
     if (!AuditHashes.hash(row, link.prevHash()).equals(row.hash())) {
-      return broken(row.id(), "row " + row.id() + " was altered: its content no longer matches its hash");
+      return Optional.of(broken(row.id(), "row " + row.id() + " was altered: its content no longer matches its hash"));
     }
     if (!link.prevHash().equals(expectedPrev)) {
-      return broken(row.id(), lastId == chainStart
+      return Optional.of(broken(row.id(), lastId == chainStart
           ? "row " + row.id() + " does not start the chain: the rows before it were deleted"
           : "row " + row.id() + " does not follow row " + lastId
-              + ": a row between them was deleted, or row " + lastId + " was rewritten");
+              + ": a row between them was deleted, or row " + lastId + " was rewritten"));
     }
     expectedPrev = row.hash();
     lastId = row.id();
     return Optional.empty();
   }
 
-  private AuditVerification checkHead(Optional<AuditHead> found) {
-    if (found.isEmpty()) {
-      return checked == 0 && unchained == 0
-          ? AuditVerification.intact(0, "the audit log is empty")
-          : broken(lastId, "the chain's head is missing: it was deleted").orElseThrow();
-    }
-    AuditHead head = found.get();
+  // Rows without a head: the head was deleted (an append always writes one).
+  private AuditVerification checkNoHead() {
+    return checked == 0 && unchained == 0
+        ? AuditVerification.intact(0, "the audit log is empty")
+        : broken(lastId, "the chain's head is missing: it was deleted");
+  }
+
+  private AuditVerification checkHead(AuditHead head) {
     if (head.lastId() == lastId && head.lastHash().equals(expectedPrev)) {
       String earlier = unchained == 0 ? "" : "; " + unchained + " earlier rows predate the chain and are not covered";
       return AuditVerification.intact(checked, checked + " rows intact" + earlier);
     }
     if (head.lastId() > lastId) {
       return broken(head.lastId(), "the head names row " + head.lastId() + " but the chain ends at row " + lastId
-          + ": the last rows were deleted").orElseThrow();
+          + ": the last rows were deleted");
     }
     return broken(lastId, "the head names row " + head.lastId() + " but the chain ends at row " + lastId
-        + ": the head was altered").orElseThrow();
+        + ": the head was altered");
   }
 
-  private Optional<AuditVerification> broken(long id, String detail) {
-    return Optional.of(AuditVerification.broken(checked, id, detail));
+  private AuditVerification broken(long id, String detail) {
+    return AuditVerification.broken(checked, id, detail);
   }
 }
