@@ -286,6 +286,23 @@ public interface Stockage extends AutoCloseable {
    */
   List<MountInfo> mounts(Subject subject);
 
+  // ---- audit log ----
+
+  /**
+   * The audit log of the subject's organization, newest first: who did what to which target, and
+   * whether it was allowed, denied or failed. Needs {@link OrgPermission#ADMIN}.
+   */
+  Page<AuditEntry> audit(Subject subject, PageRequest page);
+
+  /**
+   * Checks the hash chain of the subject's organization's audit log: every row matches its hash,
+   * follows the row before it, and the last row is the one the chain's head names. It detects a
+   * row edited, deleted or inserted by hand in the database, but not a rewrite of the whole chain
+   * (anchor the head's hash outside the database for that). Reads the log in pages, in one
+   * snapshot. Needs {@link OrgPermission#ADMIN}.
+   */
+  AuditVerification verifyAuditChain(Subject subject);
+
   /** Releases the resources the instance holds (providers, pools it created). */
   @Override
   void close();

@@ -30,6 +30,7 @@ import io.stockage.Upload;
 import io.stockage.UploadPolicy;
 import io.stockage.UserId;
 import io.stockage.core.internal.AccessService;
+import io.stockage.core.internal.AuditService;
 import io.stockage.core.internal.ContentService;
 import io.stockage.core.internal.CatalogRevisionStore;
 import io.stockage.core.internal.EngineContext;
@@ -61,6 +62,7 @@ public final class StockageEngine implements Stockage {
   private final Retention retention;
   private final LiveService live;
   private final AccessService access;
+  private final AuditService audit;
 
   StockageEngine(EngineContext ctx, Reconciler reconciler, java.time.Duration liveListingTtl) {
     this.ctx = ctx;
@@ -73,6 +75,7 @@ public final class StockageEngine implements Stockage {
     this.retention = new Retention(ctx);
     this.live = new LiveService(ctx, liveListingTtl);
     this.access = new AccessService(ctx);
+    this.audit = new AuditService(ctx);
   }
 
   /** The retention pass of this engine's mounts; run it on a schedule (the Spring starter does). */
@@ -352,6 +355,16 @@ public final class StockageEngine implements Stockage {
   @Override
   public void revokeMount(Subject subject, String mount, io.stockage.spi.Principal principal) {
     live.revoke(subject, mount, principal);
+  }
+
+  @Override
+  public Page<io.stockage.AuditEntry> audit(Subject subject, PageRequest page) {
+    return audit.list(subject, page);
+  }
+
+  @Override
+  public io.stockage.AuditVerification verifyAuditChain(Subject subject) {
+    return audit.verify(subject);
   }
 
   @Override

@@ -127,6 +127,23 @@ class FaultInjectionIT {
             public void audit(io.stockage.spi.AuditRecord record) {
               real.audit(record);
             }
+
+            @Override
+            public io.stockage.Page<io.stockage.AuditEntry> auditLog(io.stockage.OrgId org,
+                io.stockage.PageRequest page) {
+              return real.auditLog(org, page);
+            }
+
+            @Override
+            public java.util.List<io.stockage.spi.AuditLink> auditChain(io.stockage.OrgId org, long afterId,
+                int limit) {
+              return real.auditChain(org, afterId, limit);
+            }
+
+            @Override
+            public java.util.Optional<io.stockage.spi.AuditHead> auditHead(io.stockage.OrgId org) {
+              return real.auditHead(org);
+            }
           };
         }
       };

@@ -4,9 +4,15 @@ import static io.stockage.jdbc.TestData.ALICE;
 import static io.stockage.jdbc.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockage.AuditEntry;
 import io.stockage.ItemId;
+import io.stockage.Page;
+import io.stockage.PageRequest;
 import io.stockage.OrgId;
 import io.stockage.ProjectId;
+import io.stockage.spi.AuditHashes;
+import io.stockage.spi.AuditHead;
+import io.stockage.spi.AuditLink;
 import io.stockage.spi.AuditOutcome;
 import io.stockage.spi.AuditRecord;
 import io.stockage.spi.ChangeKind;
@@ -16,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -72,6 +79,67 @@ class JournalRecordsIT {
         org.value())).isEqualTo("string");
     assertThat(text("SELECT outcome || ' ' || details::text FROM audit_log WHERE org_id = ? ORDER BY id DESC LIMIT 1",
         org.value())).isEqualTo("DENIED {}");
+  }
+
+  @Test
+  void audit_twoRows_chainFromGenesisAndHeadNamesTheLast() {
+    OrgId org = TestData.newOrg();
+    AuditRecord first = new AuditRecord(org, ALICE, "upload", "item-1", AuditOutcome.ALLOWED, Map.of("size", "3"),
+        T0.plusNanos(789));
+    AuditRecord second = new AuditRecord(org, ALICE, "delete", "item-1", AuditOutcome.FAILED, Map.of(), T0);
+    catalog.inTransaction(s -> {
+      s.journal().audit(first);
+      s.journal().audit(second);
+      return org;
+    });
+
+    List<AuditLink> chain = catalog.read(s -> s.journal().auditChain(org, 0, 10));
+    AuditHead head = catalog.read(s -> s.journal().auditHead(org)).orElseThrow();
+
+    assertThat(chain).hasSize(2);
+    AuditEntry one = chain.get(0).entry();
+    AuditEntry two = chain.get(1).entry();
+    assertThat(one.at()).isEqualTo(T0);
+    assertThat(chain.get(0).prevHash()).isEqualTo(AuditHashes.GENESIS);
+    assertThat(one.hash()).isEqualTo(AuditHashes.hash(one.id(), first, AuditHashes.GENESIS));
+    assertThat(chain.get(1).prevHash()).isEqualTo(one.hash());
+    assertThat(two.hash()).isEqualTo(AuditHashes.hash(two, one.hash()));
+    assertThat(head).isEqualTo(new AuditHead(two.id(), two.hash(), 0));
+  }
+
+  @Test
+  void auditLog_threeRows_newestFirstInPages() {
+    OrgId org = TestData.newOrg();
+    catalog.inTransaction(s -> {
+      for (String action : List.of("a", "b", "c")) {
+        s.journal().audit(new AuditRecord(org, ALICE, action, "t", AuditOutcome.ALLOWED, Map.of(), T0));
+      }
+      s.journal().audit(new AuditRecord(TestData.newOrg(), ALICE, "other", "t", AuditOutcome.ALLOWED, Map.of(), T0));
+      return org;
+    });
+
+    Page<AuditEntry> first = catalog.read(s -> s.journal().auditLog(org, PageRequest.first(2)));
+    Page<AuditEntry> second = catalog.read(s -> s.journal().auditLog(org, PageRequest.of(1, 2)));
+
+    assertThat(first.items()).extracting(AuditEntry::action).containsExactly("c", "b");
+    assertThat(first.hasNext()).isTrue();
+    assertThat(second.items()).extracting(AuditEntry::action).containsExactly("a");
+    assertThat(second.hasNext()).isFalse();
+  }
+
+  @Test
+  void auditChain_detailsEditedToNumber_readWithoutTheHashMatching() throws SQLException {
+    OrgId org = TestData.newOrg();
+    catalog.inTransaction(s -> {
+      s.journal().audit(new AuditRecord(org, ALICE, "a", "t", AuditOutcome.ALLOWED, Map.of("revision", "2"), T0));
+      return org;
+    });
+    MigrationIT.execute(POSTGRES.database().dataSource(),
+        "UPDATE audit_log SET details = '{\"revision\": 2}' WHERE org_id = '" + org.value() + "'");
+
+    AuditLink link = catalog.read(s -> s.journal().auditChain(org, 0, 10)).get(0);
+
+    assertThat(AuditHashes.hash(link.entry(), link.prevHash())).isNotEqualTo(link.entry().hash());
   }
 
   private static String text(String sql, Object parameter) throws SQLException {

@@ -2,6 +2,13 @@ package io.stockage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockage.OrgId;
+import io.stockage.jdbc.internal.Migrations;
+import io.stockage.spi.AuditHashes;
+import io.stockage.spi.AuditHead;
+import io.stockage.spi.AuditLink;
+import io.stockage.spi.AuditOutcome;
+import io.stockage.spi.AuditRecord;
 import io.stockage.testkit.PostgresExtension;
 import io.stockage.testkit.PostgresFixture;
 import io.stockage.testkit.TestDatabase;
@@ -9,7 +16,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,6 +55,34 @@ class MigrationIT {
       assertThat(count(dataSource, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(1);
       assertThat(count(dataSource, "SELECT count(*) FROM stockage_schema_history WHERE version = '1' AND success"))
           .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void migrate_auditRowsWrittenBeforeV5_headStartsTheChainAfterThem() throws SQLException {
+    try (TestDatabase database = PostgresFixture.create()) {
+      DataSource dataSource = database.dataSource();
+      Flyway.configure(MigrationIT.class.getClassLoader()).dataSource(dataSource).locations(Migrations.LOCATION)
+          .table(Migrations.HISTORY_TABLE).target("3").load().migrate();
+      execute(dataSource, "INSERT INTO audit_log (org_id, actor, action, target, outcome, at)"
+          + " VALUES ('acme', 'alice', 'upload', 'x', 'ALLOWED', now()), ('acme', 'bob', 'delete', 'x', 'DENIED', now())");
+      long legacy = count(dataSource, "SELECT max(id) FROM audit_log");
+
+      try (JdbcCatalog catalog = JdbcCatalog.create(dataSource)) {
+        OrgId acme = OrgId.of("acme");
+        AuditHead head = catalog.read(s -> s.journal().auditHead(acme)).orElseThrow();
+        assertThat(head).isEqualTo(new AuditHead(legacy, AuditHashes.GENESIS, legacy));
+        catalog.inTransaction(s -> {
+          s.journal().audit(new AuditRecord(acme, TestData.ALICE, "upload", "y", AuditOutcome.ALLOWED, Map.of(),
+              TestData.T0));
+          return acme;
+        });
+        List<AuditLink> chain = catalog.read(s -> s.journal().auditChain(acme, 0, 10));
+
+        assertThat(chain).extracting(AuditLink::prevHash).containsExactly("", "", AuditHashes.GENESIS);
+        assertThat(chain.get(0).entry().hash()).isEmpty();
+        assertThat(catalog.read(s -> s.journal().auditHead(acme)).orElseThrow().chainStart()).isEqualTo(legacy);
+      }
     }
   }
 

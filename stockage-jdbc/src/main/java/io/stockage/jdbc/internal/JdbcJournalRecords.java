@@ -1,22 +1,29 @@
 package io.stockage.jdbc.internal;
 
+import io.stockage.AuditEntry;
 import io.stockage.ItemId;
+import io.stockage.OrgId;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.spi.AuditHead;
+import io.stockage.spi.AuditLink;
 import io.stockage.spi.AuditRecord;
 import io.stockage.spi.ChangeRecord;
 import io.stockage.spi.JournalRecords;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** The change feed in {@code changes} and the audit log in {@code audit_log}. */
+/** The change feed in {@code changes} and the hash-chained audit log (see {@link JdbcAuditLog}). */
 public final class JdbcJournalRecords implements JournalRecords {
   private final Handle handle;
+  private final JdbcAuditLog audit;
 
   /** Records on the transaction's handle. */
   public JdbcJournalRecords(Handle handle) {
     this.handle = Objects.requireNonNull(handle, "handle");
+    this.audit = new JdbcAuditLog(handle);
   }
 
   @Override
@@ -36,28 +43,23 @@ public final class JdbcJournalRecords implements JournalRecords {
         .one();
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * <p>The details become a JSON object of strings, built by PostgreSQL's
-   * {@code jsonb_object(keys, values)} from two bound arrays: no value is ever spliced into JSON
-   * or SQL text.
-   */
   @Override
   public void audit(AuditRecord record) {
-    Map<String, String> details = new TreeMap<>(record.details());
-    handle.createUpdate("""
-            INSERT INTO audit_log (org_id, actor, action, target, outcome, details, at)
-            VALUES (:org, :actor, :action, :target, :outcome,
-              jsonb_object(CAST(:keys AS text[]), CAST(:values AS text[])), :at)""")
-        .bind("org", record.org().value())
-        .bind("actor", record.actor().value())
-        .bind("action", record.action())
-        .bind("target", record.target())
-        .bind("outcome", record.outcome().name())
-        .bindArray("keys", String.class, List.copyOf(details.keySet()))
-        .bindArray("values", String.class, List.copyOf(details.values()))
-        .bind("at", Rows.at(record.at()))
-        .execute();
+    audit.append(record);
+  }
+
+  @Override
+  public Page<AuditEntry> auditLog(OrgId org, PageRequest page) {
+    return audit.page(org, page);
+  }
+
+  @Override
+  public List<AuditLink> auditChain(OrgId org, long afterId, int limit) {
+    return audit.chain(org, afterId, limit);
+  }
+
+  @Override
+  public Optional<AuditHead> auditHead(OrgId org) {
+    return audit.head(org);
   }
 }

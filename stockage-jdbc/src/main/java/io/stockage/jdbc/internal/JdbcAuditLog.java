@@ -1,0 +1,119 @@
+package io.stockage.jdbc.internal;
+
+import io.stockage.AuditEntry;
+import io.stockage.OrgId;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.UserId;
+import io.stockage.spi.AuditHashes;
+import io.stockage.spi.AuditHead;
+import io.stockage.spi.AuditLink;
+import io.stockage.spi.AuditOutcome;
+import io.stockage.spi.AuditRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The audit log in {@code audit_log}, hash-chained per organization, and the chains' heads in
+ * {@code audit_heads} (see {@code V5__audit_chain.sql}). Rows written before the chain existed
+ * read with empty hashes.
+ */
+final class JdbcAuditLog {
+  private static final String COLUMNS = """
+      id, org_id, actor, action, target, outcome, details::text AS details, at,
+      coalesce(prev_hash, '') AS prev_hash, coalesce(hash, '') AS hash""";
+
+  private final Handle handle;
+
+  JdbcAuditLog(Handle handle) {
+    this.handle = Objects.requireNonNull(handle, "handle");
+  }
+
+  /**
+   * Appends the row to its organization's chain in two statements. The first creates or locks the
+   * head (an upsert locks the row it updates until the transaction ends; a concurrent first append
+   * waits on the unique key, then locks) and only then draws the row's id, so ids grow in chain
+   * order. The second inserts the row and moves the head to it. The details become a JSON object
+   * of strings, built by PostgreSQL's {@code jsonb_object(keys, values)} from two bound arrays: no
+   * value is ever spliced into JSON or SQL text.
+   */
+  void append(AuditRecord record) {
+    // PostgreSQL keeps microseconds: the hash covers the time as it will be read back.
+    AuditRecord row = new AuditRecord(record.org(), record.actor(), record.action(), record.target(),
+        record.outcome(), record.details(), record.at().truncatedTo(ChronoUnit.MICROS));
+    Map.Entry<Long, String> head = handle.createQuery("""
+            INSERT INTO audit_heads AS h (org_id, last_id, last_hash) VALUES (:org, 0, :genesis)
+            ON CONFLICT (org_id) DO UPDATE SET last_id = h.last_id
+            RETURNING nextval(pg_get_serial_sequence('audit_log', 'id')) AS id, h.last_hash""")
+        .bind("org", row.org().value())
+        .bind("genesis", AuditHashes.GENESIS)
+        .map((rows, ctx) -> Map.entry(rows.getLong("id"), rows.getString("last_hash")))
+        .one();
+    long id = head.getKey();
+    String hash = AuditHashes.hash(id, row, head.getValue());
+    Map<String, String> details = new TreeMap<>(row.details());
+    handle.createUpdate("""
+            WITH appended AS (
+              INSERT INTO audit_log (id, org_id, actor, action, target, outcome, details, at, prev_hash, hash)
+              VALUES (:id, :org, :actor, :action, :target, :outcome,
+                jsonb_object(CAST(:keys AS text[]), CAST(:values AS text[])), :at, :prev, :hash))
+            UPDATE audit_heads SET last_id = :id, last_hash = :hash WHERE org_id = :org""")
+        .bind("id", id)
+        .bind("org", row.org().value())
+        .bind("actor", row.actor().value())
+        .bind("action", row.action())
+        .bind("target", row.target())
+        .bind("outcome", row.outcome().name())
+        .bindArray("keys", String.class, List.copyOf(details.keySet()))
+        .bindArray("values", String.class, List.copyOf(details.values()))
+        .bind("at", Rows.at(row.at()))
+        .bind("prev", head.getValue())
+        .bind("hash", hash)
+        .execute();
+  }
+
+  /** The organization's rows, newest first. */
+  Page<AuditEntry> page(OrgId org, PageRequest request) {
+    List<AuditEntry> rows = Pages.bind(handle.createQuery(
+            "SELECT " + COLUMNS + " FROM audit_log WHERE org_id = :org ORDER BY id DESC LIMIT :limit OFFSET :offset"),
+            request)
+        .bind("org", org.value())
+        .map(JdbcAuditLog::entry)
+        .list();
+    return Pages.of(rows, request);
+  }
+
+  /** At most {@code limit} rows of the organization after the given id, in id order. */
+  List<AuditLink> chain(OrgId org, long afterId, int limit) {
+    return handle.createQuery(
+            "SELECT " + COLUMNS + " FROM audit_log WHERE org_id = :org AND id > :after ORDER BY id LIMIT :limit")
+        .bind("org", org.value())
+        .bind("after", afterId)
+        .bind("limit", limit)
+        .map((rows, ctx) -> new AuditLink(entry(rows, ctx), rows.getString("prev_hash")))
+        .list();
+  }
+
+  /** The organization's head. */
+  Optional<AuditHead> head(OrgId org) {
+    return handle.createQuery("SELECT last_id, last_hash, chain_start FROM audit_heads WHERE org_id = :org")
+        .bind("org", org.value())
+        .map((rows, ctx) -> new AuditHead(rows.getLong("last_id"), rows.getString("last_hash"),
+            rows.getLong("chain_start")))
+        .findOne();
+  }
+
+  private static AuditEntry entry(ResultSet rows, StatementContext ctx) throws SQLException {
+    return new AuditEntry(rows.getLong("id"), OrgId.of(rows.getString("org_id")), UserId.of(rows.getString("actor")),
+        rows.getString("action"), rows.getString("target"), AuditOutcome.valueOf(rows.getString("outcome")),
+        Json.strings(rows.getString("details")), Rows.instant(rows, "at"), rows.getString("hash"));
+  }
+}
