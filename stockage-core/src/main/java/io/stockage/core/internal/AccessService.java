@@ -10,6 +10,7 @@ import io.stockage.Permission;
 import io.stockage.ProjectRole;
 import io.stockage.StockageException;
 import io.stockage.Subject;
+import io.stockage.TeamId;
 import io.stockage.spi.AccessEntry;
 import io.stockage.spi.CatalogSession;
 import io.stockage.spi.ChangeKind;
@@ -76,15 +77,18 @@ public final class AccessService {
   /** See {@link io.stockage.Stockage#explain}. */
   public Access explain(Subject subject, ItemId id, Subject whom) {
     Operation op = Operation.query(ctx, "explain", subject, id.toString());
-    return op.run(() -> ctx.catalog().read(session -> {
-      boolean self = whom.user().equals(subject.user()) && whom.org().equals(subject.org());
-      Lookups.Located located = Lookups.item(op, session, id, self ? Permission.VIEW : Permission.SHARE, false);
-      if (!whom.org().equals(subject.org())) {
-        throw StockageException.of(ErrorKind.NOT_FOUND, "no user " + whom.user() + " in organization " + subject.org());
-      }
-      Set<io.stockage.TeamId> teams = self ? op.teams() : Set.copyOf(ctx.directory().teamsOf(whom.org(), whom.user()));
-      return Authorizer.access(whom, teams, located.item(), located.project(), session);
-    }));
+    boolean self = whom.user().equals(subject.user()) && whom.org().equals(subject.org());
+    return op.run(() -> {
+      // Asked before the transaction: the directory may use the same connection pool.
+      Set<TeamId> teams = self ? op.teams() : Set.copyOf(ctx.directory().teamsOf(whom.org(), whom.user()));
+      return ctx.catalog().read(session -> {
+        Lookups.Located located = Lookups.item(op, session, id, self ? Permission.VIEW : Permission.SHARE, false);
+        if (!whom.org().equals(subject.org())) {
+          throw StockageException.of(ErrorKind.NOT_FOUND, "no user " + whom.user() + " in organization " + subject.org());
+        }
+        return Authorizer.access(whom, teams, located.item(), located.project(), session);
+      });
+    });
   }
 
   /** See {@link io.stockage.Stockage#permissions}. */

@@ -51,6 +51,9 @@ public final class Operation {
   /** Runs the body; a failure gets this operation's context and is audited. */
   public <T> T run(Supplier<T> body) {
     try {
+      // Teams first, outside any catalog transaction: a directory on the same pool asked from inside
+      // one would hold two connections per call, and enough concurrent calls would drain the pool.
+      teams();
       return body.get();
     } catch (StockageException e) {
       auditFailure(e);
