@@ -120,9 +120,19 @@ public final class FileSystemProvider implements StorageProvider {
     Path path = resolveExisting(key);
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      ObjectInfo info = info(key, attrs);
+      BasicFileAttributes attrs;
+      for (int attempt = 1; ; attempt++) {
+        // A write renames a new file over the path at any time: the metadata must be the opened file's.
+        BasicFileAttributes before = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (java.util.Objects.equals(before.fileKey(), attrs.fileKey()) && attrs.size() == channel.size()
+            || attempt == 3) {
+          break;
+        }
+        closeQuietly(channel);
+      }
+      ObjectInfo info = ObjectInfo.of(key, channel.size(), attrs.lastModifiedTime().toInstant(), Optional.empty());
       ByteRange.Slice slice = range.map(r -> r.resolve(info.size())).orElse(ByteRange.Slice.whole(info.size()));
       channel.position(slice.offset());
       InputStream in = new BoundedInputStream(Channels.newInputStream(channel), slice.length());
