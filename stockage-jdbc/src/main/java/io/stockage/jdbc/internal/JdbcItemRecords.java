@@ -124,11 +124,14 @@ public final class JdbcItemRecords implements ItemRecords {
 
   @Override
   public Page<Item> children(ProjectId project, Optional<ItemId> parent, Visibility visibility, PageRequest page) {
-    // Byte order (COLLATE "C") gives the same order on every server, whatever its locale; the order
-    // is that of items_children_order_idx, so a page reads an index range however many rows are hidden.
-    String sql = SELECT + " WHERE " + SIBLINGS + " AND (:all OR (:regular AND NOT i.vault) OR i.owner_id = :user"
+    // The page is chosen on ids alone, in the order of items_children_order_idx (which carries what
+    // the filter reads): skipped rows cost an index entry each, never their tags. Byte order
+    // (COLLATE "C") gives the same order on every server, whatever its locale.
+    String order = " ORDER BY (i.type = 'FOLDER') DESC, i.name COLLATE \"C\", i.id";
+    String sql = SELECT + " JOIN (SELECT i.id FROM items i WHERE " + SIBLINGS
+        + " AND (:all OR (:regular AND NOT i.vault) OR i.owner_id = :user"
         + " OR EXISTS (SELECT 1 FROM item_access a WHERE a.item_id = i.id AND " + PRINCIPAL + "))"
-        + " ORDER BY (i.type = 'FOLDER') DESC, i.name COLLATE \"C\", i.id LIMIT :limit OFFSET :offset";
+        + order + " LIMIT :limit OFFSET :offset) page ON page.id = i.id" + order;
     List<Item> rows = Pages.bind(handle.createQuery(sql), page)
         .bind("project", project.value())
         .bind("parentKey", parentKey(project, parent))
