@@ -23,4 +23,7 @@ public interface CatalogSession {
 
   /** Roles on live mounts. */
   MountRecords mounts();
+
+  /** Share links. */
+  ShareLinkRecords links();
 }

@@ -107,6 +107,11 @@ class FaultInjectionIT {
         }
 
         @Override
+        public io.stockage.spi.ShareLinkRecords links() {
+          return session.links();
+        }
+
+        @Override
         public JournalRecords journal() {
           JournalRecords real = session.journal();
           return new JournalRecords() {
