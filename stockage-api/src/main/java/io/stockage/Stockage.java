@@ -125,11 +125,14 @@ public interface Stockage extends AutoCloseable {
   Content open(Subject subject, ItemId file, Optional<ByteRange> range);
 
   /**
-   * A URL that downloads the file's current content without credentials until it expires, with
-   * the file's name for the browser; audited. Needs {@link Permission#VIEW}.
+   * A URL that downloads the file's current content until it expires; audited. Needs
+   * {@link Permission#VIEW}. Where the file's mount has {@link Capability#PRESIGN_READ} it is the
+   * provider's presigned URL (no credentials needed, with the file's name for the browser); else
+   * it is an HMAC-signed URL of the host ({@code {publicBaseUrl}/api/v1/signed/{item}?...}) that
+   * serves this revision to this subject only, through {@link #openSigned}.
    *
-   * @throws StockageException {@code UNSUPPORTED} ({@link Capability#PRESIGN_READ}) when the
-   *     file's mount cannot presign
+   * @throws StockageException {@code INVALID_ARGUMENT} when {@code ttl} is not between 1 second
+   *     and 7 days
    */
   DownloadUrl downloadUrl(Subject subject, ItemId file, java.time.Duration ttl);
 
@@ -302,6 +305,47 @@ public interface Stockage extends AutoCloseable {
    * snapshot. Needs {@link OrgPermission#ADMIN}.
    */
   AuditVerification verifyAuditChain(Subject subject);
+
+  // ---- share links and signed URLs ----
+
+  /**
+   * Creates a link that lets anyone holding its token download the file's current content,
+   * read-only, until {@code ttl} has passed or it is revoked; audited. The token is in the result
+   * only: the catalog keeps its SHA-256 hash. Needs {@link Permission#SHARE} on the file.
+   *
+   * @throws StockageException {@code INVALID_ARGUMENT} when {@code ttl} is not between 1 second
+   *     and 30 days, or the item is a folder
+   */
+  ShareLink createShareLink(Subject subject, ItemId file, java.time.Duration ttl);
+
+  /**
+   * Revokes a share link: its token stops working at once. Revoking a revoked link succeeds;
+   * audited. Needs {@link Permission#SHARE} on its file.
+   *
+   * @throws StockageException {@code NOT_FOUND} for an unknown link or another organization's
+   */
+  void revokeShareLink(Subject subject, java.util.UUID link);
+
+  /**
+   * Opens the current content of the file a share link shares, whole or a range; the use is
+   * audited in the file's organization, with the link's creator as actor.
+   *
+   * @throws StockageException {@code NOT_FOUND}, with one message for all, when the token is
+   *     unknown, expired or revoked, or its file is trashed or purged
+   */
+  Content openShared(String token, Optional<ByteRange> range);
+
+  /**
+   * Opens the content a signed URL from {@link #downloadUrl} names (on a mount without
+   * {@link Capability#PRESIGN_READ}), whole or a range; audited. The URL only works for the
+   * subject it was issued to, and that subject still needs {@link Permission#VIEW}: revoked
+   * access stops the URL.
+   *
+   * @throws StockageException {@code PERMISSION_DENIED}, with one message for all, when the URL
+   *     is malformed, altered in any byte, expired, signed with a key no longer configured, or
+   *     presented by another subject; {@code NOT_FOUND} when the subject can no longer see the file
+   */
+  Content openSigned(Subject presenter, java.net.URI url, Optional<ByteRange> range);
 
   /** Releases the resources the instance holds (providers, pools it created). */
   @Override

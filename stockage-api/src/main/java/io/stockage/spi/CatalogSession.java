@@ -26,4 +26,7 @@ public interface CatalogSession {
 
   /** Roles on live mounts. */
   MountRecords mounts();
+
+  /** Share links. */
+  ShareLinkRecords links();
 }

@@ -38,6 +38,8 @@ import io.stockage.core.internal.LiveService;
 import io.stockage.core.internal.MetadataService;
 import io.stockage.core.internal.ProjectService;
 import io.stockage.core.internal.RevisionService;
+import io.stockage.core.internal.SecureUrls;
+import io.stockage.core.internal.ShareLinks;
 import io.stockage.core.internal.TreeService;
 import io.stockage.spi.AccessEntry;
 import io.stockage.spi.Principal;
@@ -63,8 +65,10 @@ public final class StockageEngine implements Stockage {
   private final LiveService live;
   private final AccessService access;
   private final AuditService audit;
+  private final SecureUrls urls;
+  private final ShareLinks links;
 
-  StockageEngine(EngineContext ctx, Reconciler reconciler, java.time.Duration liveListingTtl) {
+  StockageEngine(EngineContext ctx, Reconciler reconciler, EngineOptions options) {
     this.ctx = ctx;
     this.projects = new ProjectService(ctx);
     this.contents = new ContentService(ctx);
@@ -73,9 +77,11 @@ public final class StockageEngine implements Stockage {
     this.reconciler = reconciler;
     this.revisionService = new RevisionService(ctx);
     this.retention = new Retention(ctx);
-    this.live = new LiveService(ctx, liveListingTtl);
+    this.live = new LiveService(ctx, options.liveListingTtl());
     this.access = new AccessService(ctx);
     this.audit = new AuditService(ctx);
+    this.urls = new SecureUrls(ctx, options.signer());
+    this.links = new ShareLinks(ctx, new java.security.SecureRandom());
   }
 
   /** The retention pass of this engine's mounts; run it on a schedule (the Spring starter does). */
@@ -209,7 +215,7 @@ public final class StockageEngine implements Stockage {
 
   @Override
   public io.stockage.DownloadUrl downloadUrl(Subject subject, ItemId file, java.time.Duration ttl) {
-    return contents.downloadUrl(subject, file, ttl);
+    return urls.downloadUrl(subject, file, ttl);
   }
 
   @Override
@@ -365,6 +371,26 @@ public final class StockageEngine implements Stockage {
   @Override
   public io.stockage.AuditVerification verifyAuditChain(Subject subject) {
     return audit.verify(subject);
+  }
+
+  @Override
+  public io.stockage.ShareLink createShareLink(Subject subject, ItemId file, java.time.Duration ttl) {
+    return links.create(subject, file, ttl);
+  }
+
+  @Override
+  public void revokeShareLink(Subject subject, java.util.UUID link) {
+    links.revoke(subject, link);
+  }
+
+  @Override
+  public Content openShared(String token, Optional<ByteRange> range) {
+    return links.open(token, range);
+  }
+
+  @Override
+  public Content openSigned(Subject presenter, java.net.URI url, Optional<ByteRange> range) {
+    return urls.openSigned(presenter, url, range);
   }
 
   @Override

@@ -13,15 +13,20 @@ import io.stockage.core.internal.ContentSniffer;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.spi.Catalog;
 import io.stockage.spi.Directory;
+import io.stockage.core.internal.UrlSigner;
+import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds a {@link StockageEngine}; {@link #build()} validates and fails with {@code CONFIG_INVALID}. */
 public final class StockageEngineBuilder {
+  private static final Logger LOG = LoggerFactory.getLogger(StockageEngineBuilder.class);
   private Catalog catalog;
   private Directory directory = Directory.none();
   private final Map<String, Mount> mounts = new LinkedHashMap<>();
@@ -33,6 +38,8 @@ public final class StockageEngineBuilder {
   private Duration liveListingTtl = Duration.ofSeconds(5);
   private Duration permissionCacheTtl = Duration.ofSeconds(5);
   private final Map<String, RetentionPolicy> retention = new LinkedHashMap<>();
+  private SigningKeys signingKeys;
+  private URI publicBaseUrl = URI.create("http://localhost:8080");
 
   StockageEngineBuilder() {}
 
@@ -126,6 +133,31 @@ public final class StockageEngineBuilder {
     return this;
   }
 
+  /**
+   * The keys of the HMAC-signed download URLs of mounts that cannot presign: the first signs,
+   * each verifies (see {@link SigningKeys} for rotation). By default one random key per engine,
+   * with a warning: its URLs stop working when the engine stops, and other nodes refuse them.
+   */
+  public StockageEngineBuilder signingKeys(SigningKeys value) {
+    this.signingKeys = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /**
+   * Where the host serves Stockage's signed URLs ({@code {base}/api/v1/signed/{item}?...}): its
+   * public scheme, host, port and context path; {@code http://localhost:8080} by default.
+   */
+  public StockageEngineBuilder publicBaseUrl(URI value) {
+    Objects.requireNonNull(value);
+    if (!value.isAbsolute() || value.getHost() == null || value.getRawQuery() != null
+        || value.getRawFragment() != null) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID,
+          "the public base URL must be absolute, with a host and no query or fragment: " + value);
+    }
+    this.publicBaseUrl = value;
+    return this;
+  }
+
   /** The engine. */
   public StockageEngine build() {
     if (catalog == null) {
@@ -158,6 +190,16 @@ public final class StockageEngineBuilder {
           throw StockageException.of(ErrorKind.CONFIG_INVALID, "live mount " + m.name() + " needs a provider with "
               + "DIRECTORIES; " + m.provider().scheme() + " has none");
         });
-    return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace), liveListingTtl);
+    return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace),
+        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros)));
+  }
+
+  private SigningKeys keys() {
+    if (signingKeys != null) {
+      return signingKeys;
+    }
+    LOG.warn("No signing keys are configured: signed download URLs use a random key of this engine and stop "
+        + "working when it restarts (and on other nodes); configure SigningKeys (stockage.signing.keys)");
+    return SigningKeys.random();
   }
 }

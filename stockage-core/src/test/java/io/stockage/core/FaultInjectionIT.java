@@ -112,6 +112,11 @@ class FaultInjectionIT {
         }
 
         @Override
+        public io.stockage.spi.ShareLinkRecords links() {
+          return session.links();
+        }
+
+        @Override
         public JournalRecords journal() {
           JournalRecords real = session.journal();
           return new JournalRecords() {

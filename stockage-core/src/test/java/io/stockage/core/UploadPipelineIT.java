@@ -256,14 +256,11 @@ class UploadPipelineIT {
   }
 
   @Test
-  void downloadUrl_onAMountThatCannotPresign_isUnsupported() {
+  void downloadUrl_onAMountThatCannotPresign_isSignedByTheEngine() {
     Project project = fx.project();
     Item item = fx.upload(BOB, project, "plan.pdf", pdf(18));
-    assertThatThrownBy(() -> fx.engine.downloadUrl(CAROL, item.id(), java.time.Duration.ofMinutes(1)))
-        .isInstanceOfSatisfying(StockageException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED);
-          assertThat(e.capability()).contains(io.stockage.Capability.PRESIGN_READ);
-        });
+    java.net.URI url = fx.engine.downloadUrl(CAROL, item.id(), java.time.Duration.ofMinutes(1)).url();
+    assertThat(url.toString()).startsWith("http://localhost:8080/api/v1/signed/" + item.id() + "?rev=1&sub=carol&");
     assertThatThrownBy(() -> fx.engine.downloadUrl(EngineFixture.MALLORY, item.id(), java.time.Duration.ofMinutes(1)))
         .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
   }

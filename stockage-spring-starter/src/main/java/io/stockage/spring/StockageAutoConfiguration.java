@@ -5,11 +5,14 @@ import io.stockage.Mount;
 import io.stockage.Stockage;
 import io.stockage.StockageException;
 import io.stockage.UploadPolicy;
+import io.stockage.core.SigningKey;
+import io.stockage.core.SigningKeys;
 import io.stockage.core.StockageEngine;
 import io.stockage.jdbc.JdbcCatalog;
 import io.stockage.jdbc.JdbcDirectory;
 import io.stockage.spi.Catalog;
 import io.stockage.spi.Directory;
+import java.util.Base64;
 import java.util.HashSet;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,7 +73,9 @@ public class StockageAutoConfiguration {
     var builder = StockageEngine.builder().catalog(catalog).directory(directory).uploadPolicy(policy)
         .reconcilerGrace(properties.reconciler().grace())
         .onExistingName(properties.upload().onExistingName())
-        .liveListingTtl(properties.liveListingTtl());
+        .liveListingTtl(properties.liveListingTtl())
+        .publicBaseUrl(properties.publicUrl());
+    signingKeys(properties.signing()).ifPresent(builder::signingKeys);
     mounts.mounts().forEach(builder::mount);
     mounts.retention().forEach(builder::retention);
     if (mounts.mounts().stream().anyMatch(m -> m.name().equals(properties.defaultMount()))) {
@@ -85,6 +90,24 @@ public class StockageAutoConfiguration {
   @ConditionalOnProperty(prefix = "stockage.reconciler", name = "enabled", matchIfMissing = true)
   ReconcilerSchedule stockageReconcilerSchedule(ObjectProvider<StockageEngine> engine, StockageProperties properties) {
     return new ReconcilerSchedule(engine, properties.reconciler().interval());
+  }
+
+  /** The keys of {@code stockage.signing.keys}; none when the list is empty. */
+  static java.util.Optional<SigningKeys> signingKeys(StockageProperties.Signing signing) {
+    if (signing.keys().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new SigningKeys(signing.keys().stream().map(key -> {
+      if (key.id() == null || key.secret() == null) {
+        throw StockageException.of(ErrorKind.CONFIG_INVALID, "each stockage.signing.keys entry needs an id and a secret");
+      }
+      try {
+        return new SigningKey(key.id(), Base64.getDecoder().decode(key.secret().strip()));
+      } catch (IllegalArgumentException e) {
+        // The message names the key, never the secret.
+        throw StockageException.of(ErrorKind.CONFIG_INVALID, "the secret of signing key " + key.id() + " is not base64");
+      }
+    }).toList()));
   }
 
   private static DataSource dataSource(ObjectProvider<DataSource> dataSources) {

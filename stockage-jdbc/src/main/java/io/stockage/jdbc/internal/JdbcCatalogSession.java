@@ -9,6 +9,7 @@ import io.stockage.spi.JournalRecords;
 import io.stockage.spi.MountRecords;
 import io.stockage.spi.ProjectRecords;
 import io.stockage.spi.RevisionRecords;
+import io.stockage.spi.ShareLinkRecords;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -22,10 +23,12 @@ import org.jdbi.v3.core.Handle;
  * @param journal change feed and audit log
  * @param fields custom field definitions
  * @param mounts roles on live mounts
+ * @param links share links
  */
 public record JdbcCatalogSession(
     ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
-    JournalRecords journal, FieldRecords fields, AclStore acl, MountRecords mounts) implements CatalogSession {
+    JournalRecords journal, FieldRecords fields, AclStore acl, MountRecords mounts, ShareLinkRecords links)
+    implements CatalogSession {
 
   /** The session of the transaction the handle is in. */
   public static JdbcCatalogSession on(Handle handle) {
@@ -37,6 +40,7 @@ public record JdbcCatalogSession(
         JdbcErrors.translating(JournalRecords.class, new JdbcJournalRecords(handle)),
         JdbcErrors.translating(FieldRecords.class, new JdbcFieldRecords(handle)),
         JdbcErrors.translating(AclStore.class, new JdbcAclStore(handle)),
-        JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle)));
+        JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle)),
+        JdbcErrors.translating(ShareLinkRecords.class, new JdbcShareLinkRecords(handle)));
   }
 }

@@ -7,7 +7,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** HTTP Basic on the API, stateless; the OpenAPI description and health are public. */
+/**
+ * HTTP Basic on the API, stateless; the OpenAPI description, health and share links
+ * ({@code /s/{token}}: the token is the credential) are public.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
@@ -16,6 +19,7 @@ public class SecurityConfig {
   SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/error").permitAll()
+            .requestMatchers(org.springframework.http.HttpMethod.GET, "/s/*").permitAll()
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         .csrf(csrf -> csrf.disable())

@@ -159,11 +159,11 @@ class SampleServerIT extends ServerIT {
   }
 
   @Test
-  void downloadUrl_onTheLocalDisk_isNotImplemented() {
+  void downloadUrl_onTheLocalDisk_isSignedByTheHost() {
     String id = uploadPdf("alice", "url.pdf", "no presign on fs");
     HttpResponse<String> response = http.json("carol", "POST", "/api/v1/files/" + id + "/download-url", "{}");
-    assertThat(response.statusCode()).isEqualTo(501);
-    assertThat(response.body()).contains("\"kind\":\"UNSUPPORTED\"", "\"capability\":\"PRESIGN_READ\"");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(member(response.body(), "url")).contains("/api/v1/signed/" + id + "?rev=1&sub=carol&", "&sig=");
   }
 
   @Test

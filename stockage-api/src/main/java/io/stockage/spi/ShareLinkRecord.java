@@ -1,0 +1,42 @@
+package io.stockage.spi;
+
+import io.stockage.ItemId;
+import io.stockage.OrgId;
+import io.stockage.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A share link as the catalog keeps it: the hash of its token, never the token.
+ *
+ * @param id the link's id
+ * @param org the organization of the file
+ * @param item the file
+ * @param tokenHash the lower-case hex SHA-256 of the token's UTF-8 bytes
+ * @param createdBy who created it
+ * @param createdAt when
+ * @param expiresAt when it stops working
+ * @param revokedAt when it was revoked, if it was
+ */
+public record ShareLinkRecord(
+    UUID id, OrgId org, ItemId item, String tokenHash, UserId createdBy, Instant createdAt, Instant expiresAt,
+    Optional<Instant> revokedAt) {
+  /** Validates. */
+  public ShareLinkRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(org, "org");
+    Objects.requireNonNull(item, "item");
+    Objects.requireNonNull(tokenHash, "tokenHash");
+    Objects.requireNonNull(createdBy, "createdBy");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+    Objects.requireNonNull(revokedAt, "revokedAt");
+  }
+
+  /** Whether the link opens at {@code now}: not revoked and not expired. */
+  public boolean isActive(Instant now) {
+    return revokedAt.isEmpty() && now.isBefore(expiresAt);
+  }
+}

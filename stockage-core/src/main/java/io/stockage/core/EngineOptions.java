@@ -1,0 +1,12 @@
+package io.stockage.core;
+
+import io.stockage.core.internal.UrlSigner;
+import java.time.Duration;
+
+/**
+ * What the builder hands the engine besides its context.
+ *
+ * @param liveListingTtl how long a live mount's listing is cached
+ * @param signer the signer of host-served download URLs
+ */
+record EngineOptions(Duration liveListingTtl, UrlSigner signer) {}

@@ -1,0 +1,147 @@
+package io.stockage.core.internal;
+
+import io.stockage.ByteRange;
+import io.stockage.Content;
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.ItemId;
+import io.stockage.Permission;
+import io.stockage.ShareLink;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.spi.AuditOutcome;
+import io.stockage.spi.AuditRecord;
+import io.stockage.spi.CatalogSession;
+import io.stockage.spi.ObjectContent;
+import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.ShareLinkRecord;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Share links: a random token that opens a file's current content, read-only, for anyone holding
+ * it. Only the token's SHA-256 is stored, and a token is looked up by that hash on every use (no
+ * cache), so a revocation holds for the very next request. Creation, revocation and every use are
+ * audited; a token that names no link at all has no organization to audit in (the audit log's
+ * {@code org_id} is required) and is only logged, without the token.
+ */
+public final class ShareLinks {
+  /** What every token that does not open gets: unknown, expired, revoked, or its file gone. */
+  static final String UNKNOWN = "no such share link";
+  private static final Logger LOG = LoggerFactory.getLogger(ShareLinks.class);
+  private static final Duration MAX_TTL = Duration.ofDays(30);
+  private static final int TOKEN_BYTES = 32;
+
+  private final EngineContext ctx;
+  private final SecureRandom random;
+
+  /** A service over the engine's context, drawing tokens from {@code random}. */
+  public ShareLinks(EngineContext ctx, SecureRandom random) {
+    this.ctx = ctx;
+    this.random = random;
+  }
+
+  /** See {@link io.stockage.Stockage#createShareLink}. */
+  public ShareLink create(Subject subject, ItemId file, Duration ttl) {
+    Operation op = Operation.mutation(ctx, "share-link-create", subject, file.toString());
+    return op.run(() -> {
+      if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(MAX_TTL) > 0) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a share link lives between 1 second and 30 days");
+      }
+      byte[] bytes = new byte[TOKEN_BYTES];
+      random.nextBytes(bytes);
+      String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      Instant now = ctx.clock().instant();
+      UUID id = UUID.randomUUID();
+      return ctx.catalog().inTransaction(session -> {
+        Item item = Lookups.liveFile(op, session, file, Permission.SHARE, false).item();
+        ShareLinkRecord link = new ShareLinkRecord(id, item.org(), file, hash(token), subject.user(), now,
+            now.plus(ttl), Optional.empty());
+        session.links().insert(link);
+        session.journal().audit(op.allowed(Map.of("link", id.toString(), "expiresAt", link.expiresAt().toString())));
+        return new ShareLink(id, file, token, link.expiresAt());
+      });
+    });
+  }
+
+  /** See {@link io.stockage.Stockage#revokeShareLink}. */
+  public void revoke(Subject subject, UUID id) {
+    Operation op = Operation.mutation(ctx, "share-link-revoke", subject, "link " + id);
+    op.run(() -> ctx.catalog().inTransaction(session -> {
+      ShareLinkRecord link = session.links().find(id)
+          .filter(l -> l.org().equals(subject.org()))
+          .orElseThrow(() -> StockageException.notFound("no share link " + id));
+      Lookups.item(op, session, link.item(), Permission.SHARE, false);
+      session.links().revoke(id, ctx.clock().instant());
+      session.journal().audit(op.allowed(Map.of("link", id.toString())));
+      return null;
+    }));
+  }
+
+  /** See {@link io.stockage.Stockage#openShared}. */
+  public Content open(String token, Optional<ByteRange> range) {
+    String hash = hash(token);
+    Resolved resolved = ctx.catalog().inTransaction(session -> resolve(session, hash, range));
+    if (resolved.opened().isEmpty()) {
+      throw StockageException.notFound(UNKNOWN);
+    }
+    Opened opened = resolved.opened().get();
+    ObjectContent object = Contents.open(ctx.mount(opened.item().mount()), opened.revision(), range);
+    return new Content(SecureUrls.asOf(opened.item(), opened.revision().revision()), object.slice(), object.stream());
+  }
+
+  /** Finds the link and its file and audits the use, allowed or denied, in the file's organization. */
+  private Resolved resolve(CatalogSession session, String hash, Optional<ByteRange> range) {
+    Instant now = ctx.clock().instant();
+    Optional<ShareLinkRecord> found = session.links().findByTokenHash(hash);
+    if (found.isEmpty()) {
+      LOG.info("a share link token that names no link was presented (not audited: no organization)");
+      return new Resolved(Optional.empty());
+    }
+    ShareLinkRecord link = found.get();
+    Optional<Item> item = session.items().find(link.item()).filter(i -> !i.isTrashed() && !i.isFolder());
+    String problem = !link.isActive(now) ? (link.revokedAt().isPresent() ? "revoked" : "expired")
+        : item.isEmpty() ? "item-trashed" : "";
+    if (!problem.isEmpty()) {
+      session.journal().audit(audit(link, AuditOutcome.DENIED, Map.of("reason", problem), now));
+      return new Resolved(Optional.empty());
+    }
+    RevisionRecord revision = SecureUrls.revision(session, link.item(), item.get().revision());
+    range.ifPresent(r -> r.resolve(revision.revision().size()));
+    session.journal().audit(audit(link, AuditOutcome.ALLOWED, Map.of("revision", item.get().version(),
+        "range", range.map(ByteRange::toString).orElse("all")), now));
+    return new Resolved(Optional.of(new Opened(item.get(), revision)));
+  }
+
+  /** A use of a link, audited with its creator as actor: {@code {"link": id, "via": "share-link"}} and more. */
+  private static AuditRecord audit(ShareLinkRecord link, AuditOutcome outcome, Map<String, String> more, Instant at) {
+    Map<String, String> details = new java.util.HashMap<>(more);
+    details.put("link", link.id().toString());
+    details.put("via", "share-link");
+    return new AuditRecord(link.org(), link.createdBy(), "share-link-open", link.item().toString(), outcome, details, at);
+  }
+
+  /** The lower-case hex SHA-256 of the token's UTF-8 bytes: what the catalog keeps. */
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw StockageException.of(ErrorKind.UNEXPECTED, "SHA-256 is not available", e);
+    }
+  }
+
+  private record Opened(Item item, RevisionRecord revision) {}
+
+  private record Resolved(Optional<Opened> opened) {}
+}

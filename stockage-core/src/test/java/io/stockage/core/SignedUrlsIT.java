@@ -1,0 +1,143 @@
+package io.stockage.core;
+
+import static io.stockage.core.EngineFixture.ALICE;
+import static io.stockage.core.EngineFixture.BOB;
+import static io.stockage.core.EngineFixture.CAROL;
+import static io.stockage.core.EngineFixture.DAVE;
+import static io.stockage.core.EngineFixture.MALLORY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stockage.ByteRange;
+import io.stockage.Content;
+import io.stockage.DownloadUrl;
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.NewContent;
+import io.stockage.Project;
+import io.stockage.ProjectRole;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.testkit.Samples;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** HMAC-signed download URLs on the local disk (no PRESIGN_READ), on a real engine. */
+class SignedUrlsIT {
+  private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.parse("2030-01-01T10:00:00Z"));
+  private static final SigningKey KEY = new SigningKey("k1", "0123456789abcdef0123456789abcdef".getBytes());
+
+  @TempDir
+  static Path root;
+  static EngineFixture fx;
+
+  @BeforeAll
+  static void start() {
+    InstantSource clock = NOW::get;
+    fx = EngineFixture.start(root, UnaryOperator.identity(), b -> b.clock(clock).signingKeys(SigningKeys.of(KEY))
+        .publicBaseUrl(URI.create("https://docs.example.com")));
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  private static void assertKind(Executable call, ErrorKind kind) {
+    assertThatThrownBy(call::execute).isInstanceOfSatisfying(StockageException.class,
+        e -> assertThat(e.kind()).isEqualTo(kind));
+  }
+
+  private static byte[] read(Subject subject, URI url, Optional<ByteRange> range) throws IOException {
+    try (Content content = fx.engine.openSigned(subject, url, range)) {
+      return content.stream().readAllBytes();
+    }
+  }
+
+  @Test
+  void downloadUrl_onTheLocalDisk_isSignedAndServedByOpenSigned() throws IOException {
+    Project project = fx.project();
+    byte[] pdf = Samples.pdf("signed");
+    Item file = fx.upload(ALICE, project, "signed.pdf", pdf);
+    DownloadUrl url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofMinutes(5));
+    assertThat(url.url().toString()).startsWith("https://docs.example.com/api/v1/signed/" + file.id() + "?rev=1&sub=carol&");
+    assertThat(url.expiresAt()).isEqualTo(NOW.get().plus(Duration.ofMinutes(5)));
+    assertThat(read(CAROL, url.url(), Optional.empty())).isEqualTo(pdf);
+    assertThat(read(CAROL, url.url(), Optional.of(ByteRange.closed(3, 7)))).isEqualTo(Arrays.copyOfRange(pdf, 3, 8));
+    assertThat(fx.count("SELECT count(*) FROM audit_log WHERE action = 'download-url' AND target = ? "
+        + "AND details->>'via' = 'signed-url'", file.id().toString())).isEqualTo(1);
+    assertThat(fx.count("SELECT count(*) FROM audit_log WHERE action = 'signed-download' AND outcome = 'ALLOWED' "
+        + "AND target = ? AND actor = 'carol'", file.id().toString())).isEqualTo(2);
+  }
+
+  @Test
+  void openSigned_afterANewRevision_servesTheSignedRevision() throws IOException {
+    Project project = fx.project();
+    byte[] v1 = Samples.pdf("v1");
+    Item file = fx.upload(ALICE, project, "revs.pdf", v1);
+    URI url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofMinutes(5)).url();
+    fx.engine.write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("v2"))));
+    try (Content content = fx.engine.openSigned(CAROL, url, Optional.empty())) {
+      assertThat(content.stream().readAllBytes()).isEqualTo(v1);
+      assertThat(content.item().revision()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void openSigned_byAnotherSubjectOrTampered_isPermissionDeniedAndAudited() {
+    Project project = fx.project();
+    Item file = fx.upload(ALICE, project, "replay.pdf", Samples.pdf("replay"));
+    URI url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofMinutes(5)).url();
+    assertKind(() -> fx.engine.openSigned(BOB, url, Optional.empty()), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.openSigned(MALLORY, url, Optional.empty()), ErrorKind.PERMISSION_DENIED);
+    URI tampered = URI.create(url.toString().replace("rev=1", "rev=2"));
+    assertKind(() -> fx.engine.openSigned(CAROL, tampered, Optional.empty()), ErrorKind.PERMISSION_DENIED);
+    assertThat(fx.count("SELECT count(*) FROM audit_log WHERE action = 'signed-download' AND outcome = 'DENIED' "
+        + "AND actor IN ('bob', 'mallory', 'carol')")).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void openSigned_expired_isPermissionDenied() throws IOException {
+    Project project = fx.project();
+    Item file = fx.upload(ALICE, project, "expiry.pdf", Samples.pdf("expiry"));
+    URI url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofSeconds(30)).url();
+    NOW.set(NOW.get().plusSeconds(29));
+    assertThat(read(CAROL, url, Optional.empty())).isNotEmpty();
+    NOW.set(NOW.get().plusSeconds(1));
+    assertKind(() -> fx.engine.openSigned(CAROL, url, Optional.empty()), ErrorKind.PERMISSION_DENIED);
+  }
+
+  @Test
+  void openSigned_afterAccessIsRevoked_isNotFound() throws IOException {
+    Project project = fx.project();
+    Item file = fx.upload(ALICE, project, "revoked.pdf", Samples.pdf("revoked"));
+    fx.engine.addMember(ALICE, project.slug(), DAVE.user(), ProjectRole.VIEWER);
+    URI url = fx.engine.downloadUrl(DAVE, file.id(), Duration.ofMinutes(5)).url();
+    assertThat(read(DAVE, url, Optional.empty())).isNotEmpty();
+    fx.engine.removeMember(ALICE, project.slug(), DAVE.user());
+    assertKind(() -> fx.engine.openSigned(DAVE, url, Optional.empty()), ErrorKind.NOT_FOUND);
+  }
+
+  @Test
+  void downloadUrl_badTtl_isInvalidArgument() {
+    Project project = fx.project();
+    Item file = fx.upload(ALICE, project, "ttl.pdf", Samples.pdf("ttl"));
+    assertKind(() -> fx.engine.downloadUrl(CAROL, file.id(), Duration.ZERO), ErrorKind.INVALID_ARGUMENT);
+    assertKind(() -> fx.engine.downloadUrl(CAROL, file.id(), Duration.ofDays(7).plusSeconds(1)),
+        ErrorKind.INVALID_ARGUMENT);
+  }
+}
