@@ -84,6 +84,9 @@ class PermissionModelIT {
           triples += Permission.values().length;
         }
       }
+      checkLinks(built).ifPresent(m -> {
+        throw new AssertionError("seed " + seed + ": " + m + "\nfacts: " + world.facts);
+      });
       for (String user : subjects()) {
         checkListings(built, user).ifPresent(m -> {
           throw new AssertionError("seed " + seed + ": " + m + "\nfacts: " + world.facts + "\nnodes: " + world.nodes);
@@ -100,7 +103,8 @@ class PermissionModelIT {
     return all;
   }
 
-  private record Built(PermissionWorld world, String org, Map<String, ItemId> ids) {
+  private record Built(PermissionWorld world, String org, Map<String, ItemId> ids,
+      Map<PermissionWorld.Link, String> tokens) {
     Subject subject(String user) {
       // The outsider is an admin of another organization: it must see nothing of this one.
       return user.equals("outsider") ? Subject.of(org + "-other", "outsider", OrgPermission.ADMIN)
@@ -114,7 +118,9 @@ class PermissionModelIT {
 
   private static Built build(PermissionWorld world) {
     String org = "model-" + ORGS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-    return new Built(world, org, world.build(engine, directory, org));
+    Map<PermissionWorld.Link, String> tokens = new java.util.HashMap<>();
+    Map<String, ItemId> ids = world.build(engine, directory, org, tokens);
+    return new Built(world, org, ids, tokens);
   }
 
   /** The engine against the model on one (subject, item): every action, and stat. */
@@ -139,6 +145,25 @@ class PermissionModelIT {
     if (visible != expected.contains(Permission.VIEW)) {
       return Optional.of(user + " on " + node.name() + ": stat " + (visible ? "succeeded" : "was NOT_FOUND")
           + ", model " + expected);
+    }
+    return Optional.empty();
+  }
+
+  /** A share link opens its file's current content until it is revoked, and then never. */
+  private static Optional<String> checkLinks(Built built) {
+    for (Map.Entry<PermissionWorld.Link, String> link : built.tokens().entrySet()) {
+      boolean opened;
+      try (io.stockage.Content content = engine.openShared(link.getValue(), Optional.empty())) {
+        opened = content.item().id().equals(built.ids().get(link.getKey().node()));
+      } catch (StockageException e) {
+        if (e.kind() != ErrorKind.NOT_FOUND) {
+          throw e;
+        }
+        opened = false;
+      }
+      if (opened == link.getKey().revoked()) {
+        return Optional.of(link.getKey() + ": openShared " + (opened ? "opened" : "refused"));
+      }
     }
     return Optional.empty();
   }

