@@ -1,5 +1,6 @@
 package io.stockage;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,8 @@ public record Access(ItemId item, UserId user, Optional<ProjectRole> role, Set<P
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(role, "role");
-    permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
+    // In declaration order, whatever set the caller passed.
+    permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
     sources = List.copyOf(sources);
   }
 

@@ -1,6 +1,8 @@
 package io.stockage;
 
 import io.stockage.spi.Principal;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +39,6 @@ public record AccessSource(
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(on, "on");
     Objects.requireNonNull(role, "role");
-    permissions = Set.copyOf(permissions);
+    permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
   }
 }
