@@ -153,8 +153,14 @@ public final class SmbWriter {
       // In place already: only the metadata is missing, which a fresh stat asks for.
       return stat(key, target);
     } finally {
-      // Renamed: a failure to close now loses nothing, and the server closes it with the connection.
-      SmbHandles.closeQuietly(temp.file());
+      // Renamed, its time pinned: nothing is left to wait for. The close goes out without waiting for
+      // its answer (a round trip less per write); a failure to close loses nothing, and the server
+      // closes the handle with the connection.
+      try {
+        temp.file().closeNoWait();
+      } catch (RuntimeException e) {
+        SmbHandles.closeQuietly(temp.file());
+      }
     }
   }
 
