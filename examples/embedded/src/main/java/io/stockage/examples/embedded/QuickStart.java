@@ -1,5 +1,6 @@
 package io.stockage.examples.embedded;
 
+import io.stockage.Access;
 import io.stockage.Content;
 import io.stockage.Item;
 import io.stockage.Mount;
@@ -13,6 +14,7 @@ import io.stockage.UserId;
 import io.stockage.core.StockageEngine;
 import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.spi.Principal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,6 +56,11 @@ public final class QuickStart {
       try (Content content = stockage.open(bob, plan.id(), Optional.empty())) {
         content.stream().transferTo(OutputStream.nullOutputStream());
       }
+      // carol is no member: an access entry lets her view this file, and only it.
+      Subject carol = Subject.of("acme", "carol");
+      stockage.grant(alice, plan.id(), Principal.user(carol.user()), ProjectRole.VIEWER);
+      Access access = stockage.explain(alice, plan.id(), carol); // VIEWER, and the entry that grants it
+      System.out.println("carol: " + access.role().orElseThrow() + " through " + access.sources());
       return plan;
     }
     // endregion quickstart

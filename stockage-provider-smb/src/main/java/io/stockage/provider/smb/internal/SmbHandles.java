@@ -4,6 +4,7 @@ import static com.hierynomus.mssmb2.SMB2CreateDisposition.FILE_CREATE;
 import static com.hierynomus.mssmb2.SMB2CreateDisposition.FILE_OPEN;
 
 import com.hierynomus.msdtyp.AccessMask;
+import com.hierynomus.mserref.NtStatus;
 import com.hierynomus.msfscc.fileinformation.FileAllInformation;
 import com.hierynomus.msfscc.fileinformation.FileBasicInformation;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
@@ -95,6 +96,22 @@ final class SmbHandles {
         basic.getLastWriteTime(), FileBasicInformation.DONT_SET, 0));
     return ObjectInfo.of(key, all.getStandardInformation().getEndOfFile(), basic.getLastWriteTime().toInstant(),
         Optional.empty());
+  }
+
+  /**
+   * Closes a folder handle opened to look at the folder (not to delete it). When a concurrent
+   * delete marked the folder delete-on-close and this handle is the last one, the server tries that
+   * delete at this close and refuses it with {@code STATUS_DIRECTORY_NOT_EMPTY}: the folder stays,
+   * and this caller, which did not ask for the delete, has nothing to fail for.
+   */
+  static void closeFolder(Directory folder) {
+    try {
+      folder.close();
+    } catch (RuntimeException e) {
+      if (!SmbErrors.is(e, NtStatus.STATUS_DIRECTORY_NOT_EMPTY)) {
+        throw e;
+      }
+    }
   }
 
   /** Closes a handle of a failing call; a second failure would hide the first. */

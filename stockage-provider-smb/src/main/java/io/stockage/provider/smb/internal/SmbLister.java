@@ -76,7 +76,7 @@ public final class SmbLister {
           }
         }
       } finally {
-        dir.close();
+        SmbHandles.closeFolder(dir);
       }
       entries.sort(Comparator.comparing(DirectoryEntry::name));
       return entries;

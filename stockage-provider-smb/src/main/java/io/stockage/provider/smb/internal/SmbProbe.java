@@ -32,12 +32,12 @@ public final class SmbProbe {
       for (String name : paths.root().split("\\\\")) {
         folder = SmbPaths.child(folder, name);
         try {
-          SmbHandles.openFolder(share, folder).close();
+          SmbHandles.closeFolder(SmbHandles.openFolder(share, folder));
         } catch (RuntimeException e) {
           if (!SmbErrors.isMissing(e) || SmbErrors.is(e, com.hierynomus.mserref.NtStatus.STATUS_NOT_A_DIRECTORY)) {
             throw e;
           }
-          SmbHandles.createFolder(share, folder).close();
+          SmbHandles.closeFolder(SmbHandles.createFolder(share, folder));
         }
       }
       return null;

@@ -95,7 +95,7 @@ final class SmbReplace {
 
   private static boolean isFolder(DiskShare share, String path) {
     try {
-      SmbHandles.openFolder(share, path).close();
+      SmbHandles.closeFolder(SmbHandles.openFolder(share, path));
       return true;
     } catch (RuntimeException e) {
       return false;

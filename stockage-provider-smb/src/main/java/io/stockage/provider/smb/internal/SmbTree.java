@@ -74,7 +74,7 @@ public final class SmbTree {
     Optional<String> created = Optional.empty();
     for (int attempt = 1; !paths.isRootOrAbove(folder); attempt++) {
       try {
-        SmbHandles.openFolder(share, folder).close();
+        SmbHandles.closeFolder(SmbHandles.openFolder(share, folder));
         return created;
       } catch (RuntimeException e) {
         if (SmbErrors.is(e, NtStatus.STATUS_NOT_A_DIRECTORY)) {
@@ -102,7 +102,7 @@ public final class SmbTree {
   /** Creates a folder; false when something of that name appeared meanwhile or a parent vanished. */
   private static boolean createFolder(DiskShare share, String folder) {
     try {
-      SmbHandles.createFolder(share, folder).close();
+      SmbHandles.closeFolder(SmbHandles.createFolder(share, folder));
       return true;
     } catch (RuntimeException e) {
       if (SmbErrors.is(e, NtStatus.STATUS_OBJECT_NAME_COLLISION, NtStatus.STATUS_OBJECT_PATH_NOT_FOUND,

@@ -108,7 +108,7 @@ final class SmbWalk {
         }
       }
     } finally {
-      dir.close();
+      SmbHandles.closeFolder(dir);
     }
     return Optional.of(overflowed);
   }
