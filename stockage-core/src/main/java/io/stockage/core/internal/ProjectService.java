@@ -20,6 +20,7 @@ import io.stockage.UserId;
 import io.stockage.spi.CatalogSession;
 import io.stockage.spi.ChangeKind;
 import io.stockage.spi.ChangeRecord;
+import io.stockage.spi.ProjectRecords;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,29 +71,14 @@ public final class ProjectService {
 
   /** See {@link io.stockage.Stockage#addMember}. */
   public ProjectMember addMember(Subject subject, String slug, UserId user, ProjectRole role) {
-    Operation op = Operation.mutation(ctx, "add-member", subject, slug);
-    return accessChanged(op.run(() -> ctx.catalog().inTransaction(session -> {
-      Project project = Lookups.project(op, session, slug, Permission.SHARE);
-      Instant now = ctx.clock().instant();
-      ProjectMember member = session.projects().putMember(project.id(), user, role, now);
-      change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
-      session.journal().audit(op.allowed(Map.of("user", user.value(), "role", role.name())));
-      return member;
-    })));
+    return changeMembers(subject, slug, new MemberChange<>("add-member", Map.of("user", user.value(), "role",
+        role.name()), (records, project, now) -> records.putMember(project, user, role, now), member -> true));
   }
 
   /** See {@link io.stockage.Stockage#removeMember}. */
   public void removeMember(Subject subject, String slug, UserId user) {
-    Operation op = Operation.mutation(ctx, "remove-member", subject, slug);
-    accessChanged(op.run(() -> ctx.catalog().inTransaction(session -> {
-      Project project = Lookups.project(op, session, slug, Permission.SHARE);
-      Instant now = ctx.clock().instant();
-      if (session.projects().removeMember(project.id(), user)) {
-        change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
-      }
-      session.journal().audit(op.allowed(Map.of("user", user.value())));
-      return Boolean.TRUE;
-    })));
+    changeMembers(subject, slug, new MemberChange<>("remove-member", Map.of("user", user.value()),
+        (records, project, now) -> records.removeMember(project, user), removed -> removed));
   }
 
   /** See {@link io.stockage.Stockage#members}. */
@@ -106,29 +92,14 @@ public final class ProjectService {
 
   /** See {@link io.stockage.Stockage#addTeam}. */
   public ProjectTeam addTeam(Subject subject, String slug, TeamId team, ProjectRole role) {
-    Operation op = Operation.mutation(ctx, "add-team", subject, slug);
-    return accessChanged(op.run(() -> ctx.catalog().inTransaction(session -> {
-      Project project = Lookups.project(op, session, slug, Permission.SHARE);
-      Instant now = ctx.clock().instant();
-      ProjectTeam added = session.projects().putTeam(project.id(), team, role, now);
-      change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
-      session.journal().audit(op.allowed(Map.of("team", team.value(), "role", role.name())));
-      return added;
-    })));
+    return changeMembers(subject, slug, new MemberChange<>("add-team", Map.of("team", team.value(), "role",
+        role.name()), (records, project, now) -> records.putTeam(project, team, role, now), added -> true));
   }
 
   /** See {@link io.stockage.Stockage#removeTeam}. */
   public void removeTeam(Subject subject, String slug, TeamId team) {
-    Operation op = Operation.mutation(ctx, "remove-team", subject, slug);
-    accessChanged(op.run(() -> ctx.catalog().inTransaction(session -> {
-      Project project = Lookups.project(op, session, slug, Permission.SHARE);
-      Instant now = ctx.clock().instant();
-      if (session.projects().removeTeam(project.id(), team)) {
-        change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
-      }
-      session.journal().audit(op.allowed(Map.of("team", team.value())));
-      return Boolean.TRUE;
-    })));
+    changeMembers(subject, slug, new MemberChange<>("remove-team", Map.of("team", team.value()),
+        (records, project, now) -> records.removeTeam(project, team), removed -> removed));
   }
 
   /** See {@link io.stockage.Stockage#teams}. */
@@ -140,11 +111,42 @@ public final class ProjectService {
     }));
   }
 
-  /** Forgets cached decisions once a change to access has committed. */
-  private <T> T accessChanged(T result) {
+  /**
+   * Changes the project's members (needs {@code SHARE}), records a change when something changed,
+   * audits, and, once committed, forgets cached permission decisions.
+   */
+  private <T> T changeMembers(Subject subject, String slug, MemberChange<T> change) {
+    Operation op = Operation.mutation(ctx, change.action(), subject, slug);
+    T result = op.run(() -> ctx.catalog().inTransaction(session -> {
+      Project project = Lookups.project(op, session, slug, Permission.SHARE);
+      Instant now = ctx.clock().instant();
+      T written = change.write().apply(session.projects(), project.id(), now);
+      if (change.changed().test(written)) {
+        change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
+      }
+      session.journal().audit(op.allowed(change.details()));
+      return written;
+    }));
     ctx.accessCache().invalidate();
     return result;
   }
+
+  /** A write to a project's member rows. */
+  @FunctionalInterface
+  private interface MemberWrite<T> {
+    T apply(ProjectRecords records, ProjectId project, Instant now);
+  }
+
+  /**
+   * A change of a project's members.
+   *
+   * @param action the audited operation's name
+   * @param details the audit row's details
+   * @param write what to write
+   * @param changed whether what the write returned means the members changed
+   */
+  private record MemberChange<T>(String action, Map<String, String> details, MemberWrite<T> write,
+      java.util.function.Predicate<T> changed) {}
 
   private Mount managedMount(String name) {
     Mount mount = Optional.ofNullable(ctx.mounts().get(name)).orElseThrow(() ->

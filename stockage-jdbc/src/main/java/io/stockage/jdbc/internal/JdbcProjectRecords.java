@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -118,69 +119,63 @@ public final class JdbcProjectRecords implements ProjectRecords {
 
   @Override
   public ProjectMember putMember(ProjectId project, UserId user, ProjectRole role, Instant at) {
-    // A changed role keeps the original joined_at.
-    return handle.createQuery("""
-            INSERT INTO project_members (project_id, principal_type, principal_id, role, joined_at)
-            VALUES (:project, 'USER', :user, :role, :at)
-            ON CONFLICT (project_id, principal_type, principal_id) DO UPDATE SET role = EXCLUDED.role
-            RETURNING principal_id, role, joined_at""")
-        .bind("project", project.value())
-        .bind("user", user.value())
-        .bind("role", role.name())
-        .bind("at", Rows.at(at))
-        .map(JdbcProjectRecords::member)
-        .one();
+    return put(project, Principal.user(user), role, at).map(JdbcProjectRecords::member).one();
   }
 
   @Override
   public boolean removeMember(ProjectId project, UserId user) {
-    return handle.createUpdate("DELETE FROM project_members"
-            + " WHERE project_id = :project AND principal_type = 'USER' AND principal_id = :user")
-        .bind("project", project.value())
-        .bind("user", user.value())
-        .execute() > 0;
+    return remove(project, Principal.user(user));
   }
 
   @Override
   public List<ProjectMember> members(ProjectId project) {
-    return handle.createQuery("SELECT principal_id, role, joined_at FROM project_members"
-            + " WHERE project_id = :project AND principal_type = 'USER' ORDER BY principal_id COLLATE \"C\"")
-        .bind("project", project.value())
-        .map(JdbcProjectRecords::member)
-        .list();
+    return rows(project, Principal.Type.USER).map(JdbcProjectRecords::member).list();
   }
 
   @Override
   public ProjectTeam putTeam(ProjectId project, TeamId team, ProjectRole role, Instant at) {
-    return handle.createQuery("""
-            INSERT INTO project_members (project_id, principal_type, principal_id, role, joined_at)
-            VALUES (:project, 'TEAM', :team, :role, :at)
-            ON CONFLICT (project_id, principal_type, principal_id) DO UPDATE SET role = EXCLUDED.role
-            RETURNING principal_id, role, joined_at""")
-        .bind("project", project.value())
-        .bind("team", team.value())
-        .bind("role", role.name())
-        .bind("at", Rows.at(at))
-        .map(JdbcProjectRecords::team)
-        .one();
+    return put(project, Principal.team(team), role, at).map(JdbcProjectRecords::team).one();
   }
 
   @Override
   public boolean removeTeam(ProjectId project, TeamId team) {
-    return handle.createUpdate("DELETE FROM project_members"
-            + " WHERE project_id = :project AND principal_type = 'TEAM' AND principal_id = :team")
-        .bind("project", project.value())
-        .bind("team", team.value())
-        .execute() > 0;
+    return remove(project, Principal.team(team));
   }
 
   @Override
   public List<ProjectTeam> teams(ProjectId project) {
-    return handle.createQuery("SELECT principal_id, role, joined_at FROM project_members"
-            + " WHERE project_id = :project AND principal_type = 'TEAM' ORDER BY principal_id COLLATE \"C\"")
+    return rows(project, Principal.Type.TEAM).map(JdbcProjectRecords::team).list();
+  }
+
+  /** Adds the principal's member row or changes its role; a changed role keeps the original joined_at. */
+  private Query put(ProjectId project, Principal principal, ProjectRole role, Instant at) {
+    return handle.createQuery("""
+            INSERT INTO project_members (project_id, principal_type, principal_id, role, joined_at)
+            VALUES (:project, :type, :id, :role, :at)
+            ON CONFLICT (project_id, principal_type, principal_id) DO UPDATE SET role = EXCLUDED.role
+            RETURNING principal_id, role, joined_at""")
         .bind("project", project.value())
-        .map(JdbcProjectRecords::team)
-        .list();
+        .bind("type", principal.type().name())
+        .bind("id", principal.id())
+        .bind("role", role.name())
+        .bind("at", Rows.at(at));
+  }
+
+  private boolean remove(ProjectId project, Principal principal) {
+    return handle.createUpdate("DELETE FROM project_members"
+            + " WHERE project_id = :project AND principal_type = :type AND principal_id = :id")
+        .bind("project", project.value())
+        .bind("type", principal.type().name())
+        .bind("id", principal.id())
+        .execute() > 0;
+  }
+
+  /** The member rows of one kind of principal, by id. */
+  private Query rows(ProjectId project, Principal.Type type) {
+    return handle.createQuery("SELECT principal_id, role, joined_at FROM project_members"
+            + " WHERE project_id = :project AND principal_type = :type ORDER BY principal_id COLLATE \"C\"")
+        .bind("project", project.value())
+        .bind("type", type.name());
   }
 
   private static List<String> teamIds(Set<TeamId> teams) {
