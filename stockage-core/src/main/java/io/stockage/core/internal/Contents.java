@@ -2,7 +2,13 @@ package io.stockage.core.internal;
 
 import io.stockage.ByteRange;
 import io.stockage.Capability;
+import io.stockage.Item;
+import io.stockage.ItemId;
 import io.stockage.Mount;
+import io.stockage.Revision;
+import io.stockage.StockageException;
+import io.stockage.spi.CatalogSession;
+
 import io.stockage.spi.ObjectContent;
 import io.stockage.spi.ObjectVersion;
 import io.stockage.spi.RevisionRecord;
@@ -11,6 +17,19 @@ import java.util.Optional;
 /** Reading and removing stored content, whichever way the mount keeps revisions. */
 public final class Contents {
   private Contents() {}
+
+  /** A revision of a file; a missing one (pruned, deleted, never written) is {@code NOT_FOUND}. */
+  public static RevisionRecord revision(CatalogSession session, ItemId id, int number) {
+    return session.revisions().find(id, number)
+        .orElseThrow(() -> StockageException.notFound("no revision " + number + " of item " + id));
+  }
+
+  /** The file as it was at a revision: that revision's size, type, hash, number and time. */
+  public static Item asOf(Item item, Revision r) {
+    return new Item(item.id(), item.org(), item.project(), item.parent(), item.type(), item.name(), item.mount(),
+        r.size(), r.mimeType(), r.sha256(), r.number(), item.owner(), item.vault(), item.tags(),
+        item.customFields(), item.createdAt(), r.createdAt(), item.deletedAt());
+  }
 
   /** Opens a revision's content: its content-addressed blob, or its version of the item's key. */
   public static ObjectContent open(Mount mount, RevisionRecord revision, Optional<ByteRange> range) {

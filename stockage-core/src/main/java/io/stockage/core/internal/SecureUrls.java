@@ -8,10 +8,8 @@ import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.ItemId;
 import io.stockage.Permission;
-import io.stockage.Revision;
 import io.stockage.StockageException;
 import io.stockage.Subject;
-import io.stockage.spi.CatalogSession;
 import io.stockage.spi.ObjectContent;
 import io.stockage.spi.RevisionRecord;
 import java.net.URI;
@@ -49,7 +47,7 @@ public final class SecureUrls {
       Instant expiresAt = ctx.clock().instant().plus(ttl);
       return ctx.catalog().inTransaction(session -> {
         Item item = Lookups.liveFile(op, session, id, Permission.VIEW, false).item();
-        RevisionRecord revision = revision(session, id, item.revision());
+        RevisionRecord revision = Contents.revision(session, id, item.revision());
         boolean presign = ctx.mount(item.mount()).provider().capabilities().supports(Capability.PRESIGN_READ);
         session.journal().audit(op.allowed(Map.of("revision", item.version(), "ttl", ttl.toString(),
             "via", presign ? "presigned" : "signed-url")));
@@ -73,28 +71,15 @@ public final class SecureUrls {
       op.target(grant.item().toString());
       Opened opened = ctx.catalog().inTransaction(session -> {
         Item item = Lookups.liveFile(op, session, grant.item(), Permission.VIEW, false).item();
-        RevisionRecord revision = revision(session, item.id(), grant.revision());
+        RevisionRecord revision = Contents.revision(session, item.id(), grant.revision());
         range.ifPresent(r -> r.resolve(revision.revision().size()));
         session.journal().audit(op.allowed(Map.of("revision", Integer.toString(grant.revision()),
             "range", range.map(ByteRange::toString).orElse("all"), "via", "signed-url")));
         return new Opened(item, revision);
       });
       ObjectContent object = Contents.open(ctx.mount(opened.item().mount()), opened.revision(), range);
-      return new Content(asOf(opened.item(), opened.revision().revision()), object.slice(), object.stream());
+      return new Content(Contents.asOf(opened.item(), opened.revision().revision()), object.slice(), object.stream());
     });
-  }
-
-  /** A revision of a file; one pruned or deleted since the URL was issued is {@code NOT_FOUND}. */
-  static RevisionRecord revision(CatalogSession session, ItemId id, int number) {
-    return session.revisions().find(id, number)
-        .orElseThrow(() -> StockageException.notFound("no revision " + number + " of item " + id));
-  }
-
-  /** The file as it was at a revision: that revision's size, type, hash and time. */
-  static Item asOf(Item item, Revision r) {
-    return new Item(item.id(), item.org(), item.project(), item.parent(), item.type(), item.name(), item.mount(),
-        r.size(), r.mimeType(), r.sha256(), r.number(), item.owner(), item.vault(), item.tags(),
-        item.customFields(), item.createdAt(), r.createdAt(), item.deletedAt());
   }
 
   private record Opened(Item item, RevisionRecord revision) {}

@@ -97,7 +97,7 @@ public final class ShareLinks {
     }
     Opened opened = resolved.opened().get();
     ObjectContent object = Contents.open(ctx.mount(opened.item().mount()), opened.revision(), range);
-    return new Content(SecureUrls.asOf(opened.item(), opened.revision().revision()), object.slice(), object.stream());
+    return new Content(Contents.asOf(opened.item(), opened.revision().revision()), object.slice(), object.stream());
   }
 
   /** Finds the link and its file and audits the use, allowed or denied, in the file's organization. */
@@ -116,7 +116,7 @@ public final class ShareLinks {
       session.journal().audit(audit(link, AuditOutcome.DENIED, Map.of("reason", problem), now));
       return new Resolved(Optional.empty());
     }
-    RevisionRecord revision = SecureUrls.revision(session, link.item(), item.get().revision());
+    RevisionRecord revision = Contents.revision(session, link.item(), item.get().revision());
     range.ifPresent(r -> r.resolve(revision.revision().size()));
     session.journal().audit(audit(link, AuditOutcome.ALLOWED, Map.of("revision", item.get().version(),
         "range", range.map(ByteRange::toString).orElse("all")), now));
