@@ -36,7 +36,7 @@ public final class AccessService {
     Operation op = Operation.mutation(ctx, "grant", subject, id.toString());
     AccessEntry granted = op.run(() -> ctx.catalog().inTransaction(session -> {
       Lookups.Located located = Lookups.liveItem(op, session, id, Permission.SHARE, true);
-      Access own = Authorizer.access(subject, op.teams(), located.item(), located.project(), session);
+      Access own = located.access();
       if (own.role().map(r -> r.compareTo(role) < 0).orElse(true)) {
         throw op.deny(ErrorKind.PERMISSION_DENIED, subject.user() + " may not grant " + role
             + " on item " + id + ": above their own role " + own.role().map(Enum::name).orElse("none"));
@@ -47,7 +47,7 @@ public final class AccessService {
       changed(op, session, located.item(), now, Map.of("principal", describe(principal), "role", role.name()));
       return entry;
     }));
-    // Again after the commit: a check running during the transaction may have cached the old decision.
+    // After the commit: a check running during the transaction could otherwise cache the old decision.
     ctx.accessCache().invalidate();
     return granted;
   }
@@ -120,7 +120,6 @@ public final class AccessService {
     session.journal().change(new ChangeRecord(item.org(), item.project(), Optional.of(item.id()),
         ChangeKind.PERMISSIONS_CHANGED, item.revision(), op.subject().user(), now));
     session.journal().audit(op.allowed(details));
-    ctx.accessCache().invalidate();
   }
 
   private static String describe(Principal principal) {

@@ -23,22 +23,20 @@ import java.util.Set;
 public final class Authorizer {
   private Authorizer() {}
 
-  /** The subject's permissions on the project: its project roles and organization permissions. */
-  public static Set<Permission> onProject(Operation op, Project project, CatalogSession session) {
+  /**
+   * The subject's permissions on the project (its project roles and organization permissions), and
+   * whether it is a member (as a user or through a team): a member sees every item of the project.
+   */
+  public static OnProject onProject(Operation op, Project project, CatalogSession session) {
     Subject subject = op.subject();
     Set<Permission> granted = EnumSet.noneOf(Permission.class);
     if (!project.org().equals(subject.org())) {
-      return granted;
+      return new OnProject(granted, false);
     }
-    session.projects().role(project.id(), subject.user(), op.teams())
-        .ifPresent(role -> granted.addAll(role.permissions()));
+    List<Membership> memberships = session.projects().memberships(project.id(), subject.user(), op.teams());
+    memberships.forEach(m -> granted.addAll(m.role().permissions()));
     granted.addAll(AccessRules.organizationPermissions(subject));
-    return granted;
-  }
-
-  /** The subject's permissions on an item of the project. */
-  public static Set<Permission> onItem(Operation op, Item item, Project project, CatalogSession session) {
-    return access(op.subject(), op.teams(), item, project, session).permissions();
+    return new OnProject(granted, !memberships.isEmpty());
   }
 
   /** The subject's access to an item of the project, with its sources; the teams are the subject's. */
@@ -73,6 +71,14 @@ public final class Authorizer {
           + " (needs organization permission " + needed + ")");
     }
   }
+
+  /**
+   * A subject's permissions on a project.
+   *
+   * @param permissions what it may do
+   * @param member whether a member row (its own or a team's) gives it a role
+   */
+  public record OnProject(Set<Permission> permissions, boolean member) {}
 
   /** For messages: {@code NOT_FOUND} for a missing target, never audited as a denial. */
   static StockageException missing(String target) {

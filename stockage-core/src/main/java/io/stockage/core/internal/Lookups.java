@@ -1,5 +1,7 @@
 package io.stockage.core.internal;
 
+import io.stockage.Access;
+import io.stockage.AccessSource;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.ItemId;
@@ -21,7 +23,7 @@ public final class Lookups {
     Project project = session.projects().find(op.subject().org(), slug)
         .orElseThrow(() -> Authorizer.missing("project " + slug));
     op.mount(project.mount());
-    Authorizer.require(op, Authorizer.onProject(op, project, session), needed, "project " + slug);
+    Authorizer.require(op, Authorizer.onProject(op, project, session).permissions(), needed, "project " + slug);
     return project;
   }
 
@@ -36,15 +38,16 @@ public final class Lookups {
     return project;
   }
 
-  /** An item (live or trashed) with the permission required; its project comes with it. */
+  /** An item (live or trashed) with the permission required; its project and the subject's access come with it. */
   public static Located item(Operation op, CatalogSession session, ItemId id, Permission needed, boolean lock) {
     Optional<Item> found = lock ? session.items().findForUpdate(id) : session.items().find(id);
     Item item = found.orElseThrow(() -> Authorizer.missing("item " + id));
     Project project = session.projects().find(item.project())
         .orElseThrow(() -> Authorizer.missing("item " + id));
     op.mount(item.mount());
-    Authorizer.require(op, Authorizer.onItem(op, item, project, session), needed, "item " + id);
-    return new Located(item, project);
+    Access access = Authorizer.access(op.subject(), op.teams(), item, project, session);
+    Authorizer.require(op, access.permissions(), needed, "item " + id);
+    return new Located(item, project, access);
   }
 
   /** A live item with the permission required. */
@@ -68,18 +71,24 @@ public final class Lookups {
   /**
    * Checks that a target folder (empty: the project's root) is a live folder of the project on
    * which the subject has the permission.
+   *
+   * @return whether the subject sees every item below the folder: it holds a project role, or an
+   *     access entry applies to the folder (entries on a folder apply to everything below it)
    */
-  public static void folder(Operation op, CatalogSession session, Project project, Optional<ItemId> folder,
+  public static boolean folder(Operation op, CatalogSession session, Project project, Optional<ItemId> folder,
       Permission needed) {
     if (folder.isEmpty()) {
-      Authorizer.require(op, Authorizer.onProject(op, project, session), needed, "project " + project.slug());
-      return;
+      Authorizer.OnProject on = Authorizer.onProject(op, project, session);
+      Authorizer.require(op, on.permissions(), needed, "project " + project.slug());
+      return on.member();
     }
     Located target = liveItem(op, session, folder.get(), needed, false);
     if (!target.item().isFolder() || !target.project().id().equals(project.id())) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT,
           "item " + folder.get() + " is not a folder of project " + project.slug());
     }
+    return target.access().sources().stream()
+        .anyMatch(s -> s.kind() == AccessSource.Kind.PROJECT || s.kind() == AccessSource.Kind.ENTRY);
   }
 
   /**
@@ -87,6 +96,7 @@ public final class Lookups {
    *
    * @param item the item
    * @param project its project
+   * @param access the subject's access to it
    */
-  public record Located(Item item, Project project) {}
+  public record Located(Item item, Project project, Access access) {}
 }

@@ -60,19 +60,14 @@ public final class RevisionService {
     return op.run(() -> {
       Opened opened = ctx.catalog().inTransaction(session -> {
         Item item = file(op, session, id, Permission.VIEW, false);
-        RevisionRecord revision = revision(session, id, number);
+        RevisionRecord revision = Contents.revision(session, id, number);
         range.ifPresent(r -> r.resolve(revision.revision().size()));
         session.journal().audit(op.allowed(Map.of("revision", Integer.toString(number),
             "range", range.map(ByteRange::toString).orElse("all"))));
         return new Opened(item, revision);
       });
-      Revision r = opened.revision().revision();
       ObjectContent object = Contents.open(ctx.mount(opened.item().mount()), opened.revision(), range);
-      Item asOf = new Item(opened.item().id(), opened.item().org(), opened.item().project(), opened.item().parent(),
-          opened.item().type(), opened.item().name(), opened.item().mount(), r.size(), r.mimeType(), r.sha256(),
-          r.number(), opened.item().owner(), opened.item().vault(), opened.item().tags(),
-          opened.item().customFields(), opened.item().createdAt(), r.createdAt(), opened.item().deletedAt());
-      return new Content(asOf, object.slice(), object.stream());
+      return new Content(Contents.asOf(opened.item(), opened.revision().revision()), object.slice(), object.stream());
     });
   }
 
@@ -81,7 +76,7 @@ public final class RevisionService {
     Operation op = Operation.mutation(ctx, "restore-revision", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
       Item current = Lookups.liveFile(op, session, id, Permission.CHANGE, true).item();
-      RevisionRecord source = revision(session, id, number);
+      RevisionRecord source = Contents.revision(session, id, number);
       Revision old = source.revision();
       Instant now = ctx.clock().instant();
       Item next = new Item(current.id(), current.org(), current.project(), current.parent(), current.type(),
@@ -123,13 +118,12 @@ public final class RevisionService {
       Opened deleted = ctx.catalog().inTransaction(session -> {
         // ADMIN of the file: SHARE and DELETE.
         Lookups.Located located = Lookups.item(op, session, id, Permission.SHARE, true);
-        Item item = file(op, session, id, Permission.SHARE, false);
-        Authorizer.require(op, Authorizer.onItem(op, item, located.project(), session), Permission.DELETE,
-            "item " + id);
+        Item item = file(located);
+        Authorizer.require(op, located.access().permissions(), Permission.DELETE, "item " + id);
         if (number == item.revision()) {
           throw StockageException.of(ErrorKind.CONFLICT, "revision " + number + " is the current revision of item " + id);
         }
-        RevisionRecord doomed = revision(session, id, number);
+        RevisionRecord doomed = Contents.revision(session, id, number);
         session.revisions().delete(id, number);
         Instant now = ctx.clock().instant();
         session.blobs().release(doomed.blobId(), now);
@@ -157,7 +151,7 @@ public final class RevisionService {
         throw StockageException.notFound("no revision " + number + " of item " + id);
       }
       session.journal().audit(op.allowed(Map.of("revision", Integer.toString(number))));
-      return revision(session, id, number).revision();
+      return Contents.revision(session, id, number).revision();
     }));
   }
 
@@ -167,7 +161,7 @@ public final class RevisionService {
     return op.run(() -> {
       Compared compared = ctx.catalog().inTransaction(session -> {
         Item item = file(op, session, id, Permission.VIEW, false);
-        Compared pair = new Compared(item, revision(session, id, from), revision(session, id, to));
+        Compared pair = new Compared(item, Contents.revision(session, id, from), Contents.revision(session, id, to));
         session.journal().audit(op.allowed(Map.of("from", Integer.toString(from), "to", Integer.toString(to))));
         return pair;
       });
@@ -184,16 +178,15 @@ public final class RevisionService {
 
   /** The file with the permission required; its revisions are visible while it is in the trash. */
   static Item file(Operation op, CatalogSession session, ItemId id, Permission needed, boolean lock) {
-    Item item = Lookups.item(op, session, id, needed, lock).item();
-    if (item.isFolder()) {
-      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "item " + id + " is a folder: it has no revisions");
-    }
-    return item;
+    return file(Lookups.item(op, session, id, needed, lock));
   }
 
-  static RevisionRecord revision(CatalogSession session, ItemId id, int number) {
-    return session.revisions().find(id, number)
-        .orElseThrow(() -> StockageException.notFound("no revision " + number + " of item " + id));
+  private static Item file(Lookups.Located located) {
+    if (located.item().isFolder()) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "item " + located.item().id()
+          + " is a folder: it has no revisions");
+    }
+    return located.item();
   }
 
   private static void journal(Operation op, CatalogSession session, Item item, Instant now, Map<String, String> details) {

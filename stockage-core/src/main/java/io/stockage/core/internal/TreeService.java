@@ -63,25 +63,14 @@ public final class TreeService {
     Operation op = Operation.query(ctx, "list", subject, slug);
     return op.run(() -> ctx.catalog().read(session -> {
       Project project = Lookups.projectOf(op, session, slug);
-      Lookups.folder(op, session, project, folder, Permission.VIEW);
-      return session.items().children(project.id(), folder, visibility(op, session, project, folder), page);
+      boolean everything = Lookups.folder(op, session, project, folder, Permission.VIEW);
+      // Else the catalog filters: regular items when the organization lets the subject view them,
+      // its own items, and those with an entry for it or one of its teams.
+      Visibility visibility = everything ? Visibility.everything(subject.user())
+          : new Visibility(false, AccessRules.organizationPermissions(subject).contains(Permission.VIEW),
+              subject.user(), op.teams());
+      return session.items().children(project.id(), folder, visibility, page);
     }));
-  }
-
-  /**
-   * What the subject sees in a folder it may view: everything with a project role or an entry on
-   * the folder or above it (entries apply below); else, in the query, the regular items when its
-   * organization permissions include viewing, its own items and those with an entry for it.
-   */
-  private static Visibility visibility(Operation op, CatalogSession session, Project project,
-      Optional<ItemId> folder) {
-    Subject subject = op.subject();
-    if (!session.projects().memberships(project.id(), subject.user(), op.teams()).isEmpty()
-        || folder.map(f -> !session.acl().applicable(f, subject.user(), op.teams()).isEmpty()).orElse(false)) {
-      return Visibility.everything(subject.user());
-    }
-    return new Visibility(false, AccessRules.organizationPermissions(subject).contains(Permission.VIEW),
-        subject.user(), op.teams());
   }
 
   /** See {@link io.stockage.Stockage#rename}. */
