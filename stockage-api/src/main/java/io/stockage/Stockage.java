@@ -50,6 +50,20 @@ public interface Stockage extends AutoCloseable {
   /** The teams holding a role on the project. Needs {@link Permission#VIEW}. */
   List<ProjectTeam> teams(Subject subject, String project);
 
+  /**
+   * Makes a user a member of one of the organization's teams; returns whether they were not one
+   * yet. Needs {@link OrgPermission#ADMIN}, and, when the team reaches vault items (through a
+   * project role or an access entry), {@link Permission#SHARE} on each of them by other means
+   * than organization permissions, which never reach a vault item.
+   *
+   * @throws StockageException {@code UNSUPPORTED} when the directory is the host's (not a
+   *     {@link io.stockage.spi.ManagedDirectory}), {@code NOT_FOUND} for an unknown team
+   */
+  boolean addTeamMember(Subject subject, TeamId team, UserId user);
+
+  /** Removes a user from a team; returns whether they were a member. Needs {@link OrgPermission#ADMIN}. */
+  boolean removeTeamMember(Subject subject, TeamId team, UserId user);
+
   // ---- access to items ----
 
   /**

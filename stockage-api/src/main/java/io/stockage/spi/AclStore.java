@@ -25,4 +25,13 @@ public interface AclStore {
    * set on the item itself or on any folder above it.
    */
   List<AccessEntry> applicable(ItemId item, UserId user, Set<TeamId> teams);
+
+  /** Every entry on the item and on the folders above it, whomever it names. */
+  List<AccessEntry> onPath(ItemId item);
+
+  /**
+   * The entries naming the user or one of the teams on the items below the root (not on the
+   * root itself, nor above it), live or trashed.
+   */
+  List<AccessEntry> below(ItemId root, UserId user, Set<TeamId> teams);
 }

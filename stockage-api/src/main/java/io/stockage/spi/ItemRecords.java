@@ -61,6 +61,21 @@ public interface ItemRecords {
    */
   void update(Item item);
 
+  /**
+   * Every item below the root (not the root itself), live or trashed, parents before their
+   * children: what a decision on a whole subtree needs.
+   */
+  List<Item> descendants(ItemId root);
+
+  /** Whether the project holds a vault item, live or trashed. */
+  boolean holdsVault(ProjectId project);
+
+  /**
+   * The organization's vault items (live or trashed) a team reaches: those of the projects where
+   * it holds a role, and those with an access entry for it on the item or a folder above it.
+   */
+  List<Item> vaultReachedBy(OrgId org, TeamId team);
+
   /** Whether {@code folder} is {@code item} or lies below it. */
   boolean isSelfOrDescendant(ItemId folder, ItemId item);
 

@@ -2,10 +2,13 @@ package io.stockage.spi;
 
 import io.stockage.ItemId;
 import io.stockage.OrgId;
+import io.stockage.OrgPermission;
+import io.stockage.Subject;
 import io.stockage.UserId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,13 +19,16 @@ import java.util.UUID;
  * @param item the file
  * @param tokenHash the lower-case hex SHA-256 of the token's UTF-8 bytes
  * @param createdBy who created it
+ * @param creatorPermissions the organization permissions its creator held then: the link works
+ *     only while its creator holds {@code SHARE} on the file, and the host's organization
+ *     permissions are known only when it calls
  * @param createdAt when
  * @param expiresAt when it stops working
  * @param revokedAt when it was revoked, if it was
  */
 public record ShareLinkRecord(
-    UUID id, OrgId org, ItemId item, String tokenHash, UserId createdBy, Instant createdAt, Instant expiresAt,
-    Optional<Instant> revokedAt) {
+    UUID id, OrgId org, ItemId item, String tokenHash, UserId createdBy, Set<OrgPermission> creatorPermissions,
+    Instant createdAt, Instant expiresAt, Optional<Instant> revokedAt) {
   /** Validates. */
   public ShareLinkRecord {
     Objects.requireNonNull(id, "id");
@@ -30,9 +36,15 @@ public record ShareLinkRecord(
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(tokenHash, "tokenHash");
     Objects.requireNonNull(createdBy, "createdBy");
+    creatorPermissions = Set.copyOf(creatorPermissions);
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(revokedAt, "revokedAt");
+  }
+
+  /** The creator, with the organization permissions it held when it created the link. */
+  public Subject creator() {
+    return new Subject(org, createdBy, creatorPermissions);
   }
 
   /** Whether the link opens at {@code now}: not revoked and not expired. */

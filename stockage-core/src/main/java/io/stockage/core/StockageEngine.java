@@ -37,6 +37,7 @@ import io.stockage.core.internal.EngineContext;
 import io.stockage.core.internal.LiveService;
 import io.stockage.core.internal.MetadataService;
 import io.stockage.core.internal.ProjectService;
+import io.stockage.core.internal.TeamService;
 import io.stockage.core.internal.RevisionService;
 import io.stockage.core.internal.SecureUrls;
 import io.stockage.core.internal.ShareLinks;
@@ -56,6 +57,7 @@ import java.util.Set;
 public final class StockageEngine implements Stockage {
   private final EngineContext ctx;
   private final ProjectService projects;
+  private final TeamService teams;
   private final ContentService contents;
   private final TreeService tree;
   private final MetadataService metadata;
@@ -71,6 +73,7 @@ public final class StockageEngine implements Stockage {
   StockageEngine(EngineContext ctx, Reconciler reconciler, EngineOptions options) {
     this.ctx = ctx;
     this.projects = new ProjectService(ctx);
+    this.teams = new TeamService(ctx);
     this.contents = new ContentService(ctx);
     this.tree = new TreeService(ctx);
     this.metadata = new MetadataService(ctx);
@@ -161,6 +164,16 @@ public final class StockageEngine implements Stockage {
   @Override
   public List<ProjectTeam> teams(Subject subject, String project) {
     return projects.teams(subject, project);
+  }
+
+  @Override
+  public boolean addTeamMember(Subject subject, TeamId team, UserId user) {
+    return teams.addMember(subject, team, user);
+  }
+
+  @Override
+  public boolean removeTeamMember(Subject subject, TeamId team, UserId user) {
+    return teams.removeMember(subject, team, user);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.stockage.jdbc.internal.JdbcTeamRecords;
 import io.stockage.jdbc.internal.Migrations;
 import io.stockage.jdbc.internal.Transactions;
 import io.stockage.spi.Directory;
+import io.stockage.spi.ManagedDirectory;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -14,10 +15,12 @@ import javax.sql.DataSource;
 /**
  * The default directory: teams and their members in the catalog's {@code teams} and
  * {@code team_members} tables, managed with {@link #createTeam}, {@link #addMember} and
- * {@link #removeMember}. Hosts whose teams live elsewhere (an identity provider's groups)
+ * {@link #removeMember}. These are the host's own, unchecked calls (seeding, an admin console);
+ * on a subject's behalf, change members through {@link io.stockage.Stockage#addTeamMember}, which
+ * authorizes the change. Hosts whose teams live elsewhere (an identity provider's groups)
  * implement {@link Directory} themselves instead. Thread-safe.
  */
-public final class JdbcDirectory implements Directory {
+public final class JdbcDirectory implements ManagedDirectory {
   private final Transactions transactions;
 
   JdbcDirectory(Transactions transactions) {
@@ -64,6 +67,7 @@ public final class JdbcDirectory implements Directory {
    *
    * @throws io.stockage.StockageException {@code NOT_FOUND} when the organization has no such team
    */
+  @Override
   public boolean addMember(OrgId org, TeamId team, UserId user) {
     Objects.requireNonNull(org, "org");
     Objects.requireNonNull(team, "team");
@@ -72,6 +76,7 @@ public final class JdbcDirectory implements Directory {
   }
 
   /** Removes the user from the team; returns whether they were a member. */
+  @Override
   public boolean removeMember(OrgId org, TeamId team, UserId user) {
     Objects.requireNonNull(org, "org");
     Objects.requireNonNull(team, "team");

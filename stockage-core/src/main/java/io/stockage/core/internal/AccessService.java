@@ -42,6 +42,8 @@ public final class AccessService {
             + " on item " + id + ": above their own role " + own.role().map(Enum::name).orElse("none"));
       }
       Instant now = ctx.clock().instant();
+      // An entry on a folder applies below it: the granter must hold SHARE there too.
+      Subtrees.requireBelow(op, session, located, Permission.SHARE);
       AccessEntry entry = new AccessEntry(id, principal, role, subject.user(), now);
       session.acl().grant(entry);
       changed(op, session, located.item(), now, Map.of("principal", describe(principal), "role", role.name()));

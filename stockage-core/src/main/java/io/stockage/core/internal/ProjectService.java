@@ -119,6 +119,7 @@ public final class ProjectService {
     Operation op = Operation.mutation(ctx, change.action(), subject, slug);
     T result = op.run(() -> ctx.catalog().inTransaction(session -> {
       Project project = Lookups.project(op, session, slug, Permission.SHARE);
+      requireMemberShare(op, session, project);
       Instant now = ctx.clock().instant();
       T written = change.write().apply(session.projects(), project.id(), now);
       if (change.changed().test(written)) {
@@ -129,6 +130,20 @@ public final class ProjectService {
     }));
     ctx.accessCache().invalidate();
     return result;
+  }
+
+  /**
+   * Organization permissions never reach a vault item, so they do not manage the members of a
+   * project that holds one (its members see its vault items): that takes a project role with
+   * {@code SHARE}, as a user or through a team.
+   */
+  private static void requireMemberShare(Operation op, CatalogSession session, Project project) {
+    boolean asMember = session.projects().memberships(project.id(), op.subject().user(), op.teams()).stream()
+        .anyMatch(m -> m.role().allows(Permission.SHARE));
+    if (!asMember && session.items().holdsVault(project.id())) {
+      throw op.deny(ErrorKind.PERMISSION_DENIED, op.subject().user() + " may not " + op.name() + " on project "
+          + project.slug() + ": it holds vault items, whose members only its admins manage");
+    }
   }
 
   /** A write to a project's member rows. */

@@ -9,6 +9,7 @@ import io.stockage.Permission;
 import io.stockage.ShareLink;
 import io.stockage.StockageException;
 import io.stockage.Subject;
+import io.stockage.TeamId;
 import io.stockage.spi.AuditOutcome;
 import io.stockage.spi.AuditRecord;
 import io.stockage.spi.CatalogSession;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +34,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Share links: a random token that opens a file's current content, read-only, for anyone holding
  * it. Only the token's SHA-256 is stored, and a token is looked up by that hash on every use (no
- * cache), so a revocation holds for the very next request. Creation, revocation and every use are
- * audited; a token that names no link at all has no organization to audit in (the audit log's
- * {@code org_id} is required) and is only logged, without the token.
+ * cache), so a revocation holds for the very next request. A link works only while its creator
+ * holds {@code SHARE} on the file. Creation, revocation and every use are audited — a refused use
+ * of a known link at most once a minute per link, with the count of the others
+ * ({@link DenialThrottle}); a token that names no link at all has no organization to audit in and
+ * is not recorded.
  */
 public final class ShareLinks {
   /** What every token that does not open gets: unknown, expired, revoked, or its file gone. */
@@ -44,11 +49,13 @@ public final class ShareLinks {
 
   private final EngineContext ctx;
   private final SecureRandom random;
+  private final DenialThrottle refusals;
 
   /** A service over the engine's context, drawing tokens from {@code random}. */
   public ShareLinks(EngineContext ctx, SecureRandom random) {
     this.ctx = ctx;
     this.random = random;
+    this.refusals = new DenialThrottle(ctx.clock());
   }
 
   /** See {@link io.stockage.Stockage#createShareLink}. */
@@ -65,7 +72,8 @@ public final class ShareLinks {
       UUID id = UUID.randomUUID();
       return ctx.catalog().inTransaction(session -> {
         Item item = Lookups.liveFile(op, session, file, Permission.SHARE, false).item();
-        ShareLinkRecord link = new ShareLinkRecord(id, item.org(), file, hash(token), subject.user(), now,
+        ShareLinkRecord link = new ShareLinkRecord(id, item.org(), file, hash(token), subject.user(),
+            subject.permissions(), now,
             now.plus(ttl), Optional.empty());
         session.links().insert(link);
         session.journal().audit(op.allowed(Map.of("link", id.toString(), "expiresAt", link.expiresAt().toString())));
@@ -91,7 +99,15 @@ public final class ShareLinks {
   /** See {@link io.stockage.Stockage#openShared}. */
   public Content open(String token, Optional<ByteRange> range) {
     String hash = hash(token);
-    Resolved resolved = ctx.catalog().inTransaction(session -> resolve(session, hash, range));
+    Optional<ShareLinkRecord> found = ctx.catalog().read(session -> session.links().findByTokenHash(hash));
+    if (found.isEmpty()) {
+      LOG.debug("a share link token that names no link was presented (not audited: no organization)");
+      throw StockageException.notFound(UNKNOWN);
+    }
+    ShareLinkRecord link = found.get();
+    // Asked before the transaction: the directory may use the same connection pool.
+    Set<TeamId> teams = Set.copyOf(ctx.directory().teamsOf(link.org(), link.createdBy()));
+    Resolved resolved = ctx.catalog().inTransaction(session -> resolve(session, link, teams, range));
     if (resolved.opened().isEmpty()) {
       throw StockageException.notFound(UNKNOWN);
     }
@@ -100,20 +116,24 @@ public final class ShareLinks {
     return new Content(Contents.asOf(opened.item(), opened.revision().revision()), object.slice(), object.stream());
   }
 
-  /** Finds the link and its file and audits the use, allowed or denied, in the file's organization. */
-  private Resolved resolve(CatalogSession session, String hash, Optional<ByteRange> range) {
+  /**
+   * Decides on the link and audits the use, allowed or refused, in the file's organization. A
+   * link opens while it is active, its file is live, and its creator still holds {@code SHARE}
+   * on the file (with the organization permissions it held when it created the link).
+   */
+  private Resolved resolve(CatalogSession session, ShareLinkRecord link, Set<TeamId> teams,
+      Optional<ByteRange> range) {
     Instant now = ctx.clock().instant();
-    Optional<ShareLinkRecord> found = session.links().findByTokenHash(hash);
-    if (found.isEmpty()) {
-      LOG.info("a share link token that names no link was presented (not audited: no organization)");
-      return new Resolved(Optional.empty());
-    }
-    ShareLinkRecord link = found.get();
     Optional<Item> item = session.items().find(link.item()).filter(i -> !i.isTrashed() && !i.isFolder());
     String problem = !link.isActive(now) ? (link.revokedAt().isPresent() ? "revoked" : "expired")
-        : item.isEmpty() ? "item-trashed" : "";
+        : item.isEmpty() ? "item-trashed"
+        : !creatorShares(session, link, teams, item.get()) ? "creator-lost-share" : "";
     if (!problem.isEmpty()) {
-      session.journal().audit(audit(link, AuditOutcome.DENIED, Map.of("reason", problem), now));
+      OptionalLong unaudited = refusals.admit(link.id().toString());
+      if (unaudited.isPresent()) {
+        session.journal().audit(audit(link, AuditOutcome.DENIED, Map.of("reason", problem,
+            "unauditedBefore", Long.toString(unaudited.getAsLong())), now));
+      }
       return new Resolved(Optional.empty());
     }
     RevisionRecord revision = Contents.revision(session, link.item(), item.get().revision());
@@ -121,6 +141,12 @@ public final class ShareLinks {
     session.journal().audit(audit(link, AuditOutcome.ALLOWED, Map.of("revision", item.get().version(),
         "range", range.map(ByteRange::toString).orElse("all")), now));
     return new Resolved(Optional.of(new Opened(item.get(), revision)));
+  }
+
+  private static boolean creatorShares(CatalogSession session, ShareLinkRecord link, Set<TeamId> teams, Item item) {
+    Optional<io.stockage.Project> project = session.projects().find(item.project());
+    return project.isPresent()
+        && Authorizer.access(link.creator(), teams, item, project.get(), session).allows(Permission.SHARE);
   }
 
   /** A use of a link, audited with its creator as actor: {@code {"link": id, "via": "share-link"}} and more. */

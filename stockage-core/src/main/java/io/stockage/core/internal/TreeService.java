@@ -97,6 +97,15 @@ public final class TreeService {
       if (folder.isPresent() && item.isFolder() && session.items().isSelfOrDescendant(folder.get(), id)) {
         throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a folder cannot move into itself");
       }
+      // Entries above the target apply to the item once there: whoever gains by that must gain it
+      // from someone who holds SHARE on the item (and on what a folder holds).
+      if (Subtrees.moveWidens(session, item, folder)) {
+        if (!located.access().allows(Permission.SHARE)) {
+          throw op.deny(ErrorKind.PERMISSION_DENIED, subject.user() + " may not move item " + id
+              + " there: the access of the target folder would reach it (needs SHARE)");
+        }
+        Subtrees.requireBelow(op, session, located, Permission.SHARE);
+      }
       Instant now = ctx.clock().instant();
       Item moved = with(item, folder, item.name(), now);
       session.items().update(moved);
@@ -158,7 +167,9 @@ public final class TreeService {
   public Item delete(Subject subject, ItemId id) {
     Operation op = Operation.mutation(ctx, "delete", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
-      Item item = Lookups.liveItem(op, session, id, Permission.DELETE, true).item();
+      Lookups.Located located = Lookups.liveItem(op, session, id, Permission.DELETE, true);
+      Subtrees.requireBelow(op, session, located, Permission.DELETE);
+      Item item = located.item();
       Instant now = ctx.clock().instant();
       int count = session.items().trash(id, now);
       journal(op, session, item, ChangeKind.REMOVED, now, Map.of("items", Integer.toString(count)));
@@ -170,10 +181,12 @@ public final class TreeService {
   public Item restore(Subject subject, ItemId id) {
     Operation op = Operation.mutation(ctx, "restore", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
-      Item item = Lookups.item(op, session, id, Permission.DELETE, true).item();
+      Lookups.Located located = Lookups.item(op, session, id, Permission.DELETE, true);
+      Item item = located.item();
       if (!item.isTrashed()) {
         throw StockageException.of(ErrorKind.CONFLICT, "item " + id + " is not in the trash");
       }
+      Subtrees.requireBelow(op, session, located, Permission.DELETE);
       Optional<Item> parent = item.parent().flatMap(p -> session.items().find(p));
       if (parent.isPresent() && parent.get().isTrashed()) {
         throw StockageException.of(ErrorKind.CONFLICT, "the folder of item " + id + " is in the trash: restore it first");
@@ -193,10 +206,12 @@ public final class TreeService {
   public void purge(Subject subject, ItemId id) {
     Operation op = Operation.mutation(ctx, "purge", subject, id.toString());
     op.run(() -> ctx.catalog().inTransaction(session -> {
-      Item item = Lookups.item(op, session, id, Permission.DELETE, true).item();
+      Lookups.Located located = Lookups.item(op, session, id, Permission.DELETE, true);
+      Item item = located.item();
       if (!item.isTrashed()) {
         throw StockageException.of(ErrorKind.CONFLICT, "item " + id + " is not in the trash: delete it first");
       }
+      Subtrees.requireBelow(op, session, located, Permission.DELETE);
       Instant now = ctx.clock().instant();
       List<Long> blobs = session.items().purge(id);
       blobs.forEach(blob -> session.blobs().release(blob, now));

@@ -84,6 +84,40 @@ public final class JdbcAclStore implements AclStore {
         .list();
   }
 
+  @Override
+  public List<AccessEntry> onPath(ItemId item) {
+    return handle.createQuery("""
+            WITH RECURSIVE up(id, parent_id, depth) AS (
+              SELECT id, parent_id, 0 FROM items WHERE id = :item
+              UNION
+              SELECT i.id, i.parent_id, up.depth + 1 FROM items i JOIN up ON i.id = up.parent_id)
+            SELECT""" + " " + COLUMNS + """
+             FROM up JOIN item_access a ON a.item_id = up.id
+            ORDER BY up.depth, a.principal_type DESC, a.principal_id COLLATE "C\"""")
+        .bind("item", item.value())
+        .map(JdbcAclStore::entry)
+        .list();
+  }
+
+  @Override
+  public List<AccessEntry> below(ItemId root, UserId user, Set<TeamId> teams) {
+    return handle.createQuery("""
+            WITH RECURSIVE down(id) AS (
+              SELECT id FROM items WHERE parent_id = :root
+              UNION
+              SELECT c.id FROM items c JOIN down d ON c.parent_id = d.id)
+            SELECT""" + " " + COLUMNS + """
+             FROM down JOIN item_access a ON a.item_id = down.id
+            WHERE (a.principal_type = 'USER' AND a.principal_id = :user)
+               OR (a.principal_type = 'TEAM' AND a.principal_id = ANY (CAST(:teams AS text[])))
+            ORDER BY a.item_id, a.principal_type DESC, a.principal_id COLLATE "C\"""")
+        .bind("root", root.value())
+        .bind("user", user.value())
+        .bindArray("teams", String.class, teams.stream().map(TeamId::value).toList())
+        .map(JdbcAclStore::entry)
+        .list();
+  }
+
   private static AccessEntry entry(ResultSet rows, StatementContext ctx) throws SQLException {
     return new AccessEntry(
         ItemId.of(Rows.uuid(rows, "item_id")),

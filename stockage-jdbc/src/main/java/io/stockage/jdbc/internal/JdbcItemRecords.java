@@ -200,6 +200,50 @@ public final class JdbcItemRecords implements ItemRecords {
   }
 
   @Override
+  public List<Item> descendants(ItemId root) {
+    // depth orders parents before their children.
+    return handle.createQuery("""
+            WITH RECURSIVE down(id, depth) AS (
+              SELECT id, 0 FROM items WHERE id = :root
+              UNION
+              SELECT c.id, d.depth + 1 FROM items c JOIN down d ON c.parent_id = d.id)
+            """ + SELECT + " JOIN down d ON d.id = i.id WHERE d.depth > 0 ORDER BY d.depth, i.id")
+        .bind("root", root.value())
+        .map(JdbcItemRecords::item)
+        .list();
+  }
+
+  @Override
+  public boolean holdsVault(ProjectId project) {
+    return handle.createQuery("SELECT EXISTS (SELECT 1 FROM items WHERE project_id = :project AND vault)")
+        .bind("project", project.value())
+        .mapTo(Boolean.class)
+        .one();
+  }
+
+  @Override
+  public List<Item> vaultReachedBy(OrgId org, TeamId team) {
+    // Down from every item with an entry for the team (an entry applies below it), plus the
+    // items of the projects where the team holds a role; vault ones only.
+    return handle.createQuery("""
+            WITH RECURSIVE down(id) AS (
+              SELECT a.item_id FROM item_access a JOIN items e ON e.id = a.item_id
+               WHERE a.principal_type = 'TEAM' AND a.principal_id = :team AND e.org_id = :org
+              UNION
+              SELECT c.id FROM items c JOIN down d ON c.parent_id = d.id),
+            reached(id) AS (
+              SELECT id FROM down
+              UNION
+              SELECT p.id FROM items p JOIN project_members m ON m.project_id = p.project_id
+               WHERE m.principal_type = 'TEAM' AND m.principal_id = :team AND p.org_id = :org AND p.vault)
+            """ + SELECT + " WHERE i.vault AND i.id IN (SELECT id FROM reached) ORDER BY i.id")
+        .bind("org", org.value())
+        .bind("team", team.value())
+        .map(JdbcItemRecords::item)
+        .list();
+  }
+
+  @Override
   public boolean isSelfOrDescendant(ItemId folder, ItemId item) {
     // Walks up from the folder: a chain of ancestors is short, a subtree may be large.
     return handle.createQuery("""

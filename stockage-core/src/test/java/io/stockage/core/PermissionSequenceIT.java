@@ -1,0 +1,337 @@
+package io.stockage.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockage.Content;
+import io.stockage.ErrorKind;
+import io.stockage.ItemId;
+import io.stockage.Mount;
+import io.stockage.OrgPermission;
+import io.stockage.Permission;
+import io.stockage.ProjectRole;
+import io.stockage.ShareLink;
+import io.stockage.StockageException;
+import io.stockage.Subject;
+import io.stockage.core.AccessModel.Who;
+import io.stockage.core.ModelSteps.Step;
+import io.stockage.core.fs.FileSystemProvider;
+import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.jdbc.JdbcDirectory;
+import io.stockage.testkit.PostgresFixture;
+import io.stockage.testkit.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Model-based test of the access rules over sequences of operations: what a subject can
+ * <em>reach</em> step by step through its own permitted operations, not only what a static world
+ * grants. A random world ({@link PermissionWorld}) is built, then random steps by random actors
+ * ({@link ModelSteps}) run against the engine and the reference model ({@link AccessModel}).
+ * After each step, first the invariant of DESIGN §4 is checked on what the engine answers — no
+ * one's permissions on an item that existed grow unless the actor held {@code SHARE} on it (for a
+ * vault item, organization permissions never give it) — then the engine's outcome and every
+ * (subject, item) decision are compared with the model's, and so is every share link (it opens
+ * while its creator holds {@code SHARE}). A failure is shrunk by removing steps and printed with
+ * its seed: {@code -Dstockage.test.seed=S} replays it, {@code -Dstockage.test.sequences=N} and
+ * {@code -Dstockage.test.steps=K} make a longer run.
+ */
+class PermissionSequenceIT {
+  private static final AtomicInteger ORGS = new AtomicInteger();
+
+  @TempDir
+  static Path root;
+  static TestDatabase db;
+  static StockageEngine engine;
+  static JdbcDirectory directory;
+
+  @BeforeAll
+  static void start() {
+    db = PostgresFixture.create();
+    directory = JdbcDirectory.create(db.dataSource());
+    engine = StockageEngine.builder()
+        .catalog(JdbcCatalog.create(db.dataSource()))
+        .directory(directory)
+        .mount(Mount.managed("main", FileSystemProvider.create(root)))
+        .permissionCacheTtl(Duration.ZERO)
+        .build();
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.close();
+    db.close();
+  }
+
+  @Test
+  void sequences_randomOperationsByRandomSubjects_neverEscalateAndEqualTheModel() {
+    long base = Long.getLong("stockage.test.seed", 20261203L);
+    int sequences = Integer.getInteger("stockage.test.sequences", 6);
+    int length = Integer.getInteger("stockage.test.steps", 50);
+    int allowed = 0;
+    int refused = 0;
+    Map<String, Integer> tally = new java.util.TreeMap<>();
+    for (int s = 0; s < sequences; s++) {
+      long seed = base + s;
+      Random random = new Random(seed);
+      PermissionWorld world = world(random);
+      Run run = Run.start(world);
+      List<Step> steps = new ArrayList<>();
+      for (int k = 0; k < length; k++) {
+        Step step = ModelSteps.next(random, run.model(), actors(), k);
+        steps.add(step);
+        Checked checked = run.step(step);
+        if (checked.failure().isPresent()) {
+          List<Step> minimal = shrink(world, steps);
+          throw new AssertionError("seed " + seed + ", step " + k + ": " + checked.failure().get()
+              + "\nworld facts: " + world.facts + "\nnodes: " + world.nodes
+              + "\nshrunk to " + minimal.size() + " steps:\n  " + String.join("\n  ",
+              minimal.stream().map(Object::toString).toList()) + "\nreplay: -Dstockage.test.seed=" + seed
+              + " -Dstockage.test.sequences=1 -Dstockage.test.steps=" + length);
+        }
+        if (checked.allowed()) {
+          allowed++;
+        } else {
+          refused++;
+        }
+        tally.merge(step.getClass().getSimpleName() + (checked.allowed() ? " done" : " refused"), 1, Integer::sum);
+      }
+    }
+    System.out.println("steps by kind and outcome: " + tally);
+    // Both kinds of step happen, so the run says something of each.
+    assertThat(allowed).isGreaterThan(sequences * length / 5);
+    assertThat(refused).isGreaterThan(sequences * length / 5);
+  }
+
+  /**
+   * The static world of {@link PermissionWorld}, with what makes steps interact: two editors per
+   * project (they may add, move and own, but not share), and more often an organization admin.
+   */
+  private static PermissionWorld world(Random random) {
+    PermissionWorld world = PermissionWorld.generate(random);
+    List<PermissionWorld.Fact> facts = new ArrayList<>(world.facts);
+    for (String project : PermissionWorld.PROJECTS) {
+      List<String> users = new ArrayList<>(PermissionWorld.USERS);
+      java.util.Collections.shuffle(users, random);
+      users.stream()
+          .filter(u -> facts.stream().noneMatch(f -> f instanceof PermissionWorld.Member m && !m.team()
+              && m.project().equals(project) && m.principal().equals(u)))
+          .limit(2)
+          .forEach(u -> facts.add(new PermissionWorld.Member(project, false, u, ProjectRole.EDITOR)));
+    }
+    boolean admin = facts.stream().anyMatch(f -> f instanceof PermissionWorld.OrgGrant g
+        && g.permission() == OrgPermission.ADMIN);
+    if (!admin && random.nextInt(10) < 7) {
+      facts.add(new PermissionWorld.OrgGrant(ModelSteps.pick(random, PermissionWorld.USERS), OrgPermission.ADMIN));
+    }
+    return new PermissionWorld(world.nodes, facts);
+  }
+
+  private static List<String> actors() {
+    List<String> all = new ArrayList<>(PermissionWorld.USERS);
+    all.add(PermissionWorld.FOUNDER);
+    return all;
+  }
+
+  /** Removes steps one at a time while the shorter sequence still fails somewhere. */
+  private static List<Step> shrink(PermissionWorld world, List<Step> steps) {
+    List<Step> current = new ArrayList<>(steps);
+    for (int i = current.size() - 2; i >= 0; i--) {
+      List<Step> shorter = new ArrayList<>(current);
+      shorter.remove(i);
+      if (fails(world, shorter)) {
+        current = shorter;
+      }
+    }
+    return current;
+  }
+
+  private static boolean fails(PermissionWorld world, List<Step> steps) {
+    Run run = Run.start(world);
+    return steps.stream().anyMatch(step -> run.step(step).failure().isPresent());
+  }
+
+  /** What a step did: whether the engine allowed it, and what disagreed, if anything. */
+  record Checked(boolean allowed, Optional<String> failure) {}
+
+  /** One sequence against a world built in a fresh organization. */
+  record Run(PermissionWorld world, String org, AccessModel model, Map<String, ItemId> ids,
+      Map<String, ShareLink> links, Map<String, String> tokens, Map<List<String>, Set<Permission>> seen) {
+
+    static Run start(PermissionWorld world) {
+      String org = "seq-" + ORGS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+      Map<PermissionWorld.Link, String> built = new HashMap<>();
+      Map<String, ItemId> ids = new HashMap<>(world.build(engine, directory, org, built));
+      Run run = new Run(world, org, model(world), ids, new HashMap<>(), new HashMap<>(), new HashMap<>());
+      int n = 0;
+      for (Map.Entry<PermissionWorld.Link, String> link : built.entrySet()) {
+        String name = "world-link-" + n++;
+        run.model().links.put(name, new AccessModel.Link(link.getKey().node(), PermissionWorld.FOUNDER,
+            link.getKey().revoked()));
+        run.tokens().put(name, link.getValue());
+      }
+      run.seen().putAll(run.observe());
+      return run;
+    }
+
+    /** The model's state for a freshly built world. */
+    private static AccessModel model(PermissionWorld world) {
+      AccessModel m = new AccessModel();
+      for (PermissionWorld.Node n : world.nodes) {
+        m.nodes.put(n.name(), new AccessModel.Node(n.name(), n.project(), n.parent(), n.folder(), n.vault(),
+            n.owner()));
+      }
+      for (String p : PermissionWorld.PROJECTS) {
+        m.members.computeIfAbsent(p, k -> new HashMap<>()).put(new Who(false, PermissionWorld.FOUNDER),
+            ProjectRole.ADMIN);
+      }
+      for (String user : actors()) {
+        m.org.put(user, world.subject("any", user).permissions());
+      }
+      for (PermissionWorld.Fact f : world.facts) {
+        if (f instanceof PermissionWorld.TeamMember t) {
+          m.teamMembers.add(List.of(t.team(), t.user()));
+        } else if (f instanceof PermissionWorld.Member mm) {
+          m.members.computeIfAbsent(mm.project(), k -> new HashMap<>()).put(new Who(mm.team(), mm.principal()),
+              mm.role());
+        } else if (f instanceof PermissionWorld.Entry e) {
+          m.entries.computeIfAbsent(e.node(), k -> new HashMap<>()).put(new Who(e.team(), e.principal()), e.role());
+        }
+      }
+      return m;
+    }
+
+    StockageEngine engine() {
+      return engine;
+    }
+
+    Subject subject(String user) {
+      return world.subject(org, user);
+    }
+
+    String slug(String project) {
+      return org.toLowerCase(Locale.ROOT) + "-" + project;
+    }
+
+    /** The engine's id of a model item; an id nothing has for one that never existed. */
+    ItemId id(String name) {
+      return ids.computeIfAbsent(name, k -> ItemId.random());
+    }
+
+    /** Runs a step on the engine and the model, and checks what must hold after it. */
+    Checked step(Step step) {
+      Optional<ErrorKind> expected = step.decide(model);
+      Optional<ErrorKind> actual;
+      try {
+        step.run(this);
+        actual = Optional.empty();
+      } catch (StockageException e) {
+        actual = Optional.of(e.kind());
+      }
+      Map<List<String>, Set<Permission>> now = observe();
+      Optional<String> failure = actual.isEmpty() ? escalation(step, now) : Optional.empty();
+      if (failure.isEmpty() && !actual.equals(expected)) {
+        failure = Optional.of(step + ": engine " + outcome(actual) + ", model " + outcome(expected));
+      }
+      if (failure.isEmpty()) {
+        if (actual.isEmpty()) {
+          step.change(model);
+          // What the step created is observed now that the model knows it.
+          now.putAll(observe(name -> !seen.containsKey(List.of(step.actor(), name))));
+        }
+        failure = compare(now).or(this::checkLinks);
+      }
+      seen.clear();
+      seen.putAll(now);
+      return new Checked(actual.isEmpty(), failure);
+    }
+
+    /**
+     * The invariant, on the engine's answers: a permission someone gained on an item that existed
+     * before the step was given by an actor holding SHARE on that item.
+     */
+    private Optional<String> escalation(Step step, Map<List<String>, Set<Permission>> now) {
+      for (Map.Entry<List<String>, Set<Permission>> before : seen.entrySet()) {
+        Set<Permission> after = now.get(before.getKey());
+        if (after == null || before.getValue().containsAll(after)) {
+          continue;
+        }
+        String item = before.getKey().get(1);
+        if (!seen.getOrDefault(List.of(step.actor(), item), Set.of()).contains(Permission.SHARE)) {
+          Set<Permission> gained = EnumSet.copyOf(after);
+          gained.removeAll(before.getValue());
+          return Optional.of("escalation: " + step + " gave " + before.getKey().get(0) + " " + gained + " on "
+              + item + " (" + model.nodes.get(item) + "), but " + step.actor() + " held no SHARE on it");
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** The engine's permissions of every subject on every item the model knows. */
+    private Map<List<String>, Set<Permission>> observe() {
+      return observe(name -> true);
+    }
+
+    private Map<List<String>, Set<Permission>> observe(java.util.function.Predicate<String> which) {
+      Map<List<String>, Set<Permission>> all = new HashMap<>();
+      for (String user : actors()) {
+        for (String item : model.nodes.keySet().stream().filter(which).toList()) {
+          all.put(List.of(user, item), engine.permissions(subject(user), id(item)));
+        }
+      }
+      return all;
+    }
+
+    private Optional<String> compare(Map<List<String>, Set<Permission>> now) {
+      for (String user : actors()) {
+        for (AccessModel.Node node : model.nodes.values()) {
+          Set<Permission> expected = model.permissions(user, node);
+          Set<Permission> actual = now.getOrDefault(List.of(user, node.name), Set.of());
+          if (!actual.equals(expected)) {
+            return Optional.of(user + " on " + node + ": engine " + actual + ", model " + expected);
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    private Optional<String> checkLinks() {
+      for (Map.Entry<String, AccessModel.Link> link : model.links.entrySet()) {
+        String token = tokens.getOrDefault(link.getKey(),
+            links.containsKey(link.getKey()) ? links.get(link.getKey()).token() : null);
+        boolean opened;
+        try (Content content = engine.openShared(token, Optional.empty())) {
+          opened = content.item().id().equals(id(link.getValue().node));
+        } catch (StockageException e) {
+          if (e.kind() != ErrorKind.NOT_FOUND) {
+            throw e;
+          }
+          opened = false;
+        }
+        if (opened != model.opens(link.getValue())) {
+          return Optional.of("share link " + link.getKey() + " on " + link.getValue().node + " by "
+              + link.getValue().creator + ": engine " + (opened ? "opened" : "refused") + ", model "
+              + (opened ? "refuses" : "opens"));
+        }
+      }
+      return Optional.empty();
+    }
+
+    private static String outcome(Optional<ErrorKind> kind) {
+      return kind.map(Enum::name).orElse("done");
+    }
+  }
+}
