@@ -139,11 +139,12 @@ public interface Stockage extends AutoCloseable {
   Content open(Subject subject, ItemId file, Optional<ByteRange> range);
 
   /**
-   * A URL that downloads the file's current content until it expires; audited. Needs
-   * {@link Permission#VIEW}. Where the file's mount has {@link Capability#PRESIGN_READ} it is the
-   * provider's presigned URL (no credentials needed, with the file's name for the browser); else
-   * it is an HMAC-signed URL of the host ({@code {publicBaseUrl}/api/v1/signed/{item}?...}) that
-   * serves this revision to this subject only, through {@link #openSigned}.
+   * A bearer URL that downloads the file's current revision until it expires; audited. Needs
+   * {@link Permission#VIEW}. It is an HMAC-signed URL of the host
+   * ({@code {publicBaseUrl}/api/v1/signed/{item}?...}) that anyone holding it may fetch without
+   * credentials (a browser, pdf.js, a WOPI client), served through {@link #openSigned} (or
+   * redirected to the provider by {@link #presignSigned}); each use is audited, and it stops
+   * working once its issuer can no longer view the file.
    *
    * @throws StockageException {@code INVALID_ARGUMENT} when {@code ttl} is not between 1 second
    *     and 7 days
@@ -350,16 +351,26 @@ public interface Stockage extends AutoCloseable {
   Content openShared(String token, Optional<ByteRange> range);
 
   /**
-   * Opens the content a signed URL from {@link #downloadUrl} names (on a mount without
-   * {@link Capability#PRESIGN_READ}), whole or a range; audited. The URL only works for the
-   * subject it was issued to, and that subject still needs {@link Permission#VIEW}: revoked
-   * access stops the URL.
+   * Opens the content a signed URL from {@link #downloadUrl} names, whole or a range: a bearer
+   * URL, so no subject presents it. The use is audited with the issuing subject as actor. It
+   * opens the revision it was issued for, until it expires, while its file is live and its issuer
+   * may still view it (with the organization permissions it held when it asked).
    *
    * @throws StockageException {@code PERMISSION_DENIED}, with one message for all, when the URL
-   *     is malformed, altered in any byte, expired, signed with a key no longer configured, or
-   *     presented by another subject; {@code NOT_FOUND} when the subject can no longer see the file
+   *     is malformed, altered in any byte, expired, signed with a key no longer configured, its
+   *     file trashed or gone, or its issuer can no longer view the file
    */
-  Content openSigned(Subject presenter, java.net.URI url, Optional<ByteRange> range);
+  Content openSigned(java.net.URI url, Optional<ByteRange> range);
+
+  /**
+   * Checks a signed URL as {@link #openSigned} does and, when the file's mount has
+   * {@link Capability#PRESIGN_READ}, audits the use and returns the provider's presigned URL of
+   * that revision, valid for one minute, to redirect the client to (the bytes then skip the
+   * host); empty, with nothing audited, when the mount cannot presign: serve {@link #openSigned}.
+   *
+   * @throws StockageException {@code PERMISSION_DENIED} as {@link #openSigned}
+   */
+  Optional<java.net.URI> presignSigned(java.net.URI url);
 
   /** Releases the resources the instance holds (providers, pools it created). */
   @Override

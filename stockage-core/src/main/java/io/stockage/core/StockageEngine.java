@@ -402,8 +402,13 @@ public final class StockageEngine implements Stockage {
   }
 
   @Override
-  public Content openSigned(Subject presenter, java.net.URI url, Optional<ByteRange> range) {
-    return urls.openSigned(presenter, url, range);
+  public Content openSigned(java.net.URI url, Optional<ByteRange> range) {
+    return urls.openSigned(url, range);
+  }
+
+  @Override
+  public Optional<java.net.URI> presignSigned(java.net.URI url) {
+    return urls.presignSigned(url);
   }
 
   @Override

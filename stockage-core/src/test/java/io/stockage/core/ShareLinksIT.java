@@ -195,4 +195,36 @@ class ShareLinksIT {
     assertThat(fx.count("SELECT count(*) FROM share_links WHERE id = ?", link.id())).isZero();
     assertKind(() -> fx.engine.openShared(link.token(), Optional.empty()), ErrorKind.NOT_FOUND);
   }
+
+  @Test
+  void openShared_onceTheCreatorLostShare_isNotFound_andBackWhenRegained() throws IOException {
+    Project project = fx.project();
+    Item file = fx.upload(BOB, project, "creator.pdf", Samples.pdf("creator"));
+    fx.engine.addMember(ALICE, project.slug(), EngineFixture.DAVE.user(), io.stockage.ProjectRole.ADMIN);
+    ShareLink link = fx.engine.createShareLink(EngineFixture.DAVE, file.id(), Duration.ofHours(1));
+    assertThat(read(link.token(), Optional.empty())).isNotEmpty();
+    fx.engine.addMember(ALICE, project.slug(), EngineFixture.DAVE.user(), io.stockage.ProjectRole.EDITOR);
+    assertKind(() -> fx.engine.openShared(link.token(), Optional.empty()), ErrorKind.NOT_FOUND);
+    assertThat(fx.count("SELECT count(*) FROM audit_log WHERE action = 'share-link-open' AND outcome = 'DENIED' "
+        + "AND details->>'reason' = 'creator-lost-share' AND details->>'link' = ?", link.id().toString())).isEqualTo(1);
+    fx.engine.addMember(ALICE, project.slug(), EngineFixture.DAVE.user(), io.stockage.ProjectRole.ADMIN);
+    assertThat(read(link.token(), Optional.empty())).isNotEmpty();
+  }
+
+  @Test
+  void openShared_aFloodOfARevokedToken_isAuditedOnceAMinuteWithTheCount() {
+    Project project = fx.project();
+    Item file = fx.upload(ALICE, project, "flood.pdf", Samples.pdf("flood"));
+    ShareLink link = fx.engine.createShareLink(ALICE, file.id(), Duration.ofHours(1));
+    fx.engine.revokeShareLink(ALICE, link.id());
+    for (int i = 0; i < 100; i++) {
+      assertKind(() -> fx.engine.openShared(link.token(), Optional.empty()), ErrorKind.NOT_FOUND);
+    }
+    String denied = "SELECT count(*) FROM audit_log WHERE action = 'share-link-open' AND outcome = 'DENIED' "
+        + "AND details->>'link' = ?";
+    assertThat(fx.count(denied, link.id().toString())).isEqualTo(1);
+    NOW.set(NOW.get().plusSeconds(61));
+    assertKind(() -> fx.engine.openShared(link.token(), Optional.empty()), ErrorKind.NOT_FOUND);
+    assertThat(fx.count(denied + " AND details->>'unauditedBefore' = '99'", link.id().toString())).isEqualTo(1);
+  }
 }

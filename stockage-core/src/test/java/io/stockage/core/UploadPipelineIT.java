@@ -260,7 +260,7 @@ class UploadPipelineIT {
     Project project = fx.project();
     Item item = fx.upload(BOB, project, "plan.pdf", pdf(18));
     java.net.URI url = fx.engine.downloadUrl(CAROL, item.id(), java.time.Duration.ofMinutes(1)).url();
-    assertThat(url.toString()).startsWith("http://localhost:8080/api/v1/signed/" + item.id() + "?rev=1&sub=carol&");
+    assertThat(url.toString()).startsWith("http://localhost:8080/api/v1/signed/" + item.id() + "?org=acme&rev=1&sub=carol&");
     assertThatThrownBy(() -> fx.engine.downloadUrl(EngineFixture.MALLORY, item.id(), java.time.Duration.ofMinutes(1)))
         .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
   }

@@ -69,7 +69,7 @@ public class StockageAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(Stockage.class)
   StockageEngine stockage(Catalog catalog, Directory directory, UploadPolicy policy, StockageMounts mounts,
-      StockageProperties properties) {
+      StockageProperties properties, ObjectProvider<java.time.InstantSource> clock) {
     var builder = StockageEngine.builder().catalog(catalog).directory(directory).uploadPolicy(policy)
         .reconcilerGrace(properties.reconciler().grace())
         .onExistingName(properties.upload().onExistingName())
@@ -77,6 +77,8 @@ public class StockageAutoConfiguration {
         .permissionCacheTtl(properties.permissionCacheTtl())
         .publicBaseUrl(properties.publicUrl());
     signingKeys(properties.signing()).ifPresent(builder::signingKeys);
+    // A host's InstantSource bean (a test's clock) tells expiry and audit times.
+    clock.ifUnique(builder::clock);
     mounts.mounts().forEach(builder::mount);
     mounts.retention().forEach(builder::retention);
     if (mounts.mounts().stream().anyMatch(m -> m.name().equals(properties.defaultMount()))) {

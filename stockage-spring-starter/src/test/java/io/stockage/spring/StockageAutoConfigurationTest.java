@@ -144,7 +144,7 @@ class StockageAutoConfigurationTest {
           java.net.URI url = stockage.downloadUrl(ALICE, item.id(), java.time.Duration.ofMinutes(1)).url();
           assertThat(url.toString()).startsWith("https://docs.example.com/app/api/v1/signed/" + item.id() + "?")
               .contains("&kid=k2&");
-          try (Content content = stockage.openSigned(ALICE, url, Optional.empty())) {
+          try (Content content = stockage.openSigned(url, Optional.empty())) {
             assertThat(content.item().id()).isEqualTo(item.id());
           }
           assertThat(context.getBean(StockageProperties.class).signing().toString())

@@ -10,6 +10,11 @@ import io.stockage.ItemId;
 import io.stockage.Permission;
 import io.stockage.StockageException;
 import io.stockage.Subject;
+import io.stockage.TeamId;
+import io.stockage.UserId;
+import io.stockage.spi.AuditOutcome;
+import io.stockage.spi.AuditRecord;
+import io.stockage.spi.CatalogSession;
 import io.stockage.spi.ObjectContent;
 import io.stockage.spi.RevisionRecord;
 import java.net.URI;
@@ -17,24 +22,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * Download URLs (DESIGN §5 "Secure URLs"): the provider's presigned URL where the mount has
- * {@link Capability#PRESIGN_READ}, else an HMAC-signed URL served by the host through
- * {@link #openSigned}. Issuing and every use are audited; a refused URL is audited as a denial.
+ * Download URLs (DESIGN §5 "Secure URLs"): bearer URLs of the host, HMAC-signed
+ * ({@link UrlSigner}), that a browser, pdf.js or a WOPI client fetches without credentials. Each
+ * is pinned to the revision it was issued for and checked at each use: intact, not expired, its
+ * file live, and its issuer still able to view it (with the organization permissions it held
+ * when it asked). Where the mount has {@link Capability#PRESIGN_READ}, a use may be answered with
+ * a provider presigned URL that lives {@link #REDIRECT_TTL}, so that the bytes do not go through
+ * the host; the provider's URL is never handed out at issue time, since the provider could not
+ * audit its uses nor refuse one once the issuer lost access. Issuing and every use are audited; a
+ * refused use of a known file too, at most once a minute per file ({@link DenialThrottle}).
  */
 public final class SecureUrls {
   /** What every refused signed URL gets, whatever is wrong with it. */
-  static final String REFUSED = "the signed URL is invalid, expired or not yours";
+  static final String REFUSED = "the signed URL is invalid, expired, or its issuer may no longer view the file";
+  /** How long a presigned URL answered to a use lives: long enough to follow a redirect. */
+  static final Duration REDIRECT_TTL = Duration.ofMinutes(1);
   private static final Duration MAX_TTL = Duration.ofDays(7);
+  private static final UserId ANONYMOUS = UserId.of("anonymous");
 
   private final EngineContext ctx;
   private final UrlSigner signer;
+  private final DenialThrottle refusals;
 
   /** A service over the engine's context, signing with {@code signer}. */
   public SecureUrls(EngineContext ctx, UrlSigner signer) {
     this.ctx = ctx;
     this.signer = signer;
+    this.refusals = new DenialThrottle(ctx.clock());
   }
 
   /** See {@link io.stockage.Stockage#downloadUrl}. */
@@ -47,40 +65,91 @@ public final class SecureUrls {
       Instant expiresAt = ctx.clock().instant().plus(ttl);
       return ctx.catalog().inTransaction(session -> {
         Item item = Lookups.liveFile(op, session, id, Permission.VIEW, false).item();
-        RevisionRecord revision = Contents.revision(session, id, item.revision());
-        boolean presign = ctx.mount(item.mount()).provider().capabilities().supports(Capability.PRESIGN_READ);
         session.journal().audit(op.allowed(Map.of("revision", item.version(), "ttl", ttl.toString(),
-            "via", presign ? "presigned" : "signed-url")));
-        if (presign) {
-          // A native revision's key holds the current revision as its newest version.
-          URI url = ctx.mount(item.mount()).provider().presignRead(revision.blobKey(), ttl, Optional.of(item.name()));
-          return new DownloadUrl(url, expiresAt);
-        }
-        URI url = signer.sign(new UrlSigner.Grant(item.org(), id, item.revision(), subject.user(), expiresAt));
+            "via", "signed-url")));
+        URI url = signer.sign(new UrlSigner.Grant(subject, id, item.revision(), expiresAt));
         return new DownloadUrl(url, Instant.ofEpochSecond(expiresAt.getEpochSecond()));
       });
     });
   }
 
   /** See {@link io.stockage.Stockage#openSigned}. */
-  public Content openSigned(Subject presenter, URI url, Optional<ByteRange> range) {
-    Operation op = Operation.query(ctx, "signed-download", presenter, "signed-url");
-    return op.run(() -> {
-      UrlSigner.Grant grant = signer.verify(presenter, url)
-          .orElseThrow(() -> op.deny(ErrorKind.PERMISSION_DENIED, REFUSED));
-      op.target(grant.item().toString());
-      Opened opened = ctx.catalog().inTransaction(session -> {
-        Item item = Lookups.liveFile(op, session, grant.item(), Permission.VIEW, false).item();
-        RevisionRecord revision = Contents.revision(session, item.id(), grant.revision());
-        range.ifPresent(r -> r.resolve(revision.revision().size()));
-        session.journal().audit(op.allowed(Map.of("revision", Integer.toString(grant.revision()),
-            "range", range.map(ByteRange::toString).orElse("all"), "via", "signed-url")));
-        return new Opened(item, revision);
-      });
-      ObjectContent object = Contents.open(ctx.mount(opened.item().mount()), opened.revision(), range);
-      return new Content(Contents.asOf(opened.item(), opened.revision().revision()), object.slice(), object.stream());
-    });
+  public Content openSigned(URI url, Optional<ByteRange> range) {
+    Use use = use(url, range, false).orElseThrow();
+    ObjectContent object = Contents.open(ctx.mount(use.item().mount()), use.revision(), range);
+    return new Content(Contents.asOf(use.item(), use.revision().revision()), object.slice(), object.stream());
   }
 
-  private record Opened(Item item, RevisionRecord revision) {}
+  /** See {@link io.stockage.Stockage#presignSigned}. */
+  public Optional<URI> presignSigned(URI url) {
+    return use(url, Optional.empty(), true).map(use -> ctx.mount(use.item().mount()).provider()
+        .presignRead(use.revision().blobKey(), REDIRECT_TTL, Optional.of(use.item().name())));
+  }
+
+  /**
+   * Checks a use and audits it; empty, with nothing audited, when a presigned answer was asked
+   * for and the mount cannot presign.
+   */
+  private Optional<Use> use(URI url, Optional<ByteRange> range, boolean presign) {
+    UrlSigner.Checked checked = signer.verify(url);
+    // Asked before the transaction: the directory may use the same connection pool.
+    Set<TeamId> teams = checked.grant()
+        .map(g -> Set.copyOf(ctx.directory().teamsOf(g.issuer().org(), g.issuer().user())))
+        .orElse(Set.of());
+    Decision decision;
+    try {
+      decision = ctx.catalog().inTransaction(session -> decide(session, checked, teams, range, presign));
+    } catch (StockageException e) {
+      throw e.withContext("signed-download", null, checked.item().map(ItemId::toString).orElse("signed-url"));
+    }
+    if (decision.refused()) {
+      throw StockageException.of(ErrorKind.PERMISSION_DENIED, REFUSED)
+          .withContext("signed-download", null, checked.item().map(ItemId::toString).orElse("signed-url"));
+    }
+    return decision.use();
+  }
+
+  private Decision decide(CatalogSession session, UrlSigner.Checked checked, Set<TeamId> teams,
+      Optional<ByteRange> range, boolean presign) {
+    Instant now = ctx.clock().instant();
+    Optional<Item> item = checked.item().flatMap(id -> session.items().find(id));
+    Optional<UrlSigner.Grant> grant = checked.grant().filter(g -> item.isPresent()
+        && item.get().org().equals(g.issuer().org()));
+    String problem = checked.problem().isEmpty() && grant.isEmpty() ? "invalid" : checked.problem();
+    if (problem.isEmpty()) {
+      problem = item.get().isTrashed() || item.get().isFolder() ? "item-trashed"
+          : !views(session, grant.get().issuer(), teams, item.get()) ? "issuer-lost-view" : "";
+    }
+    if (!problem.isEmpty()) {
+      if (item.isPresent()) {
+        OptionalLong unaudited = refusals.admit(item.get().id().toString());
+        if (unaudited.isPresent()) {
+          session.journal().audit(new AuditRecord(item.get().org(), grant.map(g -> g.issuer().user()).orElse(ANONYMOUS),
+              "signed-download", item.get().id().toString(), AuditOutcome.DENIED, Map.of("reason", problem,
+              "unauditedBefore", Long.toString(unaudited.getAsLong())), now));
+        }
+      }
+      return new Decision(true, Optional.empty());
+    }
+    Item file = item.get();
+    RevisionRecord revision = Contents.revision(session, file.id(), grant.get().revision());
+    if (presign && !ctx.mount(file.mount()).provider().capabilities().supports(Capability.PRESIGN_READ)) {
+      return new Decision(false, Optional.empty());
+    }
+    range.ifPresent(r -> r.resolve(revision.revision().size()));
+    session.journal().audit(new AuditRecord(file.org(), grant.get().issuer().user(), "signed-download",
+        file.id().toString(), AuditOutcome.ALLOWED, Map.of("revision", Integer.toString(grant.get().revision()),
+        "range", range.map(ByteRange::toString).orElse("all"), "via", presign ? "presigned-redirect" : "signed-url"),
+        now));
+    return new Decision(false, Optional.of(new Use(file, revision)));
+  }
+
+  private static boolean views(CatalogSession session, Subject issuer, Set<TeamId> teams, Item item) {
+    Optional<io.stockage.Project> project = session.projects().find(item.project());
+    return project.isPresent() && Authorizer.access(issuer, teams, item, project.get(), session).allows(Permission.VIEW);
+  }
+
+  private record Use(Item item, RevisionRecord revision) {}
+
+  private record Decision(boolean refused, Optional<Use> use) {}
 }

@@ -42,7 +42,7 @@ class UrlSignerTest {
   }
 
   private static UrlSigner.Grant grant(Subject subject, int revision, Instant expiresAt) {
-    return new UrlSigner.Grant(subject.org(), ITEM, revision, subject.user(), expiresAt);
+    return new UrlSigner.Grant(subject, ITEM, revision, expiresAt);
   }
 
   private URI signed(SigningKeys keys) {
@@ -52,9 +52,9 @@ class UrlSignerTest {
   @Test
   void sign_thenVerify_returnsTheGrant() {
     URI url = signed(SigningKeys.of(NEW));
-    assertThat(url.toString()).startsWith("https://files.example.com/app/api/v1/signed/" + ITEM + "?rev=3&sub=carol&exp="
-        + NOW.plusSeconds(300).getEpochSecond() + "&kid=k2&sig=");
-    assertThat(signer(SigningKeys.of(NEW)).verify(CAROL, url)).contains(grant(CAROL, 3, NOW.plusSeconds(300)));
+    assertThat(url.toString()).startsWith("https://files.example.com/app/api/v1/signed/" + ITEM
+        + "?org=acme&rev=3&sub=carol&perm=&exp=" + NOW.plusSeconds(300).getEpochSecond() + "&kid=k2&sig=");
+    assertThat(signer(SigningKeys.of(NEW)).verify(url).grant()).contains(grant(CAROL, 3, NOW.plusSeconds(300)));
   }
 
   @Test
@@ -74,7 +74,7 @@ class UrlSignerTest {
         } catch (IllegalArgumentException notAUri) {
           continue;
         }
-        assertThat(signer(SigningKeys.of(NEW)).verify(CAROL, parsed)).as(tampered).isEmpty();
+        assertThat(signer(SigningKeys.of(NEW)).verify(parsed).grant()).as(tampered).isEmpty();
       }
     }
   }
@@ -90,7 +90,7 @@ class UrlSignerTest {
       flipped[i] ^= 1;
       String other = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(flipped);
       URI tampered = URI.create(text.substring(0, text.indexOf("&sig=") + 5) + other);
-      assertThat(signer(SigningKeys.of(NEW)).verify(CAROL, tampered)).as("byte " + i).isEmpty();
+      assertThat(signer(SigningKeys.of(NEW)).verify(tampered).grant()).as("byte " + i).isEmpty();
     }
   }
 
@@ -100,9 +100,10 @@ class UrlSignerTest {
     for (String tampered : new String[] {text.replace("rev=3", "rev=03"), text.replace("rev=3", "rev=%33"),
         text.replace("sub=carol", "sub=%63arol"), text.replace("exp=", "exp=0"), text + "&x=1",
         text.replace(ITEM.toString(), ITEM.toString().toUpperCase(java.util.Locale.ROOT)),
-        text.replace("?rev=3&sub=carol", "?sub=carol&rev=3"), text.replace("&kid=k2", ""),
+        text.replace("&rev=3&sub=carol", "&sub=carol&rev=3"), text.replace("&kid=k2", ""),
+        text.replace("exp=", "exp=999999999999999999"), text.replace("rev=3", "rev=99999999999"),
         text.substring(0, text.indexOf('?'))}) {
-      assertThat(signer(SigningKeys.of(NEW)).verify(CAROL, URI.create(tampered))).as(tampered).isEmpty();
+      assertThat(signer(SigningKeys.of(NEW)).verify(URI.create(tampered)).grant()).as(tampered).isEmpty();
     }
   }
 
@@ -113,39 +114,62 @@ class UrlSignerTest {
     for (String tampered : new String[] {text.replace("rev=3", "rev=4"), text.replace("sub=carol", "sub=bob"),
         text.replace("exp=" + exp, "exp=" + (exp + 1)), text.replace("kid=k2", "kid=k1"),
         text.replace(ITEM.toString(), UUID.randomUUID().toString())}) {
-      assertThat(signer(SigningKeys.of(NEW, OLD)).verify(CAROL, URI.create(tampered))).as(tampered).isEmpty();
+      assertThat(signer(SigningKeys.of(NEW, OLD)).verify(URI.create(tampered)).grant()).as(tampered).isEmpty();
     }
   }
 
   @Test
-  void verify_presentedByAnotherSubject_isRefused() {
+  void verify_anotherIssuerOrganizationOrPermissions_isRefused() {
+    String text = signed(SigningKeys.of(NEW)).toString();
+    for (String tampered : new String[] {text.replace("org=acme", "org=globex"), text.replace("perm=", "perm=VIEW"),
+        text.replace("perm=", "perm=ADMIN")}) {
+      assertThat(signer(SigningKeys.of(NEW)).verify(URI.create(tampered)).grant()).as(tampered).isEmpty();
+    }
+  }
+
+  @Test
+  void verify_permissionsOnlyInTheirOwnSpelling() {
+    Subject admin = new Subject(OrgId.of("acme"), UserId.of("alice"),
+        java.util.EnumSet.of(io.stockage.OrgPermission.ADMIN, io.stockage.OrgPermission.VIEW));
+    URI url = signer(SigningKeys.of(NEW)).sign(grant(admin, 1, NOW.plusSeconds(60)));
+    assertThat(url.toString()).contains("&perm=VIEW%2CADMIN&");
+    assertThat(signer(SigningKeys.of(NEW)).verify(url).grant().orElseThrow().issuer()).isEqualTo(admin);
+    URI reordered = URI.create(url.toString().replace("VIEW%2CADMIN", "ADMIN%2CVIEW"));
+    assertThat(signer(SigningKeys.of(NEW)).verify(reordered).grant()).isEmpty();
+  }
+
+  @Test
+  void verify_refusal_namesTheItemAndWhy() {
     URI url = signed(SigningKeys.of(NEW));
-    assertThat(signer(SigningKeys.of(NEW)).verify(Subject.of("acme", "bob"), url)).isEmpty();
-    assertThat(signer(SigningKeys.of(NEW)).verify(Subject.of("globex", "carol"), url)).as("same user, other org")
-        .isEmpty();
+    UrlSigner.Checked tampered = signer(SigningKeys.of(NEW)).verify(URI.create(url.toString().replace("rev=3", "rev=4")));
+    assertThat(tampered.item()).contains(ITEM);
+    assertThat(tampered.problem()).isEqualTo("invalid");
+    now.set(NOW.plusSeconds(300));
+    assertThat(signer(SigningKeys.of(NEW)).verify(url).problem()).isEqualTo("expired");
+    assertThat(signer(SigningKeys.of(NEW)).verify(URI.create("https://x/api/v1/signed/nope?x")).item()).isEmpty();
   }
 
   @Test
   void verify_atOrAfterExpiry_isRefused() {
     URI url = signed(SigningKeys.of(NEW));
     now.set(NOW.plusSeconds(299));
-    assertThat(signer(SigningKeys.of(NEW)).verify(CAROL, url)).isPresent();
+    assertThat(signer(SigningKeys.of(NEW)).verify(url).grant()).isPresent();
     now.set(NOW.plusSeconds(300));
-    assertThat(signer(SigningKeys.of(NEW)).verify(CAROL, url)).isEmpty();
+    assertThat(signer(SigningKeys.of(NEW)).verify(url).grant()).isEmpty();
   }
 
   @Test
   void verify_rotation_oldKeyVerifiesAsSecondKeyAndFailsOnceDropped() {
     URI byOld = signed(SigningKeys.of(OLD));
-    assertThat(signer(SigningKeys.of(NEW, OLD)).verify(CAROL, byOld)).isPresent();
+    assertThat(signer(SigningKeys.of(NEW, OLD)).verify(byOld).grant()).isPresent();
     assertThat(signed(SigningKeys.of(NEW, OLD)).toString()).contains("&kid=k2&");
-    assertThat(signer(SigningKeys.of(NEW)).verify(CAROL, byOld)).isEmpty();
+    assertThat(signer(SigningKeys.of(NEW)).verify(byOld).grant()).isEmpty();
   }
 
   @Test
   void verify_sameKeyIdWithAnotherSecret_isRefused() {
     URI url = signed(SigningKeys.of(NEW));
-    assertThat(signer(SigningKeys.of(key("k2", 9))).verify(CAROL, url)).isEmpty();
+    assertThat(signer(SigningKeys.of(key("k2", 9))).verify(url).grant()).isEmpty();
   }
 
   @Test
@@ -170,9 +194,9 @@ class UrlSignerTest {
   }
 
   @Test
-  void sign_organizationIsBoundButNotWritten() {
-    URI url = signer(SigningKeys.of(NEW)).sign(new UrlSigner.Grant(OrgId.of("acme"), ITEM, 1, UserId.of("carol"),
-        NOW.plusSeconds(60)));
-    assertThat(url.toString()).doesNotContain("acme");
+  void sign_grantOfAnotherOrganization_verifiesWithIt() {
+    Subject other = Subject.of("globex", "carol");
+    URI url = signer(SigningKeys.of(NEW)).sign(grant(other, 1, NOW.plusSeconds(60)));
+    assertThat(signer(SigningKeys.of(NEW)).verify(url).grant()).contains(grant(other, 1, NOW.plusSeconds(60)));
   }
 }

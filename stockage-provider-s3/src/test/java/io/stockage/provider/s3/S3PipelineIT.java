@@ -92,9 +92,11 @@ class S3PipelineIT {
       assertThat(read(engine.open(ALICE, item.id(), Optional.empty()))).isEqualTo(second);
       assertThat(read(engine.openRevision(ALICE, item.id(), 1, Optional.empty()))).isEqualTo(first);
 
+      // The host's bearer URL, redeemed for S3's presigned URL of that revision.
       io.stockage.DownloadUrl url = engine.downloadUrl(ALICE, item.id(), Duration.ofMinutes(5));
+      java.net.URI presigned = engine.presignSigned(url.url()).orElseThrow();
       java.net.http.HttpResponse<byte[]> fetched = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(url.url()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+          java.net.http.HttpRequest.newBuilder(presigned).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
       assertThat(fetched.statusCode()).isEqualTo(200);
       assertThat(fetched.body()).isEqualTo(second);
       assertThat(fetched.headers().firstValue("Content-Disposition")).hasValueSatisfying(

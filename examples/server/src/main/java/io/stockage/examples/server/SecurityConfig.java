@@ -8,8 +8,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * HTTP Basic on the API, stateless; the OpenAPI description, health and share links
- * ({@code /s/{token}}: the token is the credential) are public.
+ * HTTP Basic on the API, stateless; the OpenAPI description, health, share links
+ * ({@code /s/{token}}: the token is the credential) and signed download URLs
+ * ({@code /api/v1/signed/{id}?...}: bearer URLs, the signature is the credential) are public.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -19,7 +20,7 @@ public class SecurityConfig {
   SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/error").permitAll()
-            .requestMatchers(org.springframework.http.HttpMethod.GET, "/s/*").permitAll()
+            .requestMatchers(org.springframework.http.HttpMethod.GET, "/s/*", "/api/v1/signed/*").permitAll()
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         .csrf(csrf -> csrf.disable())

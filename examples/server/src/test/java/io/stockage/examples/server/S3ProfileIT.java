@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The {@code s3} profile: the managed mount on S3Mock, and presigned download URLs. */
+/** The {@code s3} profile: the managed mount on S3Mock, and signed URLs that redirect to presigned ones. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"STOCKAGE_DEMO_PASSWORD=s3cret"})
 @ActiveProfiles("s3")
@@ -43,8 +43,12 @@ class S3ProfileIT {
         "{\"expiresInSeconds\": 60}");
     assertThat(url.statusCode()).isEqualTo(200);
     assertThat(url.body()).contains("\"expiresAt\"");
-    HttpResponse<byte[]> direct = http.sendForBytes(HttpRequest.newBuilder(URI.create(ServerIT.member(url.body(), "url")
-        .replace("\\u0026", "&"))));
+    // A bearer URL of the host: without credentials, it redirects to S3's presigned URL of the revision.
+    URI signed = URI.create(ServerIT.member(url.body(), "url").replace("\\u0026", "&"));
+    HttpResponse<byte[]> redirect = http.sendForBytes(http.request(null, signed.getRawPath() + "?" + signed.getRawQuery()));
+    assertThat(redirect.statusCode()).isEqualTo(302);
+    HttpResponse<byte[]> direct = http.sendForBytes(HttpRequest.newBuilder(
+        URI.create(redirect.headers().firstValue("Location").orElseThrow())));
     assertThat(direct.statusCode()).isEqualTo(200);
     assertThat(direct.body()).isEqualTo(pdf);
   }

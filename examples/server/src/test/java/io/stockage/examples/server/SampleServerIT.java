@@ -163,7 +163,7 @@ class SampleServerIT extends ServerIT {
     String id = uploadPdf("alice", "url.pdf", "no presign on fs");
     HttpResponse<String> response = http.json("carol", "POST", "/api/v1/files/" + id + "/download-url", "{}");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(member(response.body(), "url")).contains("/api/v1/signed/" + id + "?rev=1&sub=carol&", "&sig=");
+    assertThat(member(response.body(), "url")).contains("/api/v1/signed/" + id + "?org=acme&rev=1&sub=carol&", "&sig=");
   }
 
   @Test

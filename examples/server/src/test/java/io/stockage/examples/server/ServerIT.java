@@ -19,7 +19,20 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"STOCKAGE_DEMO_PASSWORD=s3cret", "stockage.upload.max-size=1MB"})
+@org.springframework.context.annotation.Import(ServerIT.Clocks.class)
 abstract class ServerIT {
+  /** The engine's clock: tests move it forward instead of sleeping out a time to live. */
+  static final TestClock CLOCK = new TestClock();
+
+  /** Gives the engine {@link #CLOCK}. */
+  @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+  static class Clocks {
+    @org.springframework.context.annotation.Bean
+    java.time.InstantSource stockageTestClock() {
+      return CLOCK;
+    }
+  }
+
   /**
    * One data directory for the context every subclass shares (Spring caches it across test
    * classes): a per-class {@code @TempDir} would be deleted under the running server.
