@@ -25,25 +25,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /** Files: upload, list, metadata, content (ranges, ETags), new revisions, trash. */
 @RestController
 class FilesController {
   private final Stockage stockage;
+  private final MultipartUpload multipart;
 
-  FilesController(Stockage stockage) {
+  FilesController(Stockage stockage, MultipartUpload multipart) {
     this.stockage = stockage;
+    this.multipart = multipart;
   }
 
   @PostMapping(path = "/api/v1/projects/{slug}/files", consumes = "multipart/form-data")
-  ResponseEntity<FileView> upload(Subject subject, @PathVariable String slug, @RequestPart("file") MultipartFile file,
-      @RequestParam(required = false) String folder) throws IOException {
-    Upload upload = new Upload(slug, Bodies.folder(folder), Optional.ofNullable(file.getOriginalFilename()).orElse(""),
-        file.getInputStream(), java.util.OptionalLong.of(file.getSize()), false);
-    Item item = stockage.upload(subject, upload);
+  ResponseEntity<FileView> upload(Subject subject, @PathVariable String slug,
+      @RequestParam(required = false) String folder, HttpServletRequest request, HttpServletResponse response) {
+    // Streamed: Stockage authorizes the upload before it reads a byte of the part.
+    Item item = multipart.stream(request, response, (name, fields, content) -> stockage.upload(subject,
+        new Upload(slug, Bodies.folder(folder != null ? folder : fields.get("folder")), name, content,
+            java.util.OptionalLong.empty(), false)));
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(java.net.URI.create("/api/v1/files/" + item.id()))
         .eTag(item.etag()).body(FileView.of(item));

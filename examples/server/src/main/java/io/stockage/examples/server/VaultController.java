@@ -15,6 +15,7 @@ import io.stockage.TeamId;
 import io.stockage.Upload;
 import io.stockage.UserId;
 import io.stockage.spi.Principal;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,9 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The Vault endpoints of seed 004: vault files are stored in their own namespace, never reached
@@ -43,21 +42,24 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class VaultController {
   private final Stockage stockage;
+  private final MultipartUpload multipart;
 
-  VaultController(Stockage stockage) {
+  VaultController(Stockage stockage, MultipartUpload multipart) {
     this.stockage = stockage;
+    this.multipart = multipart;
   }
 
   /** Whom to share a vault file with: user names and team ids. */
   record ShareBody(List<String> users, List<String> teams) {}
 
   @PostMapping(path = "/api/vault/files/", consumes = "multipart/form-data")
-  ResponseEntity<FileView> upload(Subject subject, @RequestPart("file") MultipartFile file,
-      @RequestParam(required = false) String project) throws IOException {
-    String slug = project != null ? project : personalProject(subject);
-    Upload upload = new Upload(slug, Optional.empty(), Optional.ofNullable(file.getOriginalFilename()).orElse(""),
-        file.getInputStream(), OptionalLong.of(file.getSize()), true);
-    Item item = stockage.upload(subject, upload);
+  ResponseEntity<FileView> upload(Subject subject, @RequestParam(required = false) String project,
+      HttpServletRequest request, HttpServletResponse response) {
+    Item item = multipart.stream(request, response, (name, fields, content) -> {
+      String named = project != null ? project : fields.get("project");
+      String slug = named != null ? named : personalProject(subject);
+      return stockage.upload(subject, new Upload(slug, Optional.empty(), name, content, OptionalLong.empty(), true));
+    });
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(java.net.URI.create("/api/vault/files/" + item.id() + "/download/"))
         .body(FileView.of(item));
