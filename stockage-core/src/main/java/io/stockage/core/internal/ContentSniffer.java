@@ -64,11 +64,12 @@ public final class ContentSniffer {
     MediaType magic = detect(head, length);
     String expected = MAGIC_TYPES.get(extension);
     if (expected != null) {
-      return require(is(magic, MediaType.parse(expected)), expected, extension, magic);
+      Sniffed sniffed = require(is(magic, MediaType.parse(expected)), expected, extension, magic);
+      return extension.equals(".glb") ? sniffed.with(ContentChecks.glb()) : sniffed;
     }
     return switch (extension) {
       case ".gltf" -> require(isText(magic) && firstNonBlank(head, length) == '{',
-          "model/gltf+json", extension, magic);
+          "model/gltf+json", extension, magic).with(ContentChecks.gltf());
       case ".stl" -> stl(head, length, magic);
       default -> byName(extension, magic);
     };
@@ -77,7 +78,7 @@ public final class ContentSniffer {
   private Sniffed stl(byte[] head, int length, MediaType magic) {
     boolean asciiStart = length >= 5 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("solid");
     if (magic.toString().equals("model/x.stl-ascii") || (asciiStart && !hasNul(head, length))) {
-      return new Sniffed("model/stl", size -> true);
+      return new Sniffed("model/stl", size -> true, ContentChecks.asciiStl());
     }
     if (length < 84) {
       throw mismatch(".stl", magic);
@@ -149,13 +150,24 @@ public final class ContentSniffer {
    * @param mimeType the type to record
    * @param sizeCheck what the final size must satisfy (binary STL announces its size)
    */
-  public record Sniffed(String mimeType, LongPredicate sizeCheck) {
+  public record Sniffed(String mimeType, LongPredicate sizeCheck, ContentChecks.Check check) {
+    /** A type whose content is checked by its size only. */
+    public Sniffed(String mimeType, LongPredicate sizeCheck) {
+      this(mimeType, sizeCheck, ContentChecks.Check.NONE);
+    }
+
+    /** The same type, its content checked as it streams. */
+    Sniffed with(ContentChecks.Check streaming) {
+      return new Sniffed(mimeType, sizeCheck, streaming);
+    }
+
     /**
-     * Checks the final size.
+     * Checks the final size, and the whole content's structure.
      *
      * @throws StockageException {@code POLICY_VIOLATION (CONTENT_MISMATCH)} when it disagrees
      */
     public String confirm(long size) {
+      check.finish(size);
       if (!sizeCheck.test(size)) {
         throw StockageException.policy(PolicyReason.CONTENT_MISMATCH,
             "the content is truncated or padded: its size does not match its header");

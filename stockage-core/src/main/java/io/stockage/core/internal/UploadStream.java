@@ -13,7 +13,8 @@ import java.util.OptionalLong;
 
 /**
  * The one pass over uploaded bytes: computes SHA-256, counts, enforces the size cap whatever the
- * client declared, and sniffs the type as soon as the head has arrived. Every check fails from
+ * client declared, sniffs the type as soon as the head has arrived, and feeds the whole content to
+ * the type's structure check ({@link ContentChecks}). Every check fails from
  * {@code read}, so the provider abandons the staging write before anything is promoted.
  */
 public final class UploadStream extends FilterInputStream {
@@ -126,6 +127,12 @@ public final class UploadStream extends FilterInputStream {
     digest.update(buf, off, n);
     if (sniffed == null && count >= head.length) {
       sniffed = sniffer.sniff(extension, head, head.length);
+      // The check sees every byte: the head, then what of this chunk lies past it.
+      sniffed.check().update(head, 0, head.length);
+      int past = (int) (count - head.length);
+      sniffed.check().update(buf, off + n - past, past);
+    } else if (sniffed != null) {
+      sniffed.check().update(buf, off, n);
     }
   }
 
@@ -138,6 +145,7 @@ public final class UploadStream extends FilterInputStream {
     }
     if (sniffed == null) {
       sniffed = sniffer.sniff(extension, head, (int) count);
+      sniffed.check().update(head, 0, (int) count);
     }
     String type = sniffed.confirm(count);
     sha256 = HexFormat.of().formatHex(digest.digest());

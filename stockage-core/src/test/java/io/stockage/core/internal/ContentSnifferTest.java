@@ -15,7 +15,9 @@ class ContentSnifferTest {
 
   private String sniff(String extension, byte[] bytes) {
     byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, ContentSniffer.HEAD_SIZE));
-    return sniffer.sniff(extension, head, head.length).confirm(bytes.length);
+    ContentSniffer.Sniffed sniffed = sniffer.sniff(extension, head, head.length);
+    sniffed.check().update(bytes, 0, bytes.length);
+    return sniffed.confirm(bytes.length);
   }
 
   @Test
