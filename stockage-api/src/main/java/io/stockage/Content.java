@@ -2,7 +2,6 @@ package io.stockage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -26,13 +25,17 @@ public record Content(Item item, ByteRange.Slice slice, InputStream stream) impl
     return slice.offset() != 0 || slice.length() != item.size();
   }
 
-  /** Closes the backend stream. */
+  /**
+   * Closes the backend stream.
+   *
+   * @throws StockageException {@code UNAVAILABLE} when the backend failed to close it
+   */
   @Override
   public void close() {
     try {
       stream.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw StockageException.of(ErrorKind.UNAVAILABLE, "closing the content stream failed: " + e, e);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.stockage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -30,7 +29,7 @@ public record EntryContent(Entry entry, ByteRange.Slice slice, InputStream strea
     try {
       stream.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw StockageException.of(ErrorKind.UNAVAILABLE, "closing the entry's stream failed: " + e, e);
     }
   }
 }

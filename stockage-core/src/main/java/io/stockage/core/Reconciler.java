@@ -41,16 +41,23 @@ public final class Reconciler {
   public Report run() {
     Instant cutoff = ctx.clock().instant().minus(grace);
     Report total = new Report(0, 0, 0, 0);
+    java.util.List<String> failed = new java.util.ArrayList<>();
     for (Mount mount : ctx.mounts().values()) {
       if (mount.mode() == MountMode.MANAGED) {
-        total = total.plus(new Report(sweepStaging(mount, cutoff), sweepUnreferenced(mount, cutoff),
-            sweepOrphans(mount, cutoff), mount.provider().abortIncompleteUploads(cutoff)));
+        try {
+          total = total.plus(new Report(sweepStaging(mount, cutoff), sweepUnreferenced(mount, cutoff),
+              sweepOrphans(mount, cutoff), mount.provider().abortIncompleteUploads(cutoff)));
+        } catch (RuntimeException e) {
+          // One mount down (or failing) does not stop the others; it is tried again next pass.
+          LOG.warn("reconciler pass on mount {} failed: {}", mount.name(), e.toString());
+          failed.add(mount.name());
+        }
       }
     }
     if (total.total() > 0) {
       LOG.info("reconciler removed {}", total);
     }
-    return total;
+    return total.failing(failed);
   }
 
   private int sweepStaging(Mount mount, Instant cutoff) {
@@ -122,11 +129,25 @@ public final class Reconciler {
    * @param unreferenced blobs no revision referenced any more
    * @param orphans content objects without a blob row
    * @param uploads incomplete multipart uploads aborted
+   * @param failedMounts the mounts whose pass failed (logged; tried again at the next pass)
    */
-  public record Report(int staging, int unreferenced, int orphans, int uploads) {
+  public record Report(int staging, int unreferenced, int orphans, int uploads, java.util.List<String> failedMounts) {
+    /** Copies. */
+    public Report {
+      failedMounts = java.util.List.copyOf(failedMounts);
+    }
+
+    Report(int staging, int unreferenced, int orphans, int uploads) {
+      this(staging, unreferenced, orphans, uploads, java.util.List.of());
+    }
+
     Report plus(Report other) {
       return new Report(staging + other.staging, unreferenced + other.unreferenced, orphans + other.orphans,
           uploads + other.uploads);
+    }
+
+    Report failing(java.util.List<String> mounts) {
+      return new Report(staging, unreferenced, orphans, uploads, mounts);
     }
 
     /** Everything removed. */

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Runs the engine's retention pass, then its reconciler, on a daemon thread at a fixed delay; a
- * failed pass is logged and the next one runs on schedule.
+ * failed pass, whatever it threw, is logged and the next one runs on schedule.
  */
 public final class ReconcilerSchedule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcilerSchedule.class);
@@ -20,21 +20,29 @@ public final class ReconcilerSchedule implements AutoCloseable {
   private final ScheduledExecutorService executor;
 
   ReconcilerSchedule(ObjectProvider<StockageEngine> engine, Duration interval) {
+    this(() -> engine.ifAvailable(e -> {
+      e.retention().run();
+      e.reconciler().run();
+    }), interval);
+  }
+
+  /** Runs {@code pass} at the interval, whatever it throws. */
+  ReconcilerSchedule(Runnable pass, Duration interval) {
     this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "stockage-reconciler");
       thread.setDaemon(true);
       return thread;
     });
     long millis = interval.toMillis();
-    executor.scheduleWithFixedDelay(() -> engine.ifAvailable(this::pass), millis, millis, TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(() -> guarded(pass), millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  private void pass(StockageEngine engine) {
+  private static void guarded(Runnable pass) {
     try {
-      engine.retention().run();
-      engine.reconciler().run();
-    } catch (StockageException e) {
-      LOG.warn("reconciler pass failed, next one in the schedule: {}", e.getMessage());
+      pass.run();
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again: catch everything, the next pass may work.
+      LOG.warn("reconciler pass failed, next one in the schedule: {}", e.toString());
     }
   }
 

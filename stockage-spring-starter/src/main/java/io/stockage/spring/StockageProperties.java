@@ -29,7 +29,9 @@ import org.springframework.util.unit.DataSize;
  *     backend directly shows after at most this long
  * @param permissionCacheTtl how long {@code Stockage.permissions} decisions are cached (0 for none);
  *     changes made through another node or in the team directory show after at most this long
- * @param signing the keys of the signed download URLs of mounts that cannot presign
+ * @param healthCacheTtl how long the health endpoint answers from the last probe of the catalog and
+ *     of each mount
+ * @param signing the keys of the signed download URLs
  * @param publicUrl where clients reach this application (scheme, host, port, context path): the
  *     base of signed download URLs
  */
@@ -43,6 +45,7 @@ public record StockageProperties(
     @DefaultValue EmbeddedPostgres embeddedPostgres,
     @DefaultValue("5s") Duration liveListingTtl,
     @DefaultValue("5s") Duration permissionCacheTtl,
+    @DefaultValue("10s") Duration healthCacheTtl,
     @DefaultValue Signing signing,
     @DefaultValue("http://localhost:8080") java.net.URI publicUrl) {
 

@@ -118,6 +118,11 @@ public final class ContentService {
       Lookups.folder(op, session, project, upload.folder(), Permission.VIEW);
       throw StockageException.of(ErrorKind.ALREADY_EXISTS, "an item named " + name + " already exists there");
     }
+    Lookups.folder(op, session, project, upload.folder(), Permission.VIEW);
+    if (!Authorizer.access(op.subject(), op.teams(), existing.get(), project, session).allows(Permission.VIEW)) {
+      // Taken by an item the subject cannot see: say so, without naming it.
+      throw StockageException.of(ErrorKind.ALREADY_EXISTS, "an item named " + name + " already exists there");
+    }
     Item file = Lookups.liveFile(op, session, existing.get().id(), Permission.CHANGE, false).item();
     return new Target(project, Optional.of(file.id()));
   }

@@ -1,5 +1,7 @@
 package io.stockage.core.internal;
 
+import io.stockage.ErrorKind;
+import io.stockage.StockageException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,20 @@ public final class LivePaths {
       }
     }
     return String.join("/", segments);
+  }
+
+  /**
+   * Refuses a raw path holding a control character (NUL included) with {@code INVALID_ARGUMENT}:
+   * checked before the operation is audited, since such a path can be stored nowhere.
+   */
+  public static void requireClean(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a path holds no control character (found U+"
+            + String.format("%04X", (int) c) + ")");
+      }
+    }
   }
 
   /** The parent of a normalized path; the root's parent is the root. */

@@ -44,6 +44,7 @@ public final class LiveService {
 
   /** See {@link io.stockage.Stockage#entries}. */
   public Page<Entry> entries(Subject subject, String mountName, String rawPath, PageRequest page) {
+    LivePaths.requireClean(rawPath);
     Operation op = Operation.query(ctx, "list", subject, mountName + ":" + rawPath);
     return op.run(() -> {
       Mount mount = require(op, mountName, MountRole.VIEWER);
@@ -59,6 +60,7 @@ public final class LiveService {
 
   /** See {@link io.stockage.Stockage#searchEntries}. */
   public io.stockage.EntrySearch search(Subject subject, String mountName, String rawPath, String text, int maxResults) {
+    LivePaths.requireClean(rawPath);
     Operation op = Operation.query(ctx, "search", subject, mountName + ":" + rawPath);
     return op.run(() -> {
       Mount mount = require(op, mountName, MountRole.VIEWER);
@@ -71,18 +73,26 @@ public final class LiveService {
 
   /** See {@link io.stockage.Stockage#entry}. */
   public Entry entry(Subject subject, String mountName, String rawPath) {
+    LivePaths.requireClean(rawPath);
     Operation op = Operation.query(ctx, "stat", subject, mountName + ":" + rawPath);
     return op.run(() -> find(require(op, mountName, MountRole.VIEWER), LivePaths.normalize(rawPath)));
   }
 
   /** See {@link io.stockage.Stockage#openEntry}. */
   public EntryContent open(Subject subject, String mountName, String rawPath, Optional<ByteRange> range) {
+    LivePaths.requireClean(rawPath);
     Operation op = Operation.query(ctx, "download", subject, mountName + ":" + rawPath);
     return op.run(() -> {
       Mount mount = require(op, mountName, MountRole.VIEWER);
       String path = LivePaths.normalize(rawPath);
       ObjectContent object = mount.provider().read(path, range);
-      audit(op, Map.of("range", range.map(ByteRange::toString).orElse("all")));
+      try {
+        audit(op, Map.of("range", range.map(ByteRange::toString).orElse("all")));
+      } catch (RuntimeException e) {
+        // No audit row, no download: and the backend's stream is not left open.
+        closeQuietly(object, e);
+        throw e;
+      }
       Entry entry = LiveEntries.of(mount.name(), LivePaths.parent(path), new DirectoryEntry(LivePaths.name(path), false,
           object.info().size(), object.info().lastModified()));
       return new EntryContent(entry, object.slice(), object.stream());
@@ -91,6 +101,7 @@ public final class LiveService {
 
   /** See {@link io.stockage.Stockage#putEntry}. */
   public Entry put(Subject subject, String mountName, String rawPath, InputStream content, OptionalLong declared) {
+    LivePaths.requireClean(rawPath);
     Operation op = Operation.mutation(ctx, "upload", subject, mountName + ":" + rawPath);
     try (InputStream in = content) {
       return op.run(() -> {
@@ -117,6 +128,8 @@ public final class LiveService {
 
   /** See {@link io.stockage.Stockage#moveEntry}. */
   public Entry move(Subject subject, String mountName, String rawFrom, String rawTo) {
+    LivePaths.requireClean(rawFrom);
+    LivePaths.requireClean(rawTo);
     Operation op = Operation.mutation(ctx, "rename", subject, mountName + ":" + rawFrom);
     return op.run(() -> {
       Mount mount = require(op, mountName, MountRole.EDITOR);
@@ -139,6 +152,7 @@ public final class LiveService {
 
   /** See {@link io.stockage.Stockage#deleteEntry}. */
   public void delete(Subject subject, String mountName, String rawPath) {
+    LivePaths.requireClean(rawPath);
     Operation op = Operation.mutation(ctx, "delete", subject, mountName + ":" + rawPath);
     op.run(() -> {
       Mount mount = require(op, mountName, MountRole.EDITOR);
@@ -161,6 +175,7 @@ public final class LiveService {
 
   /** See {@link io.stockage.Stockage#makeDirectory}. */
   public Entry makeDirectory(Subject subject, String mountName, String rawPath) {
+    LivePaths.requireClean(rawPath);
     Operation op = Operation.mutation(ctx, "create-directory", subject, mountName + ":" + rawPath);
     return op.run(() -> {
       Mount mount = require(op, mountName, MountRole.EDITOR);
@@ -233,5 +248,13 @@ public final class LiveService {
       session.journal().audit(op.allowed(details));
       return null;
     });
+  }
+
+  private static void closeQuietly(ObjectContent object, RuntimeException cause) {
+    try {
+      object.close();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
   }
 }

@@ -58,6 +58,11 @@ public final class Operation {
     } catch (StockageException e) {
       auditFailure(e);
       throw e.withContext(name, mount, target);
+    } catch (RuntimeException e) {
+      // A bug or a library's own exception: one kind for the caller, with context and a FAILED row.
+      StockageException unexpected = StockageException.of(ErrorKind.UNEXPECTED, name + " failed: " + e, e);
+      auditFailure(unexpected);
+      throw unexpected.withContext(name, mount, target);
     }
   }
 
@@ -105,7 +110,7 @@ public final class Operation {
   }
 
   private void auditFailure(StockageException e) {
-    if (!denied && !mutating) {
+    if (!denied && !mutating && e.kind() != ErrorKind.UNEXPECTED) {
       return;
     }
     Map<String, String> details = new HashMap<>();

@@ -142,7 +142,7 @@ public final class Staged {
     promotedVersion.ifPresent(v -> {
       try {
         mount.provider().deleteVersion(v.key(), v.versionId());
-      } catch (StockageException e) {
+      } catch (RuntimeException e) {
         LOG.warn("could not delete version {} of {} on mount {}: {}", v.versionId(), v.key(), mount.name(),
             e.getMessage());
       }
@@ -159,8 +159,9 @@ public final class Staged {
   private static void deleteQuietly(Mount mount, String key) {
     try {
       Contents.deleteAllVersions(mount, key);
-    } catch (StockageException e) {
-      // The reconciler removes staging objects older than its threshold.
+    } catch (RuntimeException e) {
+      // After the commit, whatever happens here is not the operation's outcome; the reconciler
+      // removes staging objects older than its threshold.
       LOG.warn("could not delete staging object {} on mount {}: {}", key, mount.name(), e.getMessage());
     }
   }

@@ -44,7 +44,10 @@ public class DemoUsers {
     }
     PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     return new InMemoryUserDetailsManager(SUBJECTS.keySet().stream()
-        .map(name -> User.withUsername(name).password(encoder.encode(password)).roles("USER").build())
+        .map(name -> User.withUsername(name).password(encoder.encode(password))
+            // ORG_ADMIN: the role that sees the health endpoint's details (application.properties).
+            .roles(SUBJECTS.get(name).has(OrgPermission.ADMIN) ? new String[] {"USER", "ORG_ADMIN"} : new String[] {"USER"})
+            .build())
         .toList());
   }
 

@@ -180,4 +180,13 @@ class SampleServerIT extends ServerIT {
     assertThat(spec.body()).contains("\"openapi\"", "/api/v1/projects/{slug}/files", "/api/v1/files/{id}/content",
         "/api/v1/mounts");
   }
+
+  @Test
+  void health_showsItsPartsToOrganizationAdminsOnly() {
+    HttpResponse<String> anonymous = http.get(null, "/actuator/health");
+    assertThat(anonymous.statusCode()).isEqualTo(200);
+    assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("mount-main", "catalog", "components");
+    assertThat(http.get("bob", "/actuator/health").body()).doesNotContain("mount-main");
+    assertThat(http.get("alice", "/actuator/health").body()).contains("mount-main", "catalog");
+  }
 }
