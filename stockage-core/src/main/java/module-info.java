@@ -6,7 +6,8 @@ module io.stockage.core {
   requires transitive io.stockage.api;
   requires org.apache.tika.core;
   requires com.github.benmanes.caffeine;
-  requires org.apache.tika.parser.pdf;
+  requires org.apache.pdfbox;
+  requires org.apache.pdfbox.io;
   requires io.github.javadiffutils;
   requires tools.jackson.databind;
   requires java.desktop;

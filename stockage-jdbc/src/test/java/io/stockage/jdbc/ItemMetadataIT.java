@@ -196,7 +196,7 @@ class ItemMetadataIT {
     catalog.inTransaction(s -> {
       s.items().insert(first);
       inserted.countDown();
-      sleep(300);
+      awaitBlockedBackend();
       return first;
     });
     other.get(30, TimeUnit.SECONDS);
@@ -245,12 +245,13 @@ class ItemMetadataIT {
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  /** Waits until another backend of this database waits on a lock (the other transaction's insert). */
+  private static void awaitBlockedBackend() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND wait_event_type = 'Lock'") == 0) {
+      assertThat(System.nanoTime()).as("another transaction blocks on the tag row").isLessThan(deadline);
+      Thread.onSpinWait();
     }
   }
 }

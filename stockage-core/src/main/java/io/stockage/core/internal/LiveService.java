@@ -39,7 +39,13 @@ public final class LiveService {
   /** A service over the engine's context, caching listings for {@code ttl}. */
   public LiveService(EngineContext ctx, Duration ttl) {
     this.ctx = ctx;
-    this.listings = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+    // Expiry follows the engine's clock, so that tests move time instead of waiting it out.
+    this.listings = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000)
+        .ticker(() -> {
+          java.time.Instant now = ctx.clock().instant();
+          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        })
+        .build();
   }
 
   /** See {@link io.stockage.Stockage#entries}. */

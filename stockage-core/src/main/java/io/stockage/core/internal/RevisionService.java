@@ -38,6 +38,12 @@ public final class RevisionService {
 
   private final EngineContext ctx;
   private final RevisionDiffer differ = RevisionDiffer.create(DiffLimits.defaults());
+  /**
+   * Diffs running at once: each may hold 8 MiB of text per side, PDFBox's scratch and a CPU for up
+   * to its timeout, so a burst of them queues here instead of taking the node down.
+   */
+  private final Gate diffs = new Gate(Math.max(2, Runtime.getRuntime().availableProcessors()),
+      java.time.Duration.ofSeconds(5), "too many diffs are running: try again shortly");
 
   /** A service over the engine's context. */
   public RevisionService(EngineContext ctx) {
@@ -166,7 +172,7 @@ public final class RevisionService {
         return pair;
       });
       Mount mount = ctx.mount(compared.item().mount());
-      return differ.diff(id, side(mount, compared.from()), side(mount, compared.to()));
+      return diffs.run(() -> differ.diff(id, side(mount, compared.from()), side(mount, compared.to())));
     });
   }
 

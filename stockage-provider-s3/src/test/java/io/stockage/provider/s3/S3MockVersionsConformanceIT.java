@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The version family on a versioned S3Mock bucket, where the provider declares {@code NATIVE_VERSIONING}. */
 @DisabledIfEnvironmentVariable(named = ExternalS3.ENDPOINT_ENV, matches = ".+")
-@ExtendWith(ServerQuirks.S3Mock.class)
+@ExtendWith(ServerQuirks.S3MockVersions.class)
 class S3MockVersionsConformanceIT extends VersionsConformance {
   @Override
   protected ProviderUnderTest providerUnderTest() {

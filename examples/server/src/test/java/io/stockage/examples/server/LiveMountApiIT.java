@@ -39,7 +39,6 @@ class LiveMountApiIT {
     Http http = new Http(port, "s3cret");
     Files.createDirectories(DIR.resolve("share/plans"));
     Files.write(DIR.resolve("share/plans/outside.pdf"), Samples.pdf("written on the share"));
-    Thread.sleep(200);
     HttpResponse<String> listing = http.get("carol", "/api/v1/mounts/share/entries?path=plans");
     assertThat(listing.statusCode()).isEqualTo(200);
     assertThat(listing.body()).contains("\"name\":\"outside.pdf\"", "\"type\":\"FILE\"", "\"version\"");

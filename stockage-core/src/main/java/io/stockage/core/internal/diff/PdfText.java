@@ -2,116 +2,140 @@ package io.stockage.core.internal.diff;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.apache.tika.exception.TikaException;
-import org.apache.tika.exception.WriteLimitReachedException;
-import org.apache.tika.extractor.EmbeddedDocumentExtractor;
-import org.apache.tika.io.TemporaryResources;
-import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.PagedText;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.pdf.PDFParser;
-import org.apache.tika.parser.pdf.PDFParserConfig;
-import org.apache.tika.sax.BodyContentHandler;
-import org.apache.tika.sax.ContentHandlerDecorator;
-import org.apache.tika.sax.WriteOutContentHandler;
-import org.xml.sax.Attributes;
-import org.xml.sax.ContentHandler;
-import org.xml.sax.SAXException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
- * The text and page count of a PDF, with Tika's PDF parser called directly (no detection, no
- * OCR, no embedded files). The text stops at {@code maxBytes} characters; the page count
- * ({@code xmpTPg:NPages}) is read before the text, so a cut text still has it.
+ * The text and page count of a PDF, with PDFBox called directly (no OCR, no attachments). The
+ * document is read from a temporary copy (PDFBox needs random access; the copy is as large as the
+ * revision, which the upload policy bounds), and everything PDFBox decodes — content streams,
+ * fonts, images — lives in at most {@code maxBytes} of memory plus {@link #SCRATCH_FACTOR} ×
+ * {@code maxBytes} of temporary file, so a deflate bomb (a few KiB that inflate to gigabytes)
+ * fills neither: past that the text is cut and the diff says it is truncated. Tika's PDF parser
+ * was dropped here because it bounds PDFBox's memory but not its temporary files. The text stops
+ * at {@code maxBytes} characters; the page count is read first, so a cut text still has it.
  */
 final class PdfText {
-  // Tika parsers are thread-safe; the per-call settings travel in the ParseContext.
-  private static final PDFParser PARSER = new PDFParser();
+  /** PDFBox's scratch on disk, as a multiple of the text limit. */
+  static final int SCRATCH_FACTOR = 8;
 
   private PdfText() {}
 
   /**
    * Extracts the text as lines.
    *
-   * @throws IOException when the content cannot be read
-   * @throws TikaException when it is not a PDF the parser can read
-   * @throws SAXException when the parser fails in another way
+   * @throws IOException when the content cannot be read or is not a PDF PDFBox can read
    */
-  static Extraction read(InputStream in, DiffLimits limits, Deadline deadline)
-      throws IOException, TikaException, SAXException {
-    WriteOutContentHandler text = new WriteOutContentHandler(limits.maxBytesInt());
-    Metadata metadata = new Metadata();
-    boolean truncated = false;
-    try (TemporaryResources temporary = new TemporaryResources();
-         TikaInputStream pdf = TikaInputStream.get(in, temporary, metadata)) {
-      // Spooled to a temporary file, PDFBox reads the document from disk; given a plain stream it
-      // would first copy the whole document into memory.
-      pdf.getPath();
-      PARSER.parse(pdf, new BodyContentHandler(new Deadlined(text, deadline)), metadata, context(limits));
-    } catch (SAXException | TikaException e) {
-      if (!WriteLimitReachedException.isWriteLimitReached(e) && !deadline.expired()) {
-        throw e;
+  static Extraction read(InputStream in, DiffLimits limits, Deadline deadline) throws IOException {
+    Path copy = Files.createTempFile("stockage-diff-", ".pdf");
+    try {
+      try (OutputStream out = Files.newOutputStream(copy)) {
+        in.transferTo(out);
       }
-      truncated = true;
-    } catch (Deadline.Expired e) {
-      truncated = true;
+      MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.maxBytes(),
+          limits.maxBytes() * (SCRATCH_FACTOR + 1));
+      try (PDDocument document = Loader.loadPDF(copy.toFile(), "", memory.streamCache)) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("pages", Integer.toString(document.getNumberOfPages()));
+        Bounded text = new Bounded(limits.maxBytesInt());
+        boolean truncated = false;
+        try {
+          new Stripper(deadline).writeText(document, text);
+        } catch (Bounded.Full e) {
+          truncated = true;
+        } catch (IOException e) {
+          if (!scratchExhausted(e)) {
+            throw e;
+          }
+          truncated = true;
+        }
+        TextContent.Lines lines = TextContent.split(text.toString(), limits.maxLines());
+        return Extraction.text(lines.lines(), properties, truncated || lines.truncated());
+      }
+    } finally {
+      Files.deleteIfExists(copy);
     }
-    Map<String, String> properties = new LinkedHashMap<>();
-    String pages = metadata.get(PagedText.N_PAGES);
-    if (pages != null) {
-      properties.put("pages", pages);
-    }
-    TextContent.Lines lines = TextContent.split(text.toString(), limits.maxLines());
-    return Extraction.text(lines.lines(), properties, truncated || lines.truncated());
   }
 
-  private static ParseContext context(DiffLimits limits) {
-    PDFParserConfig config = new PDFParserConfig();
-    config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-    config.setExtractInlineImages(false);
-    config.setExtractActions(false);
-    // PDFBox's scratch buffers: in memory up to this, then in temporary files.
-    config.setMaxMainMemoryBytes(limits.maxBytes());
-    ParseContext context = new ParseContext();
-    context.set(PDFParserConfig.class, config);
-    context.set(EmbeddedDocumentExtractor.class, new NoEmbedded());
-    return context;
+  /** PDFBox's words when its scratch (memory and temporary file) is full. */
+  private static boolean scratchExhausted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("Maximum allowed") || message.contains("maximum allowed")) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Checks the deadline at every piece of text and every element. */
-  private static final class Deadlined extends ContentHandlerDecorator {
+  /** The page text, checking the deadline at every page and every piece of text. */
+  private static final class Stripper extends PDFTextStripper {
     private final Deadline deadline;
 
-    Deadlined(ContentHandler handler, Deadline deadline) {
-      super(handler);
+    Stripper(Deadline deadline) {
       this.deadline = deadline;
     }
 
     @Override
-    public void startElement(String uri, String localName, String name, Attributes atts) throws SAXException {
+    protected void startPage(PDPage page) throws IOException {
       deadline.check();
-      super.startElement(uri, localName, name, atts);
+      super.startPage(page);
     }
 
     @Override
-    public void characters(char[] ch, int start, int length) throws SAXException {
+    protected void writeString(String text, List<TextPosition> positions) throws IOException {
       deadline.check();
-      super.characters(ch, start, length);
+      super.writeString(text, positions);
     }
   }
 
-  /** Attachments are not part of the page text the diff compares. */
-  private static final class NoEmbedded implements EmbeddedDocumentExtractor {
-    @Override
-    public boolean shouldParseEmbedded(Metadata metadata) {
-      return false;
+  /** Text up to a number of characters; past it, writing fails with {@link Full}. */
+  private static final class Bounded extends Writer {
+    private final StringBuilder text = new StringBuilder();
+    private final int limit;
+
+    Bounded(int limit) {
+      this.limit = limit;
     }
 
     @Override
-    public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
-      // Never called: shouldParseEmbedded says no.
+    public void write(char[] chars, int offset, int length) {
+      int room = limit - text.length();
+      text.append(chars, offset, Math.min(room, length));
+      if (length > room) {
+        throw new Full();
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+
+    /** The limit is reached. */
+    static final class Full extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      Full() {
+        super("text limit reached", null, false, false);
+      }
     }
   }
 }

@@ -15,8 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import org.apache.tika.exception.TikaException;
-import org.xml.sax.SAXException;
 
 /**
  * Computes the {@link Diff} of two revisions of a file: a unified line diff for text-like content
@@ -96,13 +94,12 @@ public final class RevisionDiffer {
       return deadline.expired() ? withTruncated(extraction) : extraction;
     } catch (Deadline.Expired e) {
       return Extraction.timedOut();
-    } catch (IOException | TikaException | SAXException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return deadline.expired() ? Extraction.timedOut() : Extraction.failed(describe(e));
     }
   }
 
-  private Extraction extract(Side side, InputStream in, Deadline deadline)
-      throws IOException, TikaException, SAXException {
+  private Extraction extract(Side side, InputStream in, Deadline deadline) throws IOException {
     return switch (ContentKind.of(side.mimeType())) {
       case TEXT -> TextContent.read(in, limits);
       case GLTF_JSON -> GltfSummary.readJson(in, limits);
