@@ -36,4 +36,19 @@ public interface BlobRecords {
 
   /** Deletes a blob row. */
   void delete(long blobId);
+
+  /**
+   * Records the intent to store content under the key; called in a transaction of its own that
+   * commits before the content moves there.
+   */
+  BlobIntent intend(String mount, String key, Instant at);
+
+  /** Deletes an intent: the transaction that records the content (or gives it up) does. */
+  void fulfil(long intent);
+
+  /**
+   * Up to {@code limit} intents of the mount recorded before {@code cutoff}, locked (rows another
+   * transaction holds are skipped).
+   */
+  List<BlobIntent> lockIntents(String mount, Instant cutoff, int limit);
 }

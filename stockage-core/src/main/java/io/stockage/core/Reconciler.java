@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes what failures and purges leave behind on managed mounts: staging objects older than the
- * grace period, blobs no revision has referenced for the grace period, and content-addressed
- * objects that have no blob row (a crash between promotion and commit), and multipart uploads
- * a failed write could not abort because the backend was down. Each removal holds the
+ * grace period, blobs no revision has referenced for the grace period, content whose upload
+ * recorded its intent but never committed (a crash between promotion and commit), and multipart
+ * uploads a failed write could not abort because the backend was down. Its cost follows the work
+ * pending — the staging prefix, unreferenced rows, leftover intents — never the size of the store. Each removal holds the
  * blob row's lock, so it never races an upload that is promoting or referencing the same content.
  * Safe to run on several nodes at once.
  */
@@ -46,7 +47,7 @@ public final class Reconciler {
       if (mount.mode() == MountMode.MANAGED) {
         try {
           total = total.plus(new Report(sweepStaging(mount, cutoff), sweepUnreferenced(mount, cutoff),
-              sweepOrphans(mount, cutoff), mount.provider().abortIncompleteUploads(cutoff)));
+              sweepIntents(mount, cutoff), mount.provider().abortIncompleteUploads(cutoff)));
         } catch (RuntimeException e) {
           // One mount down (or failing) does not stop the others; it is tried again next pass.
           LOG.warn("reconciler pass on mount {} failed: {}", mount.name(), e.toString());
@@ -85,24 +86,36 @@ public final class Reconciler {
     }
   }
 
-  private int sweepOrphans(Mount mount, Instant cutoff) {
-    return forEachOlder(mount.provider(), "org_", cutoff, object -> {
-      Optional<String> sha = BlobKeys.shaOf(object.key())
-          .or(() -> BlobKeys.isItem(object.key()) ? Optional.of("") : Optional.empty());
-      if (sha.isEmpty()) {
-        return false;
-      }
-      return ctx.catalog().inTransaction(session -> {
-        // Claiming the key waits for an upload that is promoting it, then finds its row.
-        Optional<BlobRecord> claim = session.blobs().insertIfAbsent(mount.name(), object.key(), sha.get(),
-            object.size(), ctx.clock().instant());
-        claim.ifPresent(blob -> {
-          Contents.deleteAllVersions(mount, blob.key());
-          session.blobs().delete(blob.id());
-        });
-        return claim.isPresent();
+  /**
+   * Removes the content of uploads that recorded their intent and never committed (a failure or a
+   * crash between promotion and commit): an intent older than the grace whose key no blob row
+   * claims. Claiming the key (inserting its row) waits for an upload that is promoting it, then
+   * finds its row; the claim holds the key while its content is deleted.
+   */
+  private int sweepIntents(Mount mount, Instant cutoff) {
+    int removed = 0;
+    while (true) {
+      int[] batch = ctx.catalog().inTransaction(session -> {
+        List<io.stockage.spi.BlobIntent> intents = session.blobs().lockIntents(mount.name(), cutoff, PAGE);
+        int orphans = 0;
+        for (io.stockage.spi.BlobIntent intent : intents) {
+          String sha = BlobKeys.shaOf(intent.key()).orElse("");
+          Optional<BlobRecord> claim = session.blobs().insertIfAbsent(mount.name(), intent.key(), sha, 0,
+              ctx.clock().instant());
+          if (claim.isPresent()) {
+            Contents.deleteAllVersions(mount, intent.key());
+            session.blobs().delete(claim.get().id());
+            orphans++;
+          }
+          session.blobs().fulfil(intent.id());
+        }
+        return new int[] {intents.size(), orphans};
       });
-    });
+      removed += batch[1];
+      if (batch[0] < PAGE) {
+        return removed;
+      }
+    }
   }
 
   /** Visits the objects under the prefix last written before the cutoff, page by page. */
@@ -127,7 +140,7 @@ public final class Reconciler {
    *
    * @param staging staging objects older than the grace period
    * @param unreferenced blobs no revision referenced any more
-   * @param orphans content objects without a blob row
+   * @param orphans content of uploads that never committed (from their intents)
    * @param uploads incomplete multipart uploads aborted
    * @param failedMounts the mounts whose pass failed (logged; tried again at the next pass)
    */

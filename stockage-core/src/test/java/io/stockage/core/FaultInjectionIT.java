@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failure between blob promotion and catalog commit: the real catalog, wrapped so that writing
- * the change-feed row (which comes after promotion, in the same transaction) fails once.
+ * the change-feed row (which comes after promotion, in the same transaction) fails once. The
+ * upload's intent, committed before the promotion, is what lets the reconciler find the content.
  */
 class FaultInjectionIT {
   @TempDir
@@ -47,11 +48,14 @@ class FaultInjectionIT {
       assertThat(fx.objects("org_acme/")).as("the promoted blob is left behind").isEqualTo(1);
       assertThat(fx.objects("staging/")).isZero();
 
+      assertThat(fx.count("select count(*) from blob_intents")).as("the failed upload's intent").isEqualTo(1);
       Reconciler.Report report = fx.engine.reconciler().run();
       assertThat(report.orphans()).isEqualTo(1);
       assertThat(fx.objects("org_acme/")).isZero();
+      assertThat(fx.count("select count(*) from blob_intents")).isZero();
 
       assertThat(fx.upload(BOB, project, "plan.pdf", pdf).revision()).as("the next upload works").isEqualTo(1);
+      assertThat(fx.count("select count(*) from blob_intents")).as("a committed upload leaves no intent").isZero();
       assertThat(fx.objects("org_acme/")).isEqualTo(1);
       assertThat(fx.engine.reconciler().run().total()).as("a referenced blob stays").isZero();
     }

@@ -52,10 +52,12 @@ public final class ContentService {
         Target target = ctx.catalog().read(session -> target(op, session, upload, name));
         Mount mount = ctx.mount(target.project().mount());
         Staged staged = Staged.stream(ctx, mount, in, upload.declaredSize(), NameRules.extension(name));
-        return commit(staged, session -> target.existing().isPresent()
+        ItemId id = target.existing().orElseGet(ItemId::random);
+        return commit(staged, new BlobKeys.Space(target.project().org(), upload.vault()), id,
+            session -> target.existing().isPresent()
             ? appendRevision(op, session, target.existing().get(), OptionalInt.empty(), staged)
-            : insertFile(op, session, new NewFile(target(op, session, upload, name).project(), upload.folder(), name,
-                upload.vault()), staged));
+            : insertFile(op, session, new NewFile(id, target(op, session, upload, name).project(), upload.folder(),
+                name, upload.vault()), staged));
       });
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
@@ -76,7 +78,8 @@ public final class ContentService {
         String name = NameRules.fileName(before.name(), ctx.policy());
         Staged staged = Staged.stream(ctx, ctx.mount(before.mount()), in, content.declaredSize(),
             NameRules.extension(name));
-        return commit(staged, session -> appendRevision(op, session, id, content.expectedRevision(), staged));
+        return commit(staged, BlobKeys.Space.of(before), id,
+            session -> appendRevision(op, session, id, content.expectedRevision(), staged));
       });
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
@@ -128,11 +131,13 @@ public final class ContentService {
   }
 
   /**
-   * Runs the transaction that records staged content; when it fails, what its promotion added is
-   * undone, and in every case no staging object is left.
+   * Records the intent of the staged content, then runs the transaction that records it; when it
+   * fails, what its promotion added is undone, and in every case no staging object is left.
    */
-  private Item commit(Staged staged, java.util.function.Function<CatalogSession, Item> work) {
+  private Item commit(Staged staged, BlobKeys.Space namespace, ItemId item,
+      java.util.function.Function<CatalogSession, Item> work) {
     try {
+      staged.intend(ctx.catalog(), namespace, item, ctx.clock().instant());
       return ctx.catalog().inTransaction(work);
     } catch (RuntimeException e) {
       staged.undoPromotion();
@@ -144,7 +149,7 @@ public final class ContentService {
 
   private Item insertFile(Operation op, CatalogSession session, NewFile file, Staged staged) {
     Instant now = ctx.clock().instant();
-    ItemId id = ItemId.random();
+    ItemId id = file.id();
     op.target(id.toString());
     Staged.Promoted blob = staged.promote(session, new BlobKeys.Space(file.project().org(), file.vault()), id, now);
     Item item = new Item(id, file.project().org(), file.project().id(), file.folder(), ItemType.FILE,
@@ -199,7 +204,7 @@ public final class ContentService {
 
   private record Target(Project project, Optional<ItemId> existing) {}
 
-  private record NewFile(Project project, Optional<ItemId> folder, String name, boolean vault) {}
+  private record NewFile(ItemId id, Project project, Optional<ItemId> folder, String name, boolean vault) {}
 
   private record Opened(Item item, RevisionRecord revision) {}
 }

@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Content streamed once to a staging key (pipeline step 3), then promoted to its
- * content-addressed key inside the catalog transaction (step 4). Whatever happens, {@link #cleanUp}
- * after the transaction leaves no staging object behind; a crash leaves only staging or
- * unreferenced content, which the reconciler removes.
+ * Content streamed once to a staging key (pipeline step 3), its destination recorded as an intent
+ * ({@link #intend}), then promoted to its content-addressed key inside the catalog transaction
+ * (step 4). Whatever happens, {@link #cleanUp} after the transaction leaves no staging object
+ * behind; a crash leaves only staging objects and intents, from which the reconciler removes
+ * what no blob row claims.
  */
 public final class Staged {
   private static final Logger LOG = LoggerFactory.getLogger(Staged.class);
@@ -32,6 +33,7 @@ public final class Staged {
   private final long size;
   private final String mimeType;
   private volatile boolean moved;
+  private volatile Optional<io.stockage.spi.BlobIntent> intent = Optional.empty();
   private volatile Optional<ObjectVersionRef> promotedVersion = Optional.empty();
 
   private Staged(Mount mount, String stagingKey, UploadStream stream) {
@@ -92,12 +94,35 @@ public final class Staged {
   }
 
   /**
+   * Records, in a transaction of its own, the key the content is about to be stored under (its
+   * content-addressed key, or on a natively versioned mount the item's key): should the
+   * transaction that records it never commit, the reconciler finds the content from this intent.
+   * Call before the transaction that {@link #promote}s.
+   */
+  public void intend(io.stockage.spi.Catalog catalog, BlobKeys.Space namespace, ItemId item, Instant now) {
+    String key = key(namespace, item);
+    intent = Optional.of(catalog.inTransaction(session -> session.blobs().intend(mount.name(), key, now)));
+  }
+
+  private String key(BlobKeys.Space namespace, ItemId item) {
+    return mount.versioning() == VersioningMode.NATIVE ? BlobKeys.item(namespace, item)
+        : BlobKeys.blob(namespace, sha256);
+  }
+
+  /**
    * Makes the content durable and adds a reference to its blob row; called inside the transaction
    * that records the revision. On a content-addressed mount the content goes to its
    * content-addressed key (identical content already stored in the namespace is referenced, not
    * stored again); on a mount with native versioning it becomes a new version of the item's key.
    */
   public Promoted promote(CatalogSession session, BlobKeys.Space namespace, ItemId item, Instant now) {
+    io.stockage.spi.BlobIntent recorded = intent.orElseThrow(() ->
+        new IllegalStateException("promote needs the intent recorded first"));
+    if (!recorded.key().equals(key(namespace, item))) {
+      throw new IllegalStateException("the intent names " + recorded.key() + ", not the key promoted to");
+    }
+    // Gone with this transaction's commit; kept, for the reconciler, if it rolls back.
+    session.blobs().fulfil(recorded.id());
     if (mount.versioning() == VersioningMode.NATIVE) {
       return promoteAsVersion(session, BlobKeys.item(namespace, item), now);
     }

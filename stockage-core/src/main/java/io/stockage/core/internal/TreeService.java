@@ -120,25 +120,41 @@ public final class TreeService {
   /** See {@link io.stockage.Stockage#copy}. */
   public Item copy(Subject subject, ItemId id, Optional<ItemId> folder, String newName) {
     Operation op = Operation.mutation(ctx, "copy", subject, id.toString());
-    return op.run(() -> ctx.catalog().inTransaction(session -> {
-      Lookups.Located source = Lookups.liveFile(op, session, id, Permission.VIEW, false);
-      Item item = source.item();
-      String name = NameRules.newName(item, newName, ctx.policy());
-      Lookups.folder(op, session, source.project(), folder, Permission.ADD);
-      RevisionRecord current = session.revisions().find(id, item.revision())
-          .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "revision " + item.revision() + " missing"));
-      Instant now = ctx.clock().instant();
-      Item copy = new Item(ItemId.random(), item.org(), item.project(), folder, ItemType.FILE, name, item.mount(),
-          item.size(), item.mimeType(), item.sha256(), 1, subject.user(), item.vault(), item.tags(), item.customFields(),
-          now, now, Optional.empty());
-      session.items().insert(copy);
-      RevisionRecord stored = storeCopy(session, current, copy, now);
-      Revision first = new Revision(copy.id(), 1, copy.size(), copy.sha256(), copy.mimeType(), subject.user(), now,
-          Optional.empty(), OptionalInt.empty());
-      session.revisions().insert(new RevisionRecord(first, stored.blobId(), stored.blobKey(), stored.versionId()));
-      journal(op, session, copy, ChangeKind.ADDED, now, Map.of("copyOf", id.toString()));
-      return copy;
-    }));
+    return op.run(() -> {
+      ItemId copyId = ItemId.random();
+      Item original = ctx.catalog().read(session -> {
+        Lookups.Located source = Lookups.liveFile(op, session, id, Permission.VIEW, false);
+        NameRules.newName(source.item(), newName, ctx.policy());
+        Lookups.folder(op, session, source.project(), folder, Permission.ADD);
+        return source.item();
+      });
+      // On a natively versioned mount the copy writes its own key: recorded first, for the reconciler.
+      Optional<io.stockage.spi.BlobIntent> intent = ctx.mount(original.mount()).versioning()
+          == io.stockage.VersioningMode.NATIVE
+          ? Optional.of(ctx.catalog().inTransaction(session -> session.blobs().intend(original.mount(),
+              BlobKeys.item(BlobKeys.Space.of(original), copyId), ctx.clock().instant())))
+          : Optional.empty();
+      return ctx.catalog().inTransaction(session -> {
+        intent.ifPresent(i -> session.blobs().fulfil(i.id()));
+        Lookups.Located source = Lookups.liveFile(op, session, id, Permission.VIEW, false);
+        Item item = source.item();
+        String name = NameRules.newName(item, newName, ctx.policy());
+        Lookups.folder(op, session, source.project(), folder, Permission.ADD);
+        RevisionRecord current = session.revisions().find(id, item.revision())
+            .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "revision " + item.revision() + " missing"));
+        Instant now = ctx.clock().instant();
+        Item copy = new Item(copyId, item.org(), item.project(), folder, ItemType.FILE, name, item.mount(),
+            item.size(), item.mimeType(), item.sha256(), 1, subject.user(), item.vault(), item.tags(), item.customFields(),
+            now, now, Optional.empty());
+        session.items().insert(copy);
+        RevisionRecord stored = storeCopy(session, current, copy, now);
+        Revision first = new Revision(copy.id(), 1, copy.size(), copy.sha256(), copy.mimeType(), subject.user(), now,
+            Optional.empty(), OptionalInt.empty());
+        session.revisions().insert(new RevisionRecord(first, stored.blobId(), stored.blobKey(), stored.versionId()));
+        journal(op, session, copy, ChangeKind.ADDED, now, Map.of("copyOf", id.toString()));
+        return copy;
+      });
+    });
   }
 
   /**

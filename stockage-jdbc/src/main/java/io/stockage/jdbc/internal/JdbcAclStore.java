@@ -22,6 +22,17 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class JdbcAclStore implements AclStore {
   private static final String COLUMNS = "a.item_id, a.principal_type, a.principal_id, a.role, a.granted_by, a.granted_at";
 
+  // The entries on the item and on every folder above it. UNION (not ALL) stops at a cycle, should
+  // one exist; depth orders the item before its folders.
+  private static final String PATH = """
+      WITH RECURSIVE up(id, parent_id, depth) AS (
+        SELECT id, parent_id, 0 FROM items WHERE id = :item
+        UNION
+        SELECT i.id, i.parent_id, up.depth + 1 FROM items i JOIN up ON i.id = up.parent_id)
+      SELECT""" + " " + COLUMNS + """
+       FROM up JOIN item_access a ON a.item_id = up.id
+      """;
+
   private final Handle handle;
 
   /** Entries on the transaction's handle. */
@@ -66,14 +77,7 @@ public final class JdbcAclStore implements AclStore {
 
   @Override
   public List<AccessEntry> applicable(ItemId item, UserId user, Set<TeamId> teams) {
-    // UNION (not ALL) stops at a cycle, should one exist; depth orders the item before its folders.
-    return handle.createQuery("""
-            WITH RECURSIVE up(id, parent_id, depth) AS (
-              SELECT id, parent_id, 0 FROM items WHERE id = :item
-              UNION
-              SELECT i.id, i.parent_id, up.depth + 1 FROM items i JOIN up ON i.id = up.parent_id)
-            SELECT""" + " " + COLUMNS + """
-             FROM up JOIN item_access a ON a.item_id = up.id
+    return handle.createQuery(PATH + """
             WHERE (a.principal_type = 'USER' AND a.principal_id = :user)
                OR (a.principal_type = 'TEAM' AND a.principal_id = ANY (CAST(:teams AS text[])))
             ORDER BY up.depth, a.principal_type DESC, a.principal_id COLLATE "C\"""")
@@ -86,13 +90,7 @@ public final class JdbcAclStore implements AclStore {
 
   @Override
   public List<AccessEntry> onPath(ItemId item) {
-    return handle.createQuery("""
-            WITH RECURSIVE up(id, parent_id, depth) AS (
-              SELECT id, parent_id, 0 FROM items WHERE id = :item
-              UNION
-              SELECT i.id, i.parent_id, up.depth + 1 FROM items i JOIN up ON i.id = up.parent_id)
-            SELECT""" + " " + COLUMNS + """
-             FROM up JOIN item_access a ON a.item_id = up.id
+    return handle.createQuery(PATH + """
             ORDER BY up.depth, a.principal_type DESC, a.principal_id COLLATE "C\"""")
         .bind("item", item.value())
         .map(JdbcAclStore::entry)

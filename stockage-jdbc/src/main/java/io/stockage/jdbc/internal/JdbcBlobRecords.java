@@ -1,5 +1,6 @@
 package io.stockage.jdbc.internal;
 
+import io.stockage.spi.BlobIntent;
 import io.stockage.spi.BlobRecord;
 import io.stockage.spi.BlobRecords;
 import java.sql.ResultSet;
@@ -107,6 +108,36 @@ public final class JdbcBlobRecords implements BlobRecords {
     if (updated == 0) {
       throw JdbcErrors.broken("no blob row " + blobId);
     }
+  }
+
+  @Override
+  public BlobIntent intend(String mount, String key, Instant at) {
+    long id = handle.createQuery("INSERT INTO blob_intents (mount, key, created_at) VALUES (:mount, :key, :at)"
+            + " RETURNING id")
+        .bind("mount", mount)
+        .bind("key", key)
+        .bind("at", Rows.at(at))
+        .mapTo(Long.class)
+        .one();
+    return new BlobIntent(id, mount, key, at);
+  }
+
+  @Override
+  public void fulfil(long intent) {
+    handle.createUpdate("DELETE FROM blob_intents WHERE id = :id").bind("id", intent).execute();
+  }
+
+  @Override
+  public List<BlobIntent> lockIntents(String mount, Instant cutoff, int limit) {
+    return handle.createQuery("SELECT id, mount, key, created_at FROM blob_intents"
+            + " WHERE mount = :mount AND created_at < :cutoff ORDER BY created_at, id LIMIT :limit"
+            + " FOR UPDATE SKIP LOCKED")
+        .bind("mount", mount)
+        .bind("cutoff", Rows.at(cutoff))
+        .bind("limit", limit)
+        .map((rows, ctx) -> new BlobIntent(rows.getLong("id"), rows.getString("mount"), rows.getString("key"),
+            Rows.instant(rows, "created_at")))
+        .list();
   }
 
   private static BlobRecord blob(ResultSet rows, StatementContext ctx) throws SQLException {

@@ -151,5 +151,20 @@ class JdbcErrorsTest {
     public void delete(long blobId) {
       throw failure;
     }
+
+    @Override
+    public io.stockage.spi.BlobIntent intend(String mount, String key, Instant at) {
+      throw failure;
+    }
+
+    @Override
+    public void fulfil(long intent) {
+      throw failure;
+    }
+
+    @Override
+    public List<io.stockage.spi.BlobIntent> lockIntents(String mount, Instant cutoff, int limit) {
+      throw failure;
+    }
   }
 }
