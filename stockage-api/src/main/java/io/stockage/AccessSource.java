@@ -1,6 +1,5 @@
 package io.stockage;
 
-import io.stockage.spi.Principal;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;

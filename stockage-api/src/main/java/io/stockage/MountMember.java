@@ -1,6 +1,5 @@
 package io.stockage;
 
-import io.stockage.spi.Principal;
 import java.util.Objects;
 
 /**

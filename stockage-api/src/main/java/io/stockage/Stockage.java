@@ -71,17 +71,17 @@ public interface Stockage extends AutoCloseable {
    * only add access. Needs {@link Permission#SHARE} on the item, and a role at least as high as
    * the one granted.
    */
-  io.stockage.spi.AccessEntry grant(Subject subject, ItemId item, io.stockage.spi.Principal principal,
+  io.stockage.AccessEntry grant(Subject subject, ItemId item, io.stockage.Principal principal,
       ProjectRole role);
 
   /**
    * Removes the principal's entry on the item (access it holds otherwise stays); removing a
    * missing entry succeeds. Needs {@link Permission#SHARE}.
    */
-  void revoke(Subject subject, ItemId item, io.stockage.spi.Principal principal);
+  void revoke(Subject subject, ItemId item, io.stockage.Principal principal);
 
   /** The entries set directly on the item. Needs {@link Permission#VIEW}. */
-  List<io.stockage.spi.AccessEntry> accessEntries(Subject subject, ItemId item);
+  List<io.stockage.AccessEntry> accessEntries(Subject subject, ItemId item);
 
   /**
    * The effective access of {@code whom} (a subject of the same organization, as the host knows
@@ -291,10 +291,10 @@ public interface Stockage extends AutoCloseable {
    * Grants a user or team of the mount's organization a role on a live mount. Needs
    * {@link MountRole#MANAGER} (organization admins of its organization are managers).
    */
-  MountMember grantMount(Subject subject, String mount, io.stockage.spi.Principal principal, MountRole role);
+  MountMember grantMount(Subject subject, String mount, io.stockage.Principal principal, MountRole role);
 
   /** Revokes a role on a live mount. Needs {@link MountRole#MANAGER}. */
-  void revokeMount(Subject subject, String mount, io.stockage.spi.Principal principal);
+  void revokeMount(Subject subject, String mount, io.stockage.Principal principal);
 
   // ---- mounts ----
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param value non-blank, at most 128 characters
  */
-public record TeamId(String value) {
+public record TeamId(String value) implements Principal {
   /** Validates the id. */
   public TeamId {
     Objects.requireNonNull(value, "value");
@@ -24,5 +24,11 @@ public record TeamId(String value) {
   @Override
   public String toString() {
     return value;
+  }
+
+  /** {@link Principal.Kind#TEAM}. */
+  @Override
+  public Principal.Kind kind() {
+    return Principal.Kind.TEAM;
   }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param value non-blank, at most 128 characters
  */
-public record UserId(String value) {
+public record UserId(String value) implements Principal {
   /** Validates the id. */
   public UserId {
     Objects.requireNonNull(value, "value");
@@ -24,5 +24,11 @@ public record UserId(String value) {
   @Override
   public String toString() {
     return value;
+  }
+
+  /** {@link Principal.Kind#USER}. */
+  @Override
+  public Principal.Kind kind() {
+    return Principal.Kind.USER;
   }
 }

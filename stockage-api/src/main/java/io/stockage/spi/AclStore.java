@@ -1,6 +1,8 @@
 package io.stockage.spi;
 
+import io.stockage.AccessEntry;
 import io.stockage.ItemId;
+import io.stockage.Principal;
 import io.stockage.TeamId;
 import io.stockage.UserId;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.stockage.spi;
 
+import io.stockage.Principal;
 import io.stockage.ProjectRole;
 import java.util.Objects;
 

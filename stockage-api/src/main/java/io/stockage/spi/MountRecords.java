@@ -3,6 +3,7 @@ package io.stockage.spi;
 import io.stockage.MountMember;
 import io.stockage.MountRole;
 import io.stockage.OrgId;
+import io.stockage.Principal;
 import io.stockage.TeamId;
 import io.stockage.UserId;
 import java.time.Instant;

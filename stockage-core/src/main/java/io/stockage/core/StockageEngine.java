@@ -1,14 +1,14 @@
 package io.stockage.core;
 
 import io.stockage.Access;
+import io.stockage.AccessEntry;
 import io.stockage.ByteRange;
 import io.stockage.Content;
 import io.stockage.Diff;
-import io.stockage.ErrorKind;
 import io.stockage.FieldDefinition;
 import io.stockage.Item;
-import io.stockage.ItemPatch;
 import io.stockage.ItemId;
+import io.stockage.ItemPatch;
 import io.stockage.Mount;
 import io.stockage.MountInfo;
 import io.stockage.MountMode;
@@ -17,13 +17,13 @@ import io.stockage.NewProject;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.Permission;
+import io.stockage.Principal;
 import io.stockage.Project;
 import io.stockage.ProjectMember;
 import io.stockage.ProjectRole;
 import io.stockage.ProjectTeam;
 import io.stockage.Revision;
 import io.stockage.Stockage;
-import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.Upload;
@@ -32,19 +32,15 @@ import io.stockage.UserId;
 import io.stockage.core.internal.AccessService;
 import io.stockage.core.internal.AuditService;
 import io.stockage.core.internal.ContentService;
-import io.stockage.core.internal.CatalogRevisionStore;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.core.internal.LiveService;
 import io.stockage.core.internal.MetadataService;
 import io.stockage.core.internal.ProjectService;
-import io.stockage.core.internal.TeamService;
 import io.stockage.core.internal.RevisionService;
 import io.stockage.core.internal.SecureUrls;
 import io.stockage.core.internal.ShareLinks;
+import io.stockage.core.internal.TeamService;
 import io.stockage.core.internal.TreeService;
-import io.stockage.spi.AccessEntry;
-import io.stockage.spi.Principal;
-import io.stockage.spi.RevisionStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -100,20 +96,6 @@ public final class StockageEngine implements Stockage {
   /** The reconciler of this engine's mounts; run it on a schedule (the Spring starter does). */
   public Reconciler reconciler() {
     return reconciler;
-  }
-
-  /**
-   * The revision store of a managed mount. It does not authorize: callers check access first.
-   *
-   * @throws StockageException {@code NOT_FOUND} for an unknown mount, {@code UNSUPPORTED} for a
-   *     live one
-   */
-  public RevisionStore revisions(String mount) {
-    Mount found = ctx.mount(mount);
-    if (found.mode() != MountMode.MANAGED) {
-      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "mount " + mount + " keeps no revisions");
-    }
-    return new CatalogRevisionStore(ctx.catalog(), found);
   }
 
   /** The upload policy in force. */
@@ -366,13 +348,13 @@ public final class StockageEngine implements Stockage {
   }
 
   @Override
-  public io.stockage.MountMember grantMount(Subject subject, String mount, io.stockage.spi.Principal principal,
+  public io.stockage.MountMember grantMount(Subject subject, String mount, io.stockage.Principal principal,
       io.stockage.MountRole role) {
     return live.grant(subject, mount, principal, role);
   }
 
   @Override
-  public void revokeMount(Subject subject, String mount, io.stockage.spi.Principal principal) {
+  public void revokeMount(Subject subject, String mount, io.stockage.Principal principal) {
     live.revoke(subject, mount, principal);
   }
 

@@ -17,13 +17,13 @@ import io.stockage.OrgPermission;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.Permission;
+import io.stockage.Principal;
 import io.stockage.Project;
 import io.stockage.ProjectRole;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.Upload;
-import io.stockage.spi.Principal;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ class AccessIT {
     Item deep = file(BOB, p, below, "deep.pdf");
     assertKind(() -> fx.engine.stat(EVE, deep.id()), ErrorKind.NOT_FOUND);
 
-    fx.engine.grant(ALICE, top.id(), Principal.user(EVE.user()), ProjectRole.VIEWER);
+    fx.engine.grant(ALICE, top.id(), EVE.user(), ProjectRole.VIEWER);
     assertThat(fx.engine.stat(EVE, deep.id()).id()).isEqualTo(deep.id());
     assertThat(fx.engine.permissions(EVE, deep.id())).containsExactly(Permission.VIEW);
     assertKind(() -> fx.engine.write(EVE, deep.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("x")))),
@@ -89,11 +89,11 @@ class AccessIT {
         .extracting(Item::name).containsExactly("deep.pdf");
 
     // A VIEWER entry for an EDITOR member takes nothing away.
-    fx.engine.grant(ALICE, deep.id(), Principal.user(BOB.user()), ProjectRole.VIEWER);
+    fx.engine.grant(ALICE, deep.id(), BOB.user(), ProjectRole.VIEWER);
     assertThat(fx.engine.write(BOB, deep.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("y")))).revision())
         .isEqualTo(2);
 
-    fx.engine.revoke(ALICE, top.id(), Principal.user(EVE.user()));
+    fx.engine.revoke(ALICE, top.id(), EVE.user());
     assertThat(fx.engine.permissions(EVE, deep.id())).isEmpty();
     assertKind(() -> fx.engine.stat(EVE, deep.id()), ErrorKind.NOT_FOUND);
   }
@@ -103,10 +103,10 @@ class AccessIT {
     Project p = fx.project();
     Item f = folder(p, Optional.empty(), "f");
     long denials = fx.count("SELECT count(*) FROM audit_log WHERE action = 'grant' AND outcome = 'DENIED'");
-    assertKind(() -> fx.engine.grant(BOB, f.id(), Principal.user(EVE.user()), ProjectRole.VIEWER),
+    assertKind(() -> fx.engine.grant(BOB, f.id(), EVE.user(), ProjectRole.VIEWER),
         ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.grant(EVE, f.id(), Principal.user(EVE.user()), ProjectRole.ADMIN), ErrorKind.NOT_FOUND);
-    assertKind(() -> fx.engine.grant(EngineFixture.MALLORY, f.id(), Principal.user(EVE.user()), ProjectRole.VIEWER),
+    assertKind(() -> fx.engine.grant(EVE, f.id(), EVE.user(), ProjectRole.ADMIN), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.grant(EngineFixture.MALLORY, f.id(), EVE.user(), ProjectRole.VIEWER),
         ErrorKind.NOT_FOUND);
     assertThat(fx.count("SELECT count(*) FROM audit_log WHERE action = 'grant' AND outcome = 'DENIED'"))
         .isEqualTo(denials + 3);
@@ -124,7 +124,7 @@ class AccessIT {
     assertKind(() -> fx.engine.stat(EVE, doc.id()), ErrorKind.NOT_FOUND);
 
     fx.engine.addTeam(ALICE, p.slug(), team, ProjectRole.VIEWER);
-    fx.engine.grant(ALICE, f.id(), Principal.team(team), ProjectRole.EDITOR);
+    fx.engine.grant(ALICE, f.id(), team, ProjectRole.EDITOR);
     assertThat(fx.engine.teams(CAROL, p.slug())).extracting(t -> t.team().value()).containsExactly(team.value());
 
     Access access = fx.engine.explain(ALICE, doc.id(), EVE);
@@ -158,7 +158,7 @@ class AccessIT {
     assertThat(fx.engine.stat(CAROL, secret.id()).id()).isEqualTo(secret.id());
     assertThat(fx.engine.vaultFiles(BOSS, PageRequest.first(10)).items()).isEmpty();
 
-    fx.engine.grant(BOB, secret.id(), Principal.user(BOSS.user()), ProjectRole.VIEWER);
+    fx.engine.grant(BOB, secret.id(), BOSS.user(), ProjectRole.VIEWER);
     try (var content = fx.engine.open(BOSS, secret.id(), Optional.empty())) {
       assertThat(content.stream().readAllBytes()).isEqualTo(Samples.pdf("same"));
     }
@@ -181,7 +181,7 @@ class AccessIT {
     for (int i = 0; i < 1000; i++) {
       Item item = fx.engine.createFolder(BOB, p.slug(), Optional.of(mine.id()), String.format("item-%04d", i));
       if (random.nextBoolean()) {
-        Principal who = random.nextBoolean() ? Principal.user(EVE.user()) : Principal.team(team);
+        Principal who = random.nextBoolean() ? EVE.user() : team;
         fx.engine.grant(ALICE, item.id(), who, ProjectRole.VIEWER);
         visible.add(item.name());
       }

@@ -71,7 +71,7 @@ class ConcurrentWritesIT {
     }
     assertThat(revisions).containsExactlyInAnyOrderElementsOf(
         java.util.stream.IntStream.rangeClosed(2, WRITERS + 1).boxed().toList());
-    List<Revision> history = fx.engine.revisions("main").list(file.id(), PageRequest.first(100)).items();
+    List<Revision> history = fx.engine.revisions(BOB, file.id(), PageRequest.first(100)).items();
     assertThat(history).hasSize(WRITERS + 1);
     assertThat(history).extracting(Revision::sha256).doesNotHaveDuplicates();
   }

@@ -22,7 +22,6 @@ import io.stockage.spi.AuditRecord;
 import io.stockage.spi.Catalog;
 import io.stockage.spi.CatalogSession;
 import io.stockage.spi.JournalRecords;
-import io.stockage.spi.Principal;
 import io.stockage.spi.StorageProvider;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
@@ -73,7 +72,7 @@ class FailurePathsIT {
         .defaultMount("faulty")
         .mount(Mount.managed("broken", broken))
         .mount(Mount.live("share", trackingStreams(FileSystemProvider.create(share, false)), OrgId.of("acme"))));
-    fx.engine.grantMount(ROOT, "share", Principal.user(BOB.user()), MountRole.VIEWER);
+    fx.engine.grantMount(ROOT, "share", BOB.user(), MountRole.VIEWER);
   }
 
   @AfterAll

@@ -20,7 +20,6 @@ import io.stockage.PolicyReason;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.core.fs.FileSystemProvider;
-import io.stockage.spi.Principal;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -56,8 +55,8 @@ class LiveMountsIT {
         .mount(Mount.live("share", FileSystemProvider.create(share, false), OrgId.of("acme")))
         .liveListingTtl(TTL)
         .clock(() -> java.time.Instant.now().plus(OFFSET.get())));
-    fx.engine.grantMount(ROOT, "share", Principal.user(BOB.user()), MountRole.EDITOR);
-    fx.engine.grantMount(ROOT, "share", Principal.user(CAROL.user()), MountRole.VIEWER);
+    fx.engine.grantMount(ROOT, "share", BOB.user(), MountRole.EDITOR);
+    fx.engine.grantMount(ROOT, "share", CAROL.user(), MountRole.VIEWER);
   }
 
   @AfterAll
@@ -122,7 +121,7 @@ class LiveMountsIT {
         OptionalLong.empty()), ErrorKind.PERMISSION_DENIED);
     assertKind(() -> fx.engine.moveEntry(CAROL, "share", "readonly.pdf", "moved.pdf"), ErrorKind.PERMISSION_DENIED);
     assertKind(() -> fx.engine.deleteEntry(CAROL, "share", "readonly.pdf"), ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.grantMount(CAROL, "share", Principal.user(DAVE.user()), MountRole.MANAGER),
+    assertKind(() -> fx.engine.grantMount(CAROL, "share", DAVE.user(), MountRole.MANAGER),
         ErrorKind.PERMISSION_DENIED);
     assertThat(Files.exists(share.resolve("readonly.pdf"))).isTrue();
     assertThat(Files.exists(share.resolve("x.pdf"))).isFalse();

@@ -2,9 +2,9 @@ package io.stockage.core;
 
 import io.stockage.ErrorKind;
 import io.stockage.Item;
-import io.stockage.ItemId;
 import io.stockage.OrgPermission;
 import io.stockage.Permission;
+import io.stockage.Principal;
 import io.stockage.ProjectRole;
 import io.stockage.ShareLink;
 import io.stockage.TeamId;
@@ -13,7 +13,6 @@ import io.stockage.UserId;
 import io.stockage.core.AccessModel.Node;
 import io.stockage.core.AccessModel.Who;
 import io.stockage.core.internal.AccessRules;
-import io.stockage.spi.Principal;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -374,7 +373,7 @@ final class ModelSteps {
   }
 
   private static Principal principal(Who who) {
-    return who.team() ? Principal.team(TeamId.of(who.id())) : Principal.user(UserId.of(who.id()));
+    return who.team() ? TeamId.of(who.id()) : UserId.of(who.id());
   }
 
   // ---- generation ----

@@ -5,13 +5,13 @@ import io.stockage.ItemId;
 import io.stockage.NewProject;
 import io.stockage.OrgPermission;
 import io.stockage.Permission;
+import io.stockage.Principal;
 import io.stockage.ProjectRole;
 import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.Upload;
 import io.stockage.UserId;
 import io.stockage.jdbc.JdbcDirectory;
-import io.stockage.spi.Principal;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -227,7 +227,7 @@ final class PermissionWorld {
           engine.addMember(founder, slugs.get(m.project()), UserId.of(m.principal()), m.role());
         }
       } else if (f instanceof Entry e) {
-        Principal p = e.team() ? Principal.team(TeamId.of(e.principal())) : Principal.user(UserId.of(e.principal()));
+        Principal p = e.team() ? TeamId.of(e.principal()) : UserId.of(e.principal());
         engine.grant(founder, ids.get(e.node()), p, e.role());
       } else if (f instanceof Link l) {
         io.stockage.ShareLink link = engine.createShareLink(founder, ids.get(l.node()), java.time.Duration.ofHours(1));

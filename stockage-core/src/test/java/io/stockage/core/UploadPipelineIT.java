@@ -16,7 +16,6 @@ import io.stockage.PolicyReason;
 import io.stockage.Project;
 import io.stockage.StockageException;
 import io.stockage.Upload;
-import io.stockage.spi.ObjectContent;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -229,10 +228,10 @@ class UploadPipelineIT {
     assertThat(updated.revision()).isEqualTo(2);
     assertThat(updated.sha256()).isEqualTo(sha256(second));
     assertThat(read(fx.engine.open(CAROL, item.id(), Optional.empty()))).isEqualTo(second);
-    try (ObjectContent old = fx.engine.revisions("main").open(item.id(), 1, Optional.empty())) {
+    try (io.stockage.Content old = fx.engine.openRevision(CAROL, item.id(), 1, Optional.empty())) {
       assertThat(old.stream().readAllBytes()).isEqualTo(first);
     }
-    assertThat(fx.engine.revisions("main").list(item.id(), PageRequest.first(10)).items())
+    assertThat(fx.engine.revisions(CAROL, item.id(), PageRequest.first(10)).items())
         .extracting(r -> r.number()).containsExactly(2, 1);
   }
 

@@ -1,6 +1,7 @@
 package io.stockage.core.internal;
 
 import io.stockage.Access;
+import io.stockage.AccessEntry;
 import io.stockage.AccessSource;
 import io.stockage.Item;
 import io.stockage.OrgPermission;
@@ -8,7 +9,6 @@ import io.stockage.Permission;
 import io.stockage.Project;
 import io.stockage.ProjectRole;
 import io.stockage.Subject;
-import io.stockage.spi.AccessEntry;
 import io.stockage.spi.Membership;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,21 +1,21 @@
 package io.stockage.core.internal;
 
 import io.stockage.Access;
+import io.stockage.AccessEntry;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.ItemId;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.Permission;
+import io.stockage.Principal;
 import io.stockage.ProjectRole;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
-import io.stockage.spi.AccessEntry;
 import io.stockage.spi.CatalogSession;
 import io.stockage.spi.ChangeKind;
 import io.stockage.spi.ChangeRecord;
-import io.stockage.spi.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +125,6 @@ public final class AccessService {
   }
 
   private static String describe(Principal principal) {
-    return principal.type().name().toLowerCase(java.util.Locale.ROOT) + ":" + principal.id();
+    return principal.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + principal.value();
   }
 }

@@ -1,6 +1,7 @@
 package io.stockage.core.internal;
 
 import io.stockage.Access;
+import io.stockage.AccessEntry;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.OrgPermission;
@@ -9,7 +10,6 @@ import io.stockage.Project;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
-import io.stockage.spi.AccessEntry;
 import io.stockage.spi.CatalogSession;
 import io.stockage.spi.Membership;
 import java.util.EnumSet;

@@ -11,11 +11,11 @@ import io.stockage.MountMember;
 import io.stockage.MountRole;
 import io.stockage.Page;
 import io.stockage.PageRequest;
+import io.stockage.Principal;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.spi.DirectoryEntry;
 import io.stockage.spi.ObjectContent;
-import io.stockage.spi.Principal;
 import io.stockage.spi.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -200,7 +200,7 @@ public final class LiveService {
       Mount mount = LiveAccess.require(op, session, ctx, mountName, MountRole.MANAGER);
       session.projects().ensureOrganization(subject.org(), ctx.clock().instant());
       MountMember member = session.mounts().put(mount.name(), subject.org(), principal, role, ctx.clock().instant());
-      session.journal().audit(op.allowed(Map.of("principal", principal.type() + ":" + principal.id(), "role", role.name())));
+      session.journal().audit(op.allowed(Map.of("principal", principal.kind() + ":" + principal.value(), "role", role.name())));
       return member;
     }));
   }
@@ -211,7 +211,7 @@ public final class LiveService {
     op.run(() -> ctx.catalog().inTransaction(session -> {
       Mount mount = LiveAccess.require(op, session, ctx, mountName, MountRole.MANAGER);
       session.mounts().remove(mount.name(), subject.org(), principal);
-      session.journal().audit(op.allowed(Map.of("principal", principal.type() + ":" + principal.id())));
+      session.journal().audit(op.allowed(Map.of("principal", principal.kind() + ":" + principal.value())));
       return null;
     }));
   }

@@ -1,14 +1,14 @@
 package io.stockage.core.internal;
 
+import io.stockage.AccessEntry;
 import io.stockage.AccessSource;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.ItemId;
 import io.stockage.Permission;
+import io.stockage.Principal;
 import io.stockage.ProjectRole;
-import io.stockage.spi.AccessEntry;
 import io.stockage.spi.CatalogSession;
-import io.stockage.spi.Principal;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.stockage.jdbc.internal;
 
+import io.stockage.AccessEntry;
 import io.stockage.ItemId;
+import io.stockage.Principal;
 import io.stockage.ProjectRole;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.AccessEntry;
 import io.stockage.spi.AclStore;
-import io.stockage.spi.Principal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -57,8 +57,8 @@ public final class JdbcAclStore implements AclStore {
             ON CONFLICT (item_id, principal_type, principal_id)
               DO UPDATE SET role = EXCLUDED.role, granted_by = EXCLUDED.granted_by, granted_at = EXCLUDED.granted_at""")
         .bind("item", entry.item().value())
-        .bind("type", entry.principal().type().name())
-        .bind("id", entry.principal().id())
+        .bind("type", entry.principal().kind().name())
+        .bind("id", entry.principal().value())
         .bind("role", entry.role().name())
         .bind("by", entry.grantedBy().value())
         .bind("at", Rows.at(entry.at()))
@@ -70,8 +70,8 @@ public final class JdbcAclStore implements AclStore {
     return handle.createUpdate("DELETE FROM item_access WHERE item_id = :item AND principal_type = :type"
             + " AND principal_id = :id")
         .bind("item", item.value())
-        .bind("type", principal.type().name())
-        .bind("id", principal.id())
+        .bind("type", principal.kind().name())
+        .bind("id", principal.value())
         .execute() > 0;
   }
 
@@ -119,7 +119,7 @@ public final class JdbcAclStore implements AclStore {
   private static AccessEntry entry(ResultSet rows, StatementContext ctx) throws SQLException {
     return new AccessEntry(
         ItemId.of(Rows.uuid(rows, "item_id")),
-        new Principal(Principal.Type.valueOf(rows.getString("principal_type")), rows.getString("principal_id")),
+        Principal.of(Principal.Kind.valueOf(rows.getString("principal_type")), rows.getString("principal_id")),
         ProjectRole.valueOf(rows.getString("role")),
         UserId.of(rows.getString("granted_by")),
         Rows.instant(rows, "granted_at"));

@@ -3,10 +3,10 @@ package io.stockage.jdbc.internal;
 import io.stockage.MountMember;
 import io.stockage.MountRole;
 import io.stockage.OrgId;
+import io.stockage.Principal;
 import io.stockage.TeamId;
 import io.stockage.UserId;
 import io.stockage.spi.MountRecords;
-import io.stockage.spi.Principal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -51,8 +51,8 @@ public final class JdbcMountRecords implements MountRecords {
             RETURNING mount, principal_type, principal_id, role""")
         .bind("mount", mount)
         .bind("org", org.value())
-        .bind("type", principal.type().name())
-        .bind("id", principal.id())
+        .bind("type", principal.kind().name())
+        .bind("id", principal.value())
         .bind("role", role.name())
         .bind("at", Rows.at(at))
         .map(JdbcMountRecords::member)
@@ -66,8 +66,8 @@ public final class JdbcMountRecords implements MountRecords {
               AND principal_type = :type AND principal_id = :id""")
         .bind("mount", mount)
         .bind("org", org.value())
-        .bind("type", principal.type().name())
-        .bind("id", principal.id())
+        .bind("type", principal.kind().name())
+        .bind("id", principal.value())
         .execute() > 0;
   }
 
@@ -84,7 +84,7 @@ public final class JdbcMountRecords implements MountRecords {
 
   private static MountMember member(ResultSet rows, StatementContext ctx) throws SQLException {
     return new MountMember(rows.getString("mount"),
-        new Principal(Principal.Type.valueOf(rows.getString("principal_type")), rows.getString("principal_id")),
+        Principal.of(Principal.Kind.valueOf(rows.getString("principal_type")), rows.getString("principal_id")),
         MountRole.valueOf(rows.getString("role")));
   }
 }

@@ -3,6 +3,7 @@ package io.stockage.jdbc.internal;
 import io.stockage.OrgId;
 import io.stockage.Page;
 import io.stockage.PageRequest;
+import io.stockage.Principal;
 import io.stockage.Project;
 import io.stockage.ProjectId;
 import io.stockage.ProjectMember;
@@ -11,7 +12,6 @@ import io.stockage.ProjectTeam;
 import io.stockage.TeamId;
 import io.stockage.UserId;
 import io.stockage.spi.Membership;
-import io.stockage.spi.Principal;
 import io.stockage.spi.ProjectRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -112,39 +112,39 @@ public final class JdbcProjectRecords implements ProjectRecords {
         .bind("user", user.value())
         .bindArray("teams", String.class, teamIds(teams))
         .map((rows, ctx) -> new Membership(
-            new Principal(Principal.Type.valueOf(rows.getString("principal_type")), rows.getString("principal_id")),
+            Principal.of(Principal.Kind.valueOf(rows.getString("principal_type")), rows.getString("principal_id")),
             ProjectRole.valueOf(rows.getString("role"))))
         .list();
   }
 
   @Override
   public ProjectMember putMember(ProjectId project, UserId user, ProjectRole role, Instant at) {
-    return put(project, Principal.user(user), role, at).map(JdbcProjectRecords::member).one();
+    return put(project, user, role, at).map(JdbcProjectRecords::member).one();
   }
 
   @Override
   public boolean removeMember(ProjectId project, UserId user) {
-    return remove(project, Principal.user(user));
+    return remove(project, user);
   }
 
   @Override
   public List<ProjectMember> members(ProjectId project) {
-    return rows(project, Principal.Type.USER).map(JdbcProjectRecords::member).list();
+    return rows(project, Principal.Kind.USER).map(JdbcProjectRecords::member).list();
   }
 
   @Override
   public ProjectTeam putTeam(ProjectId project, TeamId team, ProjectRole role, Instant at) {
-    return put(project, Principal.team(team), role, at).map(JdbcProjectRecords::team).one();
+    return put(project, team, role, at).map(JdbcProjectRecords::team).one();
   }
 
   @Override
   public boolean removeTeam(ProjectId project, TeamId team) {
-    return remove(project, Principal.team(team));
+    return remove(project, team);
   }
 
   @Override
   public List<ProjectTeam> teams(ProjectId project) {
-    return rows(project, Principal.Type.TEAM).map(JdbcProjectRecords::team).list();
+    return rows(project, Principal.Kind.TEAM).map(JdbcProjectRecords::team).list();
   }
 
   /** Adds the principal's member row or changes its role; a changed role keeps the original joined_at. */
@@ -155,8 +155,8 @@ public final class JdbcProjectRecords implements ProjectRecords {
             ON CONFLICT (project_id, principal_type, principal_id) DO UPDATE SET role = EXCLUDED.role
             RETURNING principal_id, role, joined_at""")
         .bind("project", project.value())
-        .bind("type", principal.type().name())
-        .bind("id", principal.id())
+        .bind("type", principal.kind().name())
+        .bind("id", principal.value())
         .bind("role", role.name())
         .bind("at", Rows.at(at));
   }
@@ -165,13 +165,13 @@ public final class JdbcProjectRecords implements ProjectRecords {
     return handle.createUpdate("DELETE FROM project_members"
             + " WHERE project_id = :project AND principal_type = :type AND principal_id = :id")
         .bind("project", project.value())
-        .bind("type", principal.type().name())
-        .bind("id", principal.id())
+        .bind("type", principal.kind().name())
+        .bind("id", principal.value())
         .execute() > 0;
   }
 
   /** The member rows of one kind of principal, by id. */
-  private Query rows(ProjectId project, Principal.Type type) {
+  private Query rows(ProjectId project, Principal.Kind type) {
     return handle.createQuery("SELECT principal_id, role, joined_at FROM project_members"
             + " WHERE project_id = :project AND principal_type = :type ORDER BY principal_id COLLATE \"C\"")
         .bind("project", project.value())

@@ -15,7 +15,6 @@ import io.stockage.Subject;
 import io.stockage.core.StockageEngine;
 import io.stockage.core.memory.MemoryProvider;
 import io.stockage.jdbc.JdbcCatalog;
-import io.stockage.spi.Principal;
 import io.stockage.testkit.PostgresFixture;
 import io.stockage.testkit.Samples;
 import io.stockage.testkit.TestDatabase;
@@ -65,8 +64,8 @@ class SmbLiveMountIT {
         .liveListingTtl(TTL)
         .clock(() -> java.time.Instant.now().plus(offset.get()))
         .build();
-    engine.grantMount(ADMIN, "smb-1", Principal.user(BOB.user()), MountRole.EDITOR);
-    engine.grantMount(ADMIN, "smb-1", Principal.user(CAROL.user()), MountRole.VIEWER);
+    engine.grantMount(ADMIN, "smb-1", BOB.user(), MountRole.EDITOR);
+    engine.grantMount(ADMIN, "smb-1", CAROL.user(), MountRole.VIEWER);
   }
 
   @AfterAll

@@ -14,7 +14,6 @@ import io.stockage.UserId;
 import io.stockage.core.StockageEngine;
 import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.jdbc.JdbcCatalog;
-import io.stockage.spi.Principal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,7 +57,7 @@ public final class QuickStart {
       }
       // carol is no member: an access entry lets her view this file, and only it.
       Subject carol = Subject.of("acme", "carol");
-      stockage.grant(alice, plan.id(), Principal.user(carol.user()), ProjectRole.VIEWER);
+      stockage.grant(alice, plan.id(), carol.user(), ProjectRole.VIEWER);
       Access access = stockage.explain(alice, plan.id(), carol); // VIEWER, and the entry that grants it
       System.out.println("carol: " + access.role().orElseThrow() + " through " + access.sources());
       return plan;

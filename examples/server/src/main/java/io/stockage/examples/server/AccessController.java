@@ -1,10 +1,12 @@
 package io.stockage.examples.server;
 
 import io.stockage.Access;
+import io.stockage.AccessEntry;
 import io.stockage.AccessSource;
 import io.stockage.ErrorKind;
 import io.stockage.ItemId;
 import io.stockage.Permission;
+import io.stockage.Principal;
 import io.stockage.ProjectRole;
 import io.stockage.ProjectTeam;
 import io.stockage.Stockage;
@@ -12,8 +14,6 @@ import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.AccessEntry;
-import io.stockage.spi.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +49,7 @@ class AccessController {
   /** The JSON form of a principal. */
   record PrincipalView(String type, String id) {
     static PrincipalView of(Principal p) {
-      return new PrincipalView(p.type().name().toLowerCase(java.util.Locale.ROOT), p.id());
+      return new PrincipalView(p.kind().name().toLowerCase(java.util.Locale.ROOT), p.value());
     }
   }
 
@@ -139,6 +139,6 @@ class AccessController {
     if ((user == null) == (team == null)) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "name exactly one of \"user\" and \"team\"");
     }
-    return user != null ? Principal.user(UserId.of(user)) : Principal.team(TeamId.of(team));
+    return user != null ? UserId.of(user) : TeamId.of(team);
   }
 }

@@ -42,8 +42,8 @@ class DemoData implements ApplicationRunner {
       }
     }
     stockage.mounts(alice).stream().filter(m -> m.mode() == io.stockage.MountMode.LIVE).forEach(m -> {
-      stockage.grantMount(alice, m.name(), io.stockage.spi.Principal.user(UserId.of("bob")), io.stockage.MountRole.EDITOR);
-      stockage.grantMount(alice, m.name(), io.stockage.spi.Principal.user(UserId.of("carol")), io.stockage.MountRole.VIEWER);
+      stockage.grantMount(alice, m.name(), io.stockage.UserId.of("bob"), io.stockage.MountRole.EDITOR);
+      stockage.grantMount(alice, m.name(), io.stockage.UserId.of("carol"), io.stockage.MountRole.VIEWER);
       LOG.info("Live mount {}: bob EDITOR, carol VIEWER", m.name());
     });
   }

@@ -7,12 +7,12 @@ import io.stockage.ErrorKind;
 import io.stockage.MountMember;
 import io.stockage.MountRole;
 import io.stockage.PageRequest;
+import io.stockage.Principal;
 import io.stockage.Stockage;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -136,6 +136,6 @@ class LiveMountsController {
     if ((user == null) == (team == null)) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "name exactly one of 'user' and 'team'");
     }
-    return user != null ? Principal.user(UserId.of(user)) : Principal.team(TeamId.of(team));
+    return user != null ? UserId.of(user) : TeamId.of(team);
   }
 }

@@ -7,6 +7,7 @@ import io.stockage.ItemId;
 import io.stockage.NewProject;
 import io.stockage.OrgPermission;
 import io.stockage.PageRequest;
+import io.stockage.Principal;
 import io.stockage.ProjectRole;
 import io.stockage.Stockage;
 import io.stockage.StockageException;
@@ -14,7 +15,6 @@ import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.Upload;
 import io.stockage.UserId;
-import io.stockage.spi.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -83,8 +83,8 @@ class VaultController {
   List<AccessController.EntryView> share(Subject subject, @PathVariable String id, @RequestBody ShareBody body) {
     ItemId file = vaultFile(subject, id);
     List<Principal> principals = new ArrayList<>();
-    Optional.ofNullable(body.users()).orElse(List.of()).forEach(u -> principals.add(Principal.user(UserId.of(u))));
-    Optional.ofNullable(body.teams()).orElse(List.of()).forEach(t -> principals.add(Principal.team(TeamId.of(t))));
+    Optional.ofNullable(body.users()).orElse(List.of()).forEach(u -> principals.add(UserId.of(u)));
+    Optional.ofNullable(body.teams()).orElse(List.of()).forEach(t -> principals.add(TeamId.of(t)));
     if (principals.isEmpty()) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "name at least one user or team to share with");
     }

@@ -1,8 +1,5 @@
-package io.stockage.spi;
+package io.stockage;
 
-import io.stockage.ItemId;
-import io.stockage.ProjectRole;
-import io.stockage.UserId;
 import java.time.Instant;
 import java.util.Objects;
 
