@@ -165,4 +165,11 @@ class LiveMountsIT {
     assertThat(fx.engine.searchEntries(CAROL, "share", "search", "bridge", 1).truncated()).isTrue();
     assertKind(() -> fx.engine.searchEntries(MALLORY, "share", "", "bridge", 10), ErrorKind.NOT_FOUND);
   }
+
+  @Test
+  void putEntry_negativeDeclaredSize_isInvalidArgument() {
+    assertKind(() -> fx.engine.putEntry(BOB, "share", "docs/negative.pdf", new ByteArrayInputStream(Samples.pdf("n")),
+        OptionalLong.of(-1)), ErrorKind.INVALID_ARGUMENT);
+    assertKind(() -> fx.engine.entry(CAROL, "share", "docs/negative.pdf"), ErrorKind.NOT_FOUND);
+  }
 }

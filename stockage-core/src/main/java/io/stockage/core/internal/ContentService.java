@@ -10,7 +10,6 @@ import io.stockage.Mount;
 import io.stockage.NewContent;
 import io.stockage.OnExistingName;
 import io.stockage.Permission;
-import io.stockage.PolicyReason;
 import io.stockage.Project;
 import io.stockage.Revision;
 import io.stockage.StockageException;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
  * Uploads, new revisions and downloads: the pipeline of DESIGN §3, authorize → validate →
@@ -48,7 +46,7 @@ public final class ContentService {
     try (InputStream in = upload.content()) {
       return op.run(() -> {
         String name = NameRules.fileName(upload.name(), ctx.policy());
-        checkDeclared(upload.declaredSize());
+        UploadStream.checkDeclared(upload.declaredSize(), ctx.policy());
         Target target = ctx.catalog().read(session -> target(op, session, upload, name));
         Mount mount = ctx.mount(target.project().mount());
         Staged staged = Staged.stream(ctx, mount, in, upload.declaredSize(), NameRules.extension(name));
@@ -69,7 +67,7 @@ public final class ContentService {
     Operation op = Operation.mutation(ctx, "write", subject, id.toString());
     try (InputStream in = content.content()) {
       return op.run(() -> {
-        checkDeclared(content.declaredSize());
+        UploadStream.checkDeclared(content.declaredSize(), ctx.policy());
         Item before = ctx.catalog().read(session -> {
           Item item = Lookups.liveFile(op, session, id, Permission.CHANGE, false).item();
           checkExpected(item, content.expectedRevision());
@@ -183,16 +181,6 @@ public final class ContentService {
         item.revision(), op.subject().user(), now));
     session.journal().audit(op.allowed(Map.of("revision", item.version(), "size", Long.toString(item.size()),
         "sha256", item.sha256())));
-  }
-
-  private void checkDeclared(OptionalLong declared) {
-    if (declared.isPresent() && declared.getAsLong() < 0) {
-      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a declared size cannot be negative");
-    }
-    if (declared.isPresent() && declared.getAsLong() > ctx.policy().maxSize()) {
-      throw StockageException.policy(PolicyReason.TOO_LARGE,
-          "the declared size " + declared.getAsLong() + " exceeds the " + ctx.policy().maxSize() + "-byte limit");
-    }
   }
 
   private static void checkExpected(Item item, OptionalInt expected) {

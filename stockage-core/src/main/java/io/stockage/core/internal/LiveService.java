@@ -114,11 +114,7 @@ public final class LiveService {
         Mount mount = require(op, mountName, MountRole.EDITOR);
         String path = LivePaths.normalize(rawPath);
         String name = NameRules.fileName(LivePaths.name(path), ctx.policy());
-        if (declared.isPresent() && declared.getAsLong() > ctx.policy().maxSize()) {
-          throw StockageException.policy(io.stockage.PolicyReason.TOO_LARGE, "the declared size exceeds the limit");
-        }
-        UploadStream checked = new UploadStream(in, new UploadStream.UploadLimits(ctx.policy().maxSize(), declared),
-            NameRules.extension(name), ctx.sniffer());
+        UploadStream checked = UploadStream.of(ctx, in, declared, NameRules.extension(name));
         WriteOptions options = declared.isPresent() ? WriteOptions.defaults().withLength(declared.getAsLong())
             : WriteOptions.defaults();
         mount.provider().write(path, checked, options);

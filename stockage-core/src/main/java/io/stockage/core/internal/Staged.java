@@ -52,8 +52,7 @@ public final class Staged {
    */
   public static Staged stream(EngineContext ctx, Mount mount, InputStream in, OptionalLong declared, String extension) {
     String key = BlobKeys.staging();
-    UploadStream checked = new UploadStream(in,
-        new UploadStream.UploadLimits(ctx.policy().maxSize(), declared), extension, ctx.sniffer());
+    UploadStream checked = UploadStream.of(ctx, in, declared, extension);
     WriteOptions options = WriteOptions.defaults();
     if (declared.isPresent()) {
       options = options.withLength(declared.getAsLong());

@@ -29,6 +29,30 @@ public final class UploadStream extends FilterInputStream {
   private String mimeType;
   private String sha256;
 
+  /**
+   * The client's bytes for one upload into a mount of the engine, after the declared size (when
+   * there is one) passed {@link #checkDeclared}: the one way the pipeline and live mounts wrap
+   * uploads.
+   */
+  public static UploadStream of(EngineContext ctx, InputStream in, OptionalLong declared, String extension) {
+    checkDeclared(declared, ctx.policy());
+    return new UploadStream(in, new UploadLimits(ctx.policy().maxSize(), declared), extension, ctx.sniffer());
+  }
+
+  /**
+   * Refuses a declared size before a byte is read: negative ({@code INVALID_ARGUMENT}) or above the
+   * policy's cap ({@code POLICY_VIOLATION (TOO_LARGE)}).
+   */
+  public static void checkDeclared(OptionalLong declared, io.stockage.UploadPolicy policy) {
+    if (declared.isPresent() && declared.getAsLong() < 0) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a declared size cannot be negative");
+    }
+    if (declared.isPresent() && declared.getAsLong() > policy.maxSize()) {
+      throw StockageException.policy(PolicyReason.TOO_LARGE,
+          "the declared size " + declared.getAsLong() + " exceeds the " + policy.maxSize() + "-byte limit");
+    }
+  }
+
   /** Wraps the client's bytes for one upload. */
   public UploadStream(InputStream in, UploadLimits limits, String extension, ContentSniffer sniffer) {
     super(in);
