@@ -188,6 +188,16 @@ class FailurePathsIT {
         e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
   }
 
+  @Test
+  void missingMountOrRevision_isNotFoundWherever_itIsNamed() {
+    assertKind(() -> fx.engine.createProject(ALICE, NewProject.of("on-nothing", "Nowhere").onMount("nope")),
+        ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.entries(ROOT, "nope", "", io.stockage.PageRequest.first(10)), ErrorKind.NOT_FOUND);
+    Item item = fx.upload(BOB, fx.project(), "one-revision.pdf", Samples.pdf("one"));
+    assertKind(() -> fx.engine.openRevision(BOB, item.id(), 2, Optional.empty()), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.diff(BOB, item.id(), 1, 2), ErrorKind.NOT_FOUND);
+  }
+
   private static void assertKind(org.junit.jupiter.api.function.Executable call, ErrorKind kind) {
     assertThatThrownBy(call::execute).isInstanceOfSatisfying(StockageException.class,
         e -> assertThat(e.kind()).isEqualTo(kind));

@@ -91,8 +91,7 @@ public final class ContentService {
       Opened opened = ctx.catalog().inTransaction(session -> {
         Item item = Lookups.liveFile(op, session, id, Permission.VIEW, false).item();
         ByteRange.Slice slice = range.map(r -> r.resolve(item.size())).orElse(ByteRange.Slice.whole(item.size()));
-        RevisionRecord revision = session.revisions().find(id, item.revision())
-            .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "revision " + item.revision() + " missing"));
+        RevisionRecord revision = Contents.revision(session, id, item.revision());
         session.journal().audit(op.allowed(Map.of("revision", item.version(),
             "range", range.map(ByteRange::toString).orElse("all"))));
         return new Opened(item, revision);

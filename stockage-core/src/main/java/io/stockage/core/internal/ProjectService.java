@@ -164,8 +164,8 @@ public final class ProjectService {
       java.util.function.Predicate<T> changed) {}
 
   private Mount managedMount(String name) {
-    Mount mount = Optional.ofNullable(ctx.mounts().get(name)).orElseThrow(() ->
-        StockageException.of(ErrorKind.INVALID_ARGUMENT, "no mount " + name));
+    // A missing mount is NOT_FOUND wherever it is named (EngineContext.mount).
+    Mount mount = ctx.mount(name);
     if (mount.mode() != MountMode.MANAGED) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "mount " + name + " is not a managed mount");
     }

@@ -140,8 +140,7 @@ public final class TreeService {
         Item item = source.item();
         String name = NameRules.newName(item, newName, ctx.policy());
         Lookups.folder(op, session, source.project(), folder, Permission.ADD);
-        RevisionRecord current = session.revisions().find(id, item.revision())
-            .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "revision " + item.revision() + " missing"));
+        RevisionRecord current = Contents.revision(session, id, item.revision());
         Instant now = ctx.clock().instant();
         Item copy = new Item(copyId, item.org(), item.project(), folder, ItemType.FILE, name, item.mount(),
             item.size(), item.mimeType(), item.sha256(), 1, subject.user(), item.vault(), item.tags(), item.customFields(),
