@@ -70,6 +70,18 @@ public record Item(
     Objects.requireNonNull(deletedAt, "deletedAt");
   }
 
+  /** This item in another folder (empty: the project's root) or under another name, changed at {@code at}. */
+  public Item withPlace(Optional<ItemId> newParent, String newName, Instant at) {
+    return new Item(id, org, project, newParent, type, newName, mount, size, mimeType, sha256, revision, owner, vault,
+        tags, customFields, createdAt, at, deletedAt);
+  }
+
+  /** This file at a revision: that revision's number, size, type and hash, changed when it was written. */
+  public Item withRevision(Revision current) {
+    return new Item(id, org, project, parent, type, name, mount, current.size(), current.mimeType(), current.sha256(),
+        current.number(), owner, vault, tags, customFields, createdAt, current.createdAt(), deletedAt);
+  }
+
   /** This item with other tags and custom fields (values as validated by the engine). */
   public Item withMetadata(Set<String> newTags, Map<String, Object> newFields, Instant at) {
     return new Item(id, org, project, parent, type, name, mount, size, mimeType, sha256, revision, owner, vault,

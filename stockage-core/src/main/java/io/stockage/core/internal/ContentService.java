@@ -162,10 +162,8 @@ public final class ContentService {
     checkExpected(current, expected);
     Instant now = ctx.clock().instant();
     Staged.Promoted blob = staged.promote(session, BlobKeys.Space.of(current), current.id(), now);
-    Item next = new Item(current.id(), current.org(), current.project(), current.parent(), current.type(),
-        current.name(), current.mount(), staged.size(), staged.mimeType(), staged.sha256(),
-        current.revision() + 1, current.owner(), current.vault(), current.tags(), current.customFields(),
-        current.createdAt(), now, Optional.empty());
+    Item next = current.withRevision(new Revision(current.id(), current.revision() + 1, staged.size(),
+        staged.sha256(), staged.mimeType(), op.subject().user(), now, Optional.empty(), OptionalInt.empty()));
     session.items().update(next);
     record(op, session, next, blob, now, ChangeKind.UPDATED);
     return next;

@@ -26,9 +26,7 @@ public final class Contents {
 
   /** The file as it was at a revision: that revision's size, type, hash, number and time. */
   public static Item asOf(Item item, Revision r) {
-    return new Item(item.id(), item.org(), item.project(), item.parent(), item.type(), item.name(), item.mount(),
-        r.size(), r.mimeType(), r.sha256(), r.number(), item.owner(), item.vault(), item.tags(),
-        item.customFields(), item.createdAt(), r.createdAt(), item.deletedAt());
+    return item.withRevision(r);
   }
 
   /** Opens a revision's content: its content-addressed blob, or its version of the item's key. */

@@ -81,9 +81,7 @@ public final class MetadataService {
     Map<String, Object> fields = patch.customFields()
         .map(values -> CustomFields.validate(session.fields().list(item.org()), values))
         .orElse(item.customFields());
-    return new Item(item.id(), item.org(), item.project(), item.parent(), item.type(), name, item.mount(),
-        item.size(), item.mimeType(), item.sha256(), item.revision(), item.owner(), item.vault(), tags, fields,
-        item.createdAt(), item.updatedAt(), item.deletedAt());
+    return item.withPlace(item.parent(), name, item.updatedAt()).withMetadata(tags, fields, item.updatedAt());
   }
 
   private static List<String> changes(Item before, Item after) {

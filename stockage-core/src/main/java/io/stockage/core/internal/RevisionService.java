@@ -85,10 +85,8 @@ public final class RevisionService {
       RevisionRecord source = Contents.revision(session, id, number);
       Revision old = source.revision();
       Instant now = ctx.clock().instant();
-      Item next = new Item(current.id(), current.org(), current.project(), current.parent(), current.type(),
-          current.name(), current.mount(), old.size(), old.mimeType(), old.sha256(), current.revision() + 1,
-          current.owner(), current.vault(), current.tags(), current.customFields(), current.createdAt(), now,
-          Optional.empty());
+      Item next = current.withRevision(new Revision(current.id(), current.revision() + 1, old.size(), old.sha256(),
+          old.mimeType(), op.subject().user(), now, Optional.empty(), OptionalInt.empty()));
       Optional<String> version = copyVersion(ctx.mount(current.mount()), source);
       session.blobs().reference(source.blobId());
       session.items().update(next);

@@ -80,7 +80,7 @@ public final class TreeService {
       Item item = Lookups.liveItem(op, session, id, Permission.CHANGE, true).item();
       String name = NameRules.newName(item, newName, ctx.policy());
       Instant now = ctx.clock().instant();
-      Item renamed = with(item, item.parent(), name, now);
+      Item renamed = item.withPlace(item.parent(), name, now);
       session.items().update(renamed);
       journal(op, session, renamed, ChangeKind.MOVED, now, Map.of("from", item.name(), "to", name));
       return renamed;
@@ -107,7 +107,7 @@ public final class TreeService {
         Subtrees.requireBelow(op, session, located, Permission.SHARE);
       }
       Instant now = ctx.clock().instant();
-      Item moved = with(item, folder, item.name(), now);
+      Item moved = item.withPlace(folder, item.name(), now);
       session.items().update(moved);
       journal(op, session, moved, ChangeKind.MOVED, now, Map.of("to", folder.map(ItemId::toString).orElse("/")));
       return moved;
@@ -237,12 +237,6 @@ public final class TreeService {
     ctx.accessCache().invalidate();
   }
 
-  private static Item with(Item item, Optional<ItemId> parent, String name, Instant now) {
-    return new Item(item.id(), item.org(), item.project(), parent, item.type(), name, item.mount(), item.size(),
-        item.mimeType(), item.sha256(), item.revision(), item.owner(), item.vault(), item.tags(), item.customFields(),
-        item.createdAt(), now,
-        item.deletedAt());
-  }
 
   private static void journal(Operation op, CatalogSession session, Item item, ChangeKind kind, Instant now,
       Map<String, String> details) {
