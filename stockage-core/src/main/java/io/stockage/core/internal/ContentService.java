@@ -88,16 +88,15 @@ public final class ContentService {
   public Content open(Subject subject, ItemId id, Optional<ByteRange> range) {
     Operation op = Operation.query(ctx, "download", subject, id.toString());
     return op.run(() -> {
-      Opened opened = ctx.catalog().inTransaction(session -> {
+      Contents.Opened opened = ctx.catalog().inTransaction(session -> {
         Item item = Lookups.liveFile(op, session, id, Permission.VIEW, false).item();
         ByteRange.Slice slice = range.map(r -> r.resolve(item.size())).orElse(ByteRange.Slice.whole(item.size()));
         RevisionRecord revision = Contents.revision(session, id, item.revision());
         session.journal().audit(op.allowed(Map.of("revision", item.version(),
             "range", range.map(ByteRange::toString).orElse("all"))));
-        return new Opened(item, revision);
+        return new Contents.Opened(item, revision);
       });
-      ObjectContent object = Contents.open(ctx.mount(opened.item().mount()), opened.revision(), range);
-      return new Content(opened.item(), object.slice(), object.stream());
+      return opened.content(ctx, range);
     });
   }
 
@@ -191,5 +190,4 @@ public final class ContentService {
 
   private record NewFile(ItemId id, Project project, Optional<ItemId> folder, String name, boolean vault) {}
 
-  private record Opened(Item item, RevisionRecord revision) {}
 }

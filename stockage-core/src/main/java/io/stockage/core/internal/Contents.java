@@ -5,7 +5,6 @@ import io.stockage.Capability;
 import io.stockage.Item;
 import io.stockage.ItemId;
 import io.stockage.Mount;
-import io.stockage.Revision;
 import io.stockage.StockageException;
 import io.stockage.spi.CatalogSession;
 
@@ -24,9 +23,23 @@ public final class Contents {
         .orElseThrow(() -> StockageException.notFound("no revision " + number + " of item " + id));
   }
 
-  /** The file as it was at a revision: that revision's size, type, hash, number and time. */
-  public static Item asOf(Item item, Revision r) {
-    return item.withRevision(r);
+  /**
+   * A revision of a file that an operation authorized, audited and will read: the one way every
+   * read path (current content, a revision, a signed URL, a share link) opens content.
+   *
+   * @param item the file
+   * @param revision the revision to read
+   */
+  public record Opened(Item item, RevisionRecord revision) {
+    /**
+     * The content, whole or a range, streamed from the file's mount; with the item as it is, or as
+     * it was at an older revision. Call after the transaction that authorized the read.
+     */
+    public io.stockage.Content content(EngineContext ctx, Optional<ByteRange> range) {
+      ObjectContent object = open(ctx.mount(item.mount()), revision, range);
+      Item asOf = revision.revision().number() == item.revision() ? item : item.withRevision(revision.revision());
+      return new io.stockage.Content(asOf, object.slice(), object.stream());
+    }
   }
 
   /** Opens a revision's content: its content-addressed blob, or its version of the item's key. */

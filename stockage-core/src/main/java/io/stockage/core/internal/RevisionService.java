@@ -64,16 +64,15 @@ public final class RevisionService {
   public Content open(Subject subject, ItemId id, int number, Optional<ByteRange> range) {
     Operation op = Operation.query(ctx, "download", subject, id.toString());
     return op.run(() -> {
-      Opened opened = ctx.catalog().inTransaction(session -> {
+      Contents.Opened opened = ctx.catalog().inTransaction(session -> {
         Item item = file(op, session, id, Permission.VIEW, false);
         RevisionRecord revision = Contents.revision(session, id, number);
         range.ifPresent(r -> r.resolve(revision.revision().size()));
         session.journal().audit(op.allowed(Map.of("revision", Integer.toString(number),
             "range", range.map(ByteRange::toString).orElse("all"))));
-        return new Opened(item, revision);
+        return new Contents.Opened(item, revision);
       });
-      ObjectContent object = Contents.open(ctx.mount(opened.item().mount()), opened.revision(), range);
-      return new Content(Contents.asOf(opened.item(), opened.revision().revision()), object.slice(), object.stream());
+      return opened.content(ctx, range);
     });
   }
 
@@ -119,7 +118,7 @@ public final class RevisionService {
   public void delete(Subject subject, ItemId id, int number) {
     Operation op = Operation.mutation(ctx, "delete-revision", subject, id.toString());
     op.run(() -> {
-      Opened deleted = ctx.catalog().inTransaction(session -> {
+      Contents.Opened deleted = ctx.catalog().inTransaction(session -> {
         // ADMIN of the file: SHARE and DELETE.
         Lookups.Located located = Lookups.item(op, session, id, Permission.SHARE, true);
         Item item = file(located);
@@ -132,7 +131,7 @@ public final class RevisionService {
         Instant now = ctx.clock().instant();
         session.blobs().release(doomed.blobId(), now);
         journal(op, session, item, now, Map.of("deletedRevision", Integer.toString(number)));
-        return new Opened(item, doomed);
+        return new Contents.Opened(item, doomed);
       });
       // After commit: a native version goes with its revision; a content-addressed blob waits
       // for the reconciler, as other revisions may share it.
@@ -199,7 +198,6 @@ public final class RevisionService {
     session.journal().audit(op.allowed(details));
   }
 
-  private record Opened(Item item, RevisionRecord revision) {}
 
   private record Compared(Item item, RevisionRecord from, RevisionRecord to) {}
 }

@@ -75,9 +75,7 @@ public final class SecureUrls {
 
   /** See {@link io.stockage.Stockage#openSigned}. */
   public Content openSigned(URI url, Optional<ByteRange> range) {
-    Use use = use(url, range, false).orElseThrow();
-    ObjectContent object = Contents.open(ctx.mount(use.item().mount()), use.revision(), range);
-    return new Content(Contents.asOf(use.item(), use.revision().revision()), object.slice(), object.stream());
+    return use(url, range, false).orElseThrow().content(ctx, range);
   }
 
   /** See {@link io.stockage.Stockage#presignSigned}. */
@@ -90,7 +88,7 @@ public final class SecureUrls {
    * Checks a use and audits it; empty, with nothing audited, when a presigned answer was asked
    * for and the mount cannot presign.
    */
-  private Optional<Use> use(URI url, Optional<ByteRange> range, boolean presign) {
+  private Optional<Contents.Opened> use(URI url, Optional<ByteRange> range, boolean presign) {
     UrlSigner.Checked checked = signer.verify(url);
     // Asked before the transaction: the directory may use the same connection pool.
     Set<TeamId> teams = checked.grant()
@@ -141,7 +139,7 @@ public final class SecureUrls {
         file.id().toString(), AuditOutcome.ALLOWED, Map.of("revision", Integer.toString(grant.get().revision()),
         "range", range.map(ByteRange::toString).orElse("all"), "via", presign ? "presigned-redirect" : "signed-url"),
         now));
-    return new Decision(false, Optional.of(new Use(file, revision)));
+    return new Decision(false, Optional.of(new Contents.Opened(file, revision)));
   }
 
   private static boolean views(CatalogSession session, Subject issuer, Set<TeamId> teams, Item item) {
@@ -149,7 +147,6 @@ public final class SecureUrls {
     return project.isPresent() && Authorizer.access(issuer, teams, item, project.get(), session).allows(Permission.VIEW);
   }
 
-  private record Use(Item item, RevisionRecord revision) {}
 
-  private record Decision(boolean refused, Optional<Use> use) {}
+  private record Decision(boolean refused, Optional<Contents.Opened> use) {}
 }

@@ -111,9 +111,7 @@ public final class ShareLinks {
     if (resolved.opened().isEmpty()) {
       throw StockageException.notFound(UNKNOWN);
     }
-    Opened opened = resolved.opened().get();
-    ObjectContent object = Contents.open(ctx.mount(opened.item().mount()), opened.revision(), range);
-    return new Content(Contents.asOf(opened.item(), opened.revision().revision()), object.slice(), object.stream());
+    return resolved.opened().get().content(ctx, range);
   }
 
   /**
@@ -140,7 +138,7 @@ public final class ShareLinks {
     range.ifPresent(r -> r.resolve(revision.revision().size()));
     session.journal().audit(audit(link, AuditOutcome.ALLOWED, Map.of("revision", item.get().version(),
         "range", range.map(ByteRange::toString).orElse("all")), now));
-    return new Resolved(Optional.of(new Opened(item.get(), revision)));
+    return new Resolved(Optional.of(new Contents.Opened(item.get(), revision)));
   }
 
   private static boolean creatorShares(CatalogSession session, ShareLinkRecord link, Set<TeamId> teams, Item item) {
@@ -167,7 +165,6 @@ public final class ShareLinks {
     }
   }
 
-  private record Opened(Item item, RevisionRecord revision) {}
 
-  private record Resolved(Optional<Opened> opened) {}
+  private record Resolved(Optional<Contents.Opened> opened) {}
 }
