@@ -36,14 +36,24 @@ import org.springframework.context.annotation.Conditional;
 public class EmbeddedPostgresAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
 
-  /** The server; stopped with the application context. */
-  @Bean(destroyMethod = "close")
-  EmbeddedPostgres stockageEmbeddedPostgres(StockageProperties properties) {
-    Path dir = (properties.embeddedPostgres().dataDir() != null
-        ? properties.embeddedPostgres().dataDir() : properties.dataDir().resolve("postgres")).toAbsolutePath();
+  /** The superuser's password, generated at the first start. */
+  @Bean
+  EmbeddedPassword stockageEmbeddedPassword(StockageProperties properties) {
+    Path dir = dataDir(properties);
     try {
       Files.createDirectories(dir);
-      EmbeddedPassword password = EmbeddedPassword.of(dir);
+      return EmbeddedPassword.of(dir);
+    } catch (IOException e) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "cannot keep the embedded PostgreSQL's password beside "
+          + dir + ": " + e, e);
+    }
+  }
+
+  /** The server; stopped with the application context. */
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres stockageEmbeddedPostgres(StockageProperties properties, EmbeddedPassword password) {
+    Path dir = dataDir(properties);
+    try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(dir)
           .setCleanDataDirectory(false)
@@ -54,15 +64,14 @@ public class EmbeddedPostgresAutoConfiguration {
           // Read by initdb only, at the first start: the superuser's password, asked for everywhere.
           .setLocaleConfig("pwfile", password.file().toString())
           .setLocaleConfig("auth-host", "scram-sha-256")
-          .setLocaleConfig("auth-local", "scram-sha-256")
-          .setConnectConfig("password", password.value());
+          .setLocaleConfig("auth-local", "scram-sha-256");
       EmbeddedPostgres postgres;
       if (password.legacyCluster()) {
-        // A cluster made before passwords (trust): give it the password, then require it.
-        postgres = builder.setConnectConfig("password", "").start();
+        // A cluster made before passwords (trust): started without one, given it, then made to ask for it.
+        postgres = builder.start();
         password.secure(postgres);
       } else {
-        postgres = builder.start();
+        postgres = builder.setConnectConfig("password", password.value()).start();
       }
       LOG.info("Stockage started an embedded PostgreSQL on 127.0.0.1:{} with its data in {}", postgres.getPort(), dir);
       return postgres;
@@ -73,15 +82,18 @@ public class EmbeddedPostgresAutoConfiguration {
 
   /** A pool on the embedded server's {@code postgres} database, with the server's password. */
   @Bean(destroyMethod = "close")
-  DataSource stockageEmbeddedDataSource(EmbeddedPostgres postgres, StockageProperties properties) throws IOException {
-    Path dir = (properties.embeddedPostgres().dataDir() != null
-        ? properties.embeddedPostgres().dataDir() : properties.dataDir().resolve("postgres")).toAbsolutePath();
+  DataSource stockageEmbeddedDataSource(EmbeddedPostgres postgres, EmbeddedPassword password) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
     config.setUsername("postgres");
-    config.setPassword(EmbeddedPassword.of(dir).value());
+    config.setPassword(password.value());
     config.setMaximumPoolSize(10);
     config.setPoolName("stockage-embedded");
     return new HikariDataSource(config);
+  }
+
+  private static Path dataDir(StockageProperties properties) {
+    return (properties.embeddedPostgres().dataDir() != null
+        ? properties.embeddedPostgres().dataDir() : properties.dataDir().resolve("postgres")).toAbsolutePath();
   }
 }

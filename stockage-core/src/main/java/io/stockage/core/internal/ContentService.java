@@ -1,5 +1,6 @@
 package io.stockage.core.internal;
 
+import io.stockage.Access;
 import io.stockage.ByteRange;
 import io.stockage.Content;
 import io.stockage.ErrorKind;
@@ -112,18 +113,18 @@ public final class ContentService {
       Lookups.folder(op, session, project, upload.folder(), Permission.ADD);
       return new Target(project, Optional.empty());
     }
-    if (existing.get().isFolder() || existing.get().vault() != upload.vault()
-        || ctx.onExistingName() == OnExistingName.FAIL) {
-      Lookups.folder(op, session, project, upload.folder(), Permission.VIEW);
-      throw StockageException.of(ErrorKind.ALREADY_EXISTS, "an item named " + name + " already exists there");
-    }
     Lookups.folder(op, session, project, upload.folder(), Permission.VIEW);
-    if (!Authorizer.access(op.subject(), op.teams(), existing.get(), project, session).allows(Permission.VIEW)) {
-      // Taken by an item the subject cannot see: say so, without naming it.
-      throw StockageException.of(ErrorKind.ALREADY_EXISTS, "an item named " + name + " already exists there");
-    }
-    Item file = Lookups.liveFile(op, session, existing.get().id(), Permission.CHANGE, false).item();
-    return new Target(project, Optional.of(file.id()));
+    Item taken = existing.get();
+    boolean revisable = !taken.isFolder() && taken.vault() == upload.vault()
+        && ctx.onExistingName() != OnExistingName.FAIL;
+    // Not a file this upload may revise, or one the subject cannot see: say so, without naming it.
+    Access access = Optional.of(taken).filter(t -> revisable)
+        .map(t -> Authorizer.access(op.subject(), op.teams(), t, project, session))
+        .filter(a -> a.allows(Permission.VIEW))
+        .orElseThrow(() -> StockageException.of(ErrorKind.ALREADY_EXISTS, "an item named " + name
+            + " already exists there"));
+    Authorizer.require(op, access.permissions(), Permission.CHANGE, "item " + taken.id());
+    return new Target(project, Optional.of(taken.id()));
   }
 
   /**

@@ -35,7 +35,8 @@ final class Subtrees {
    */
   static void requireBelow(Operation op, CatalogSession session, Lookups.Located located, Permission needed) {
     Item root = located.item();
-    if (!root.isFolder() || inheritable(located.access().sources()).contains(needed)) {
+    Set<Permission> fromAbove = inheritable(located.access().sources());
+    if (!root.isFolder() || fromAbove.contains(needed)) {
       return;
     }
     List<Item> below = session.items().descendants(root.id());
@@ -47,7 +48,7 @@ final class Subtrees {
       entries.computeIfAbsent(e.item(), k -> EnumSet.noneOf(Permission.class)).addAll(e.role().permissions());
     }
     Map<ItemId, Set<Permission>> inherited = new HashMap<>();
-    inherited.put(root.id(), inheritable(located.access().sources()));
+    inherited.put(root.id(), fromAbove);
     Set<Permission> organization = AccessRules.organizationPermissions(op.subject());
     int refused = 0;
     for (Item item : below) {

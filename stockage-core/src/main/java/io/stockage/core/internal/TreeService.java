@@ -122,18 +122,7 @@ public final class TreeService {
     Operation op = Operation.mutation(ctx, "copy", subject, id.toString());
     return op.run(() -> {
       ItemId copyId = ItemId.random();
-      Item original = ctx.catalog().read(session -> {
-        Lookups.Located source = Lookups.liveFile(op, session, id, Permission.VIEW, false);
-        NameRules.newName(source.item(), newName, ctx.policy());
-        Lookups.folder(op, session, source.project(), folder, Permission.ADD);
-        return source.item();
-      });
-      // On a natively versioned mount the copy writes its own key: recorded first, for the reconciler.
-      Optional<io.stockage.spi.BlobIntent> intent = ctx.mount(original.mount()).versioning()
-          == io.stockage.VersioningMode.NATIVE
-          ? Optional.of(ctx.catalog().inTransaction(session -> session.blobs().intend(original.mount(),
-              BlobKeys.item(BlobKeys.Space.of(original), copyId), ctx.clock().instant())))
-          : Optional.empty();
+      Optional<io.stockage.spi.BlobIntent> intent = nativeCopyIntent(op, id, folder, newName, copyId);
       return ctx.catalog().inTransaction(session -> {
         intent.ifPresent(i -> session.blobs().fulfil(i.id()));
         Lookups.Located source = Lookups.liveFile(op, session, id, Permission.VIEW, false);
@@ -154,6 +143,29 @@ public final class TreeService {
         return copy;
       });
     });
+  }
+
+  /**
+   * On a natively versioned mount a copy writes its own key inside its transaction, so the key is
+   * recorded first, for the reconciler, once the copy is authorized. Engines without such a mount
+   * skip this (and its read): a copy there only references the source's blob.
+   */
+  private Optional<io.stockage.spi.BlobIntent> nativeCopyIntent(Operation op, ItemId id, Optional<ItemId> folder,
+      String newName, ItemId copyId) {
+    if (ctx.mounts().values().stream().noneMatch(m -> m.versioning() == io.stockage.VersioningMode.NATIVE)) {
+      return Optional.empty();
+    }
+    Item original = ctx.catalog().read(session -> {
+      Lookups.Located source = Lookups.liveFile(op, session, id, Permission.VIEW, false);
+      NameRules.newName(source.item(), newName, ctx.policy());
+      Lookups.folder(op, session, source.project(), folder, Permission.ADD);
+      return source.item();
+    });
+    if (ctx.mount(original.mount()).versioning() != io.stockage.VersioningMode.NATIVE) {
+      return Optional.empty();
+    }
+    return Optional.of(ctx.catalog().inTransaction(session -> session.blobs().intend(original.mount(),
+        BlobKeys.item(BlobKeys.Space.of(original), copyId), ctx.clock().instant())));
   }
 
   /**

@@ -33,6 +33,10 @@ public final class JdbcAclStore implements AclStore {
        FROM up JOIN item_access a ON a.item_id = up.id
       """;
 
+  // The entries naming the user or one of the teams.
+  private static final String NAMING = " WHERE (a.principal_type = 'USER' AND a.principal_id = :user)"
+      + " OR (a.principal_type = 'TEAM' AND a.principal_id = ANY (CAST(:teams AS text[])))\n";
+
   private final Handle handle;
 
   /** Entries on the transaction's handle. */
@@ -77,9 +81,7 @@ public final class JdbcAclStore implements AclStore {
 
   @Override
   public List<AccessEntry> applicable(ItemId item, UserId user, Set<TeamId> teams) {
-    return handle.createQuery(PATH + """
-            WHERE (a.principal_type = 'USER' AND a.principal_id = :user)
-               OR (a.principal_type = 'TEAM' AND a.principal_id = ANY (CAST(:teams AS text[])))
+    return handle.createQuery(PATH + NAMING + """
             ORDER BY up.depth, a.principal_type DESC, a.principal_id COLLATE "C\"""")
         .bind("item", item.value())
         .bind("user", user.value())
@@ -106,8 +108,7 @@ public final class JdbcAclStore implements AclStore {
               SELECT c.id FROM items c JOIN down d ON c.parent_id = d.id)
             SELECT""" + " " + COLUMNS + """
              FROM down JOIN item_access a ON a.item_id = down.id
-            WHERE (a.principal_type = 'USER' AND a.principal_id = :user)
-               OR (a.principal_type = 'TEAM' AND a.principal_id = ANY (CAST(:teams AS text[])))
+            """ + NAMING + """
             ORDER BY a.item_id, a.principal_type DESC, a.principal_id COLLATE "C\"""")
         .bind("root", root.value())
         .bind("user", user.value())
