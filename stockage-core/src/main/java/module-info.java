@@ -17,7 +17,7 @@ module io.stockage.core {
   exports io.stockage.core.fs;
   exports io.stockage.core.memory;
 
-  provides io.stockage.spi.StorageProviderFactory with
+  provides io.stockage.spi.storage.StorageProviderFactory with
       io.stockage.core.fs.FileSystemProviderFactory,
       io.stockage.core.memory.MemoryProviderFactory;
 }

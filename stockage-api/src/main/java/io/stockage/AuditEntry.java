@@ -1,6 +1,6 @@
 package io.stockage;
 
-import io.stockage.spi.AuditOutcome;
+import io.stockage.AuditOutcome;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

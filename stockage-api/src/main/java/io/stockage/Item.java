@@ -70,9 +70,24 @@ public record Item(
     Objects.requireNonNull(deletedAt, "deletedAt");
   }
 
-  /** This item in another folder (empty: the project's root) or under another name, changed at {@code at}. */
-  public Item withPlace(Optional<ItemId> newParent, String newName, Instant at) {
-    return new Item(id, org, project, newParent, type, newName, mount, size, mimeType, sha256, revision, owner, vault,
+  /** This item under another name, changed at {@code at}. */
+  public Item withName(String newName, Instant at) {
+    return new Item(id, org, project, parent, type, newName, mount, size, mimeType, sha256, revision, owner, vault,
+        tags, customFields, createdAt, at, deletedAt);
+  }
+
+  /** This item in a folder of its project, changed at {@code at}. */
+  public Item withParent(ItemId folder, Instant at) {
+    return placed(Optional.of(folder), at);
+  }
+
+  /** This item at its project's root, changed at {@code at}. */
+  public Item atRoot(Instant at) {
+    return placed(Optional.empty(), at);
+  }
+
+  private Item placed(Optional<ItemId> newParent, Instant at) {
+    return new Item(id, org, project, newParent, type, name, mount, size, mimeType, sha256, revision, owner, vault,
         tags, customFields, createdAt, at, deletedAt);
   }
 

@@ -1,6 +1,6 @@
 package io.stockage;
 
-import io.stockage.spi.StorageProvider;
+import io.stockage.spi.storage.StorageProvider;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

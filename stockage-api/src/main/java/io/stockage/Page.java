@@ -9,18 +9,24 @@ import java.util.Optional;
  *
  * @param items the items of this page, in listing order
  * @param request the request that produced this page
- * @param hasNext whether a next page has at least one item
+ * @param nextCursor where the next page starts; empty on the last page
  * @param <T> the item type
  */
-public record Page<T>(List<T> items, PageRequest request, boolean hasNext) {
+public record Page<T>(List<T> items, PageRequest request, Optional<String> nextCursor) {
   /** Validates and copies. */
   public Page {
     items = List.copyOf(items);
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(nextCursor, "nextCursor");
   }
 
-  /** The request for the next page, when there is one. */
+  /** Whether a next page has at least one item (as of this page's read). */
+  public boolean hasNext() {
+    return nextCursor.isPresent();
+  }
+
+  /** The request for the next page, of the same size, when there is one. */
   public Optional<PageRequest> next() {
-    return hasNext ? Optional.of(request.next()) : Optional.empty();
+    return nextCursor.map(c -> PageRequest.after(c, request.size()));
   }
 }

@@ -1,40 +1,40 @@
 package io.stockage;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * Which page of a listing to return.
+ * Which page of a listing to return: the first, or the one after a cursor a previous page gave
+ * ({@link Page#next()}). Cursors are opaque and stable: a page starts right after the last item
+ * of the page before, by its sort key, so items inserted, renamed or trashed meanwhile never make
+ * a page repeat or skip one that stayed, and a deep page costs what the first costs.
  *
- * @param page zero-based page number
+ * @param cursor where the page starts; empty for the first page
  * @param size items per page, 1 to 1000
  */
-public record PageRequest(int page, int size) {
+public record PageRequest(Optional<String> cursor, int size) {
   /** The largest page a listing returns. */
   public static final int MAX_SIZE = 1000;
 
   /** Validates. */
   public PageRequest {
-    if (page < 0 || size < 1 || size > MAX_SIZE) {
-      throw StockageException.of(ErrorKind.INVALID_ARGUMENT,
-          "page must be >= 0 and size between 1 and " + MAX_SIZE);
+    Objects.requireNonNull(cursor, "cursor");
+    if (size < 1 || size > MAX_SIZE) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "page size must be between 1 and " + MAX_SIZE);
     }
   }
 
   /** The first page of the given size. */
   public static PageRequest first(int size) {
-    return new PageRequest(0, size);
+    return new PageRequest(Optional.empty(), size);
   }
 
-  /** The page of the given number and size. */
-  public static PageRequest of(int page, int size) {
-    return new PageRequest(page, size);
-  }
-
-  /** The number of items before this page. */
-  public long offset() {
-    return (long) page * size;
-  }
-
-  /** The page after this one. */
-  public PageRequest next() {
-    return new PageRequest(page + 1, size);
+  /**
+   * The page of the given size after a cursor from {@link Page#nextCursor()}.
+   *
+   * @throws StockageException {@code INVALID_ARGUMENT} when the listing cannot read the cursor
+   */
+  public static PageRequest after(String cursor, int size) {
+    return new PageRequest(Optional.of(cursor), size);
   }
 }

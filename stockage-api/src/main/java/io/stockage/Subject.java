@@ -9,7 +9,7 @@ import java.util.Set;
  * grants. Stockage authorizes, it does not authenticate: the host builds the subject from its
  * own authenticated principal, never from request parameters.
  *
- * <p>Teams are not carried here: they come from the {@link io.stockage.spi.Directory} when a
+ * <p>Teams are not carried here: they come from the {@link io.stockage.spi.catalog.Directory} when a
  * decision needs them, so a subject never holds a stale team list.
  *
  * @param org the organization the user acts in

@@ -2,26 +2,21 @@ package io.stockage;
 
 import java.io.InputStream;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * A new file to upload. The stream is read once and closed by Stockage.
  *
- * @param project slug of the target project
- * @param folder the folder to create it in; empty for the project's root
+ * @param location the project and folder to create it in
  * @param name the file name, validated against the upload policy
  * @param content the bytes
  * @param declaredSize the size the client announced, if any; checked before and while reading
  * @param vault whether the new file is a vault file (see {@link #asVault()})
  */
-public record Upload(
-    String project, Optional<ItemId> folder, String name, InputStream content, OptionalLong declaredSize,
-    boolean vault) {
+public record Upload(Location location, String name, InputStream content, OptionalLong declaredSize, boolean vault) {
   /** Validates. */
   public Upload {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(folder, "folder");
+    Objects.requireNonNull(location, "location");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(declaredSize, "declaredSize");
@@ -29,17 +24,22 @@ public record Upload(
 
   /** An upload to the project's root, with no declared size. */
   public static Upload of(String project, String name, InputStream content) {
-    return new Upload(project, Optional.empty(), name, content, OptionalLong.empty(), false);
+    return of(Location.root(project), name, content);
   }
 
-  /** This upload, into the given folder. */
+  /** An upload to a location, with no declared size. */
+  public static Upload of(Location location, String name, InputStream content) {
+    return new Upload(location, name, content, OptionalLong.empty(), false);
+  }
+
+  /** This upload, into the given folder of its project. */
   public Upload inFolder(ItemId target) {
-    return new Upload(project, Optional.of(target), name, content, declaredSize, vault);
+    return new Upload(Location.of(location.project(), target), name, content, declaredSize, vault);
   }
 
   /** This upload, with the size the client announced. */
   public Upload withDeclaredSize(long size) {
-    return new Upload(project, folder, name, content, OptionalLong.of(size), vault);
+    return new Upload(location, name, content, OptionalLong.of(size), vault);
   }
 
   /**
@@ -48,6 +48,6 @@ public record Upload(
    * explicit shares.
    */
   public Upload asVault() {
-    return new Upload(project, folder, name, content, declaredSize, true);
+    return new Upload(location, name, content, declaredSize, true);
   }
 }

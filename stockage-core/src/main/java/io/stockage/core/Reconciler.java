@@ -2,13 +2,14 @@ package io.stockage.core;
 
 import io.stockage.Mount;
 import io.stockage.MountMode;
+import io.stockage.ReconcileReport;
 import io.stockage.core.internal.BlobKeys;
 import io.stockage.core.internal.Contents;
 import io.stockage.core.internal.EngineContext;
-import io.stockage.spi.BlobRecord;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.ObjectPage;
-import io.stockage.spi.StorageProvider;
+import io.stockage.spi.catalog.BlobRecord;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.ObjectPage;
+import io.stockage.spi.storage.StorageProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,15 +40,20 @@ public final class Reconciler {
   }
 
   /** One pass over every managed mount. */
-  public Report run() {
+  public ReconcileReport run() {
     Instant cutoff = ctx.clock().instant().minus(grace);
-    Report total = new Report(0, 0, 0, 0);
+    int staging = 0;
+    int unreferenced = 0;
+    int orphans = 0;
+    int uploads = 0;
     java.util.List<String> failed = new java.util.ArrayList<>();
     for (Mount mount : ctx.mounts().values()) {
       if (mount.mode() == MountMode.MANAGED) {
         try {
-          total = total.plus(new Report(sweepStaging(mount, cutoff), sweepUnreferenced(mount, cutoff),
-              sweepIntents(mount, cutoff), mount.provider().abortIncompleteUploads(cutoff)));
+          staging += sweepStaging(mount, cutoff);
+          unreferenced += sweepUnreferenced(mount, cutoff);
+          orphans += sweepIntents(mount, cutoff);
+          uploads += mount.provider().abortIncompleteUploads(cutoff);
         } catch (RuntimeException e) {
           // One mount down (or failing) does not stop the others; it is tried again next pass.
           LOG.warn("reconciler pass on mount {} failed: {}", mount.name(), e.toString());
@@ -55,10 +61,11 @@ public final class Reconciler {
         }
       }
     }
-    if (total.total() > 0) {
-      LOG.info("reconciler removed {}", total);
+    ReconcileReport report = new ReconcileReport(staging, unreferenced, orphans, uploads, failed);
+    if (report.total() > 0) {
+      LOG.info("reconciler removed {}", report);
     }
-    return total.failing(failed);
+    return report;
   }
 
   private int sweepStaging(Mount mount, Instant cutoff) {
@@ -96,9 +103,9 @@ public final class Reconciler {
     int removed = 0;
     while (true) {
       int[] batch = ctx.catalog().inTransaction(session -> {
-        List<io.stockage.spi.BlobIntent> intents = session.blobs().lockIntents(mount.name(), cutoff, PAGE);
+        List<io.stockage.spi.catalog.BlobIntent> intents = session.blobs().lockIntents(mount.name(), cutoff, PAGE);
         int orphans = 0;
-        for (io.stockage.spi.BlobIntent intent : intents) {
+        for (io.stockage.spi.catalog.BlobIntent intent : intents) {
           String sha = BlobKeys.shaOf(intent.key()).orElse("");
           Optional<BlobRecord> claim = session.blobs().insertIfAbsent(mount.name(), intent.key(), sha, 0,
               ctx.clock().instant());
@@ -133,39 +140,5 @@ public final class Reconciler {
       after = page.next();
     } while (after.isPresent());
     return removed;
-  }
-
-  /**
-   * What one pass removed.
-   *
-   * @param staging staging objects older than the grace period
-   * @param unreferenced blobs no revision referenced any more
-   * @param orphans content of uploads that never committed (from their intents)
-   * @param uploads incomplete multipart uploads aborted
-   * @param failedMounts the mounts whose pass failed (logged; tried again at the next pass)
-   */
-  public record Report(int staging, int unreferenced, int orphans, int uploads, java.util.List<String> failedMounts) {
-    /** Copies. */
-    public Report {
-      failedMounts = java.util.List.copyOf(failedMounts);
-    }
-
-    Report(int staging, int unreferenced, int orphans, int uploads) {
-      this(staging, unreferenced, orphans, uploads, java.util.List.of());
-    }
-
-    Report plus(Report other) {
-      return new Report(staging + other.staging, unreferenced + other.unreferenced, orphans + other.orphans,
-          uploads + other.uploads);
-    }
-
-    Report failing(java.util.List<String> mounts) {
-      return new Report(staging, unreferenced, orphans, uploads, mounts);
-    }
-
-    /** Everything removed. */
-    public int total() {
-      return staging + unreferenced + orphans + uploads;
-    }
   }
 }

@@ -3,7 +3,7 @@ package io.stockage.core;
 import io.stockage.RetentionPolicy;
 import io.stockage.core.internal.Contents;
 import io.stockage.core.internal.EngineContext;
-import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.catalog.RevisionRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

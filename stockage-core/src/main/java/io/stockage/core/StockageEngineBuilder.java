@@ -3,17 +3,17 @@ package io.stockage.core;
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
 import io.stockage.Mount;
+import io.stockage.MountMode;
 import io.stockage.OnExistingName;
 import io.stockage.RetentionPolicy;
-import io.stockage.MountMode;
 import io.stockage.StockageException;
 import io.stockage.UploadPolicy;
 import io.stockage.VersioningMode;
 import io.stockage.core.internal.ContentSniffer;
 import io.stockage.core.internal.EngineContext;
-import io.stockage.spi.Catalog;
-import io.stockage.spi.Directory;
 import io.stockage.core.internal.UrlSigner;
+import io.stockage.spi.catalog.Catalog;
+import io.stockage.spi.catalog.Directory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -121,7 +121,7 @@ public final class StockageEngineBuilder {
   }
 
   /**
-   * How long {@link io.stockage.Stockage#permissions} decisions are cached: this engine forgets
+   * How long {@link io.stockage.AccessControl#permissions} decisions are cached: this engine forgets
    * them at once when it changes access, other nodes and the team directory after at most this
    * long; 5 seconds by default, zero for no cache. Operations never use the cache.
    */

@@ -2,8 +2,8 @@ package io.stockage.core;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.StorageProvider;
-import io.stockage.spi.StorageProviderFactory;
+import io.stockage.spi.storage.StorageProvider;
+import io.stockage.spi.storage.StorageProviderFactory;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;

@@ -11,6 +11,7 @@ import io.stockage.AccessSource;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.ItemId;
+import io.stockage.Location;
 import io.stockage.NewContent;
 import io.stockage.OrgId;
 import io.stockage.OrgPermission;
@@ -64,11 +65,11 @@ class AccessIT {
   }
 
   private static Item folder(Project p, Optional<ItemId> parent, String name) {
-    return fx.engine.createFolder(ALICE, p.slug(), parent, name);
+    return fx.engine.files().createFolder(ALICE, new Location(p.slug(), parent), name);
   }
 
   private static Item file(Subject s, Project p, Item folder, String name) {
-    return fx.engine.upload(s, Upload.of(p.slug(), name, new ByteArrayInputStream(Samples.pdf(name)))
+    return fx.engine.files().upload(s, Upload.of(p.slug(), name, new ByteArrayInputStream(Samples.pdf(name)))
         .inFolder(folder.id()));
   }
 
@@ -78,24 +79,24 @@ class AccessIT {
     Item top = folder(p, Optional.empty(), "top");
     Item below = folder(p, Optional.of(top.id()), "below");
     Item deep = file(BOB, p, below, "deep.pdf");
-    assertKind(() -> fx.engine.stat(EVE, deep.id()), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.files().stat(EVE, deep.id()), ErrorKind.NOT_FOUND);
 
-    fx.engine.grant(ALICE, top.id(), EVE.user(), ProjectRole.VIEWER);
-    assertThat(fx.engine.stat(EVE, deep.id()).id()).isEqualTo(deep.id());
-    assertThat(fx.engine.permissions(EVE, deep.id())).containsExactly(Permission.VIEW);
-    assertKind(() -> fx.engine.write(EVE, deep.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("x")))),
+    fx.engine.access().grant(ALICE, top.id(), EVE.user(), ProjectRole.VIEWER);
+    assertThat(fx.engine.files().stat(EVE, deep.id()).id()).isEqualTo(deep.id());
+    assertThat(fx.engine.access().permissions(EVE, deep.id())).containsExactly(Permission.VIEW);
+    assertKind(() -> fx.engine.files().write(EVE, deep.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("x")))),
         ErrorKind.PERMISSION_DENIED);
-    assertThat(fx.engine.list(EVE, p.slug(), Optional.of(below.id()), PageRequest.first(10)).items())
+    assertThat(fx.engine.files().list(EVE, Location.of(p.slug(), below.id()), PageRequest.first(10)).items())
         .extracting(Item::name).containsExactly("deep.pdf");
 
     // A VIEWER entry for an EDITOR member takes nothing away.
-    fx.engine.grant(ALICE, deep.id(), BOB.user(), ProjectRole.VIEWER);
-    assertThat(fx.engine.write(BOB, deep.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("y")))).revision())
+    fx.engine.access().grant(ALICE, deep.id(), BOB.user(), ProjectRole.VIEWER);
+    assertThat(fx.engine.files().write(BOB, deep.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("y")))).revision())
         .isEqualTo(2);
 
-    fx.engine.revoke(ALICE, top.id(), EVE.user());
-    assertThat(fx.engine.permissions(EVE, deep.id())).isEmpty();
-    assertKind(() -> fx.engine.stat(EVE, deep.id()), ErrorKind.NOT_FOUND);
+    fx.engine.access().revoke(ALICE, top.id(), EVE.user());
+    assertThat(fx.engine.access().permissions(EVE, deep.id())).isEmpty();
+    assertKind(() -> fx.engine.files().stat(EVE, deep.id()), ErrorKind.NOT_FOUND);
   }
 
   @Test
@@ -103,14 +104,14 @@ class AccessIT {
     Project p = fx.project();
     Item f = folder(p, Optional.empty(), "f");
     long denials = fx.count("SELECT count(*) FROM audit_log WHERE action = 'grant' AND outcome = 'DENIED'");
-    assertKind(() -> fx.engine.grant(BOB, f.id(), EVE.user(), ProjectRole.VIEWER),
+    assertKind(() -> fx.engine.access().grant(BOB, f.id(), EVE.user(), ProjectRole.VIEWER),
         ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.grant(EVE, f.id(), EVE.user(), ProjectRole.ADMIN), ErrorKind.NOT_FOUND);
-    assertKind(() -> fx.engine.grant(EngineFixture.MALLORY, f.id(), EVE.user(), ProjectRole.VIEWER),
+    assertKind(() -> fx.engine.access().grant(EVE, f.id(), EVE.user(), ProjectRole.ADMIN), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.access().grant(EngineFixture.MALLORY, f.id(), EVE.user(), ProjectRole.VIEWER),
         ErrorKind.NOT_FOUND);
     assertThat(fx.count("SELECT count(*) FROM audit_log WHERE action = 'grant' AND outcome = 'DENIED'"))
         .isEqualTo(denials + 3);
-    assertThat(fx.engine.accessEntries(ALICE, f.id())).isEmpty();
+    assertThat(fx.engine.access().entries(ALICE, f.id(), PageRequest.first(PageRequest.MAX_SIZE)).items()).isEmpty();
   }
 
   @Test
@@ -121,31 +122,31 @@ class AccessIT {
     fx.directory.addMember(OrgId.of("acme"), team, EVE.user());
     Item f = folder(p, Optional.empty(), "specs");
     Item doc = file(BOB, p, f, "spec.pdf");
-    assertKind(() -> fx.engine.stat(EVE, doc.id()), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.files().stat(EVE, doc.id()), ErrorKind.NOT_FOUND);
 
-    fx.engine.addTeam(ALICE, p.slug(), team, ProjectRole.VIEWER);
-    fx.engine.grant(ALICE, f.id(), team, ProjectRole.EDITOR);
-    assertThat(fx.engine.teams(CAROL, p.slug())).extracting(t -> t.team().value()).containsExactly(team.value());
+    fx.engine.projects().addTeam(ALICE, p.slug(), team, ProjectRole.VIEWER);
+    fx.engine.access().grant(ALICE, f.id(), team, ProjectRole.EDITOR);
+    assertThat(fx.engine.projects().teams(CAROL, p.slug())).extracting(t -> t.team().value()).containsExactly(team.value());
 
-    Access access = fx.engine.explain(ALICE, doc.id(), EVE);
+    Access access = fx.engine.access().explain(ALICE, doc.id(), EVE);
     assertThat(access.role()).contains(ProjectRole.EDITOR);
     assertThat(access.sources()).extracting(AccessSource::kind, s -> s.on().map(ItemId::toString).orElse("-"))
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(AccessSource.Kind.PROJECT, "-"),
             org.assertj.core.groups.Tuple.tuple(AccessSource.Kind.ENTRY, f.id().toString()));
-    assertThat(fx.engine.explain(BOB, doc.id(), BOB).sources()).extracting(AccessSource::kind)
+    assertThat(fx.engine.access().explain(BOB, doc.id(), BOB).sources()).extracting(AccessSource::kind)
         .containsExactly(AccessSource.Kind.PROJECT, AccessSource.Kind.OWNER);
-    assertKind(() -> fx.engine.explain(CAROL, doc.id(), EVE), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.access().explain(CAROL, doc.id(), EVE), ErrorKind.PERMISSION_DENIED);
 
-    fx.engine.removeTeam(ALICE, p.slug(), team);
-    assertThat(fx.engine.permissions(EVE, doc.id())).contains(Permission.CHANGE).doesNotContain(Permission.SHARE);
+    fx.engine.projects().removeTeam(ALICE, p.slug(), team);
+    assertThat(fx.engine.access().permissions(EVE, doc.id())).contains(Permission.CHANGE).doesNotContain(Permission.SHARE);
   }
 
   @Test
   void vaultFile_ignoresOrganizationPermissionsAndLivesInItsOwnNamespace() throws java.io.IOException {
     Project p = fx.project();
     Item regular = fx.upload(BOB, p, "regular.pdf", Samples.pdf("same"));
-    Item secret = fx.engine.upload(BOB, Upload.of(p.slug(), "secret.pdf",
+    Item secret = fx.engine.files().upload(BOB, Upload.of(p.slug(), "secret.pdf",
         new ByteArrayInputStream(Samples.pdf("same"))).asVault());
     assertThat(secret.vault()).isTrue();
     // Identical bytes, two namespaces: the vault never shares a blob with regular content.
@@ -153,25 +154,25 @@ class AccessIT {
         .isEqualTo(1);
     assertThat(fx.count("SELECT count(*) FROM blobs WHERE sha256 = ?", secret.sha256())).isEqualTo(2);
 
-    assertThat(fx.engine.stat(BOSS, regular.id()).id()).isEqualTo(regular.id());
-    assertKind(() -> fx.engine.stat(BOSS, secret.id()), ErrorKind.NOT_FOUND);
-    assertThat(fx.engine.stat(CAROL, secret.id()).id()).isEqualTo(secret.id());
-    assertThat(fx.engine.vaultFiles(BOSS, PageRequest.first(10)).items()).isEmpty();
+    assertThat(fx.engine.files().stat(BOSS, regular.id()).id()).isEqualTo(regular.id());
+    assertKind(() -> fx.engine.files().stat(BOSS, secret.id()), ErrorKind.NOT_FOUND);
+    assertThat(fx.engine.files().stat(CAROL, secret.id()).id()).isEqualTo(secret.id());
+    assertThat(fx.engine.files().vaultFiles(BOSS, PageRequest.first(10)).items()).isEmpty();
 
-    fx.engine.grant(BOB, secret.id(), BOSS.user(), ProjectRole.VIEWER);
-    try (var content = fx.engine.open(BOSS, secret.id(), Optional.empty())) {
+    fx.engine.access().grant(BOB, secret.id(), BOSS.user(), ProjectRole.VIEWER);
+    try (var content = fx.engine.files().open(BOSS, secret.id())) {
       assertThat(content.stream().readAllBytes()).isEqualTo(Samples.pdf("same"));
     }
-    assertThat(fx.engine.vaultFiles(BOSS, PageRequest.first(10)).items()).extracting(Item::id)
+    assertThat(fx.engine.files().vaultFiles(BOSS, PageRequest.first(10)).items()).extracting(Item::id)
         .containsExactly(secret.id());
   }
 
   @Test
   void list_thousandItemsOfWhichARandomHalfVisible_pagesReturnEachVisibleItemOnce() {
     Project p = fx.project();
-    fx.engine.addMember(ALICE, p.slug(), EVE.user(), ProjectRole.EDITOR);
-    Item mine = fx.engine.createFolder(EVE, p.slug(), Optional.empty(), "eve's");
-    fx.engine.removeMember(ALICE, p.slug(), EVE.user());
+    fx.engine.projects().addMember(ALICE, p.slug(), EVE.user(), ProjectRole.EDITOR);
+    Item mine = fx.engine.files().createFolder(EVE, Location.root(p.slug()), "eve's");
+    fx.engine.projects().removeMember(ALICE, p.slug(), EVE.user());
     TeamId team = TeamId.of("paging-" + p.slug());
     fx.directory.createTeam(OrgId.of("acme"), team, "Paging");
     fx.directory.addMember(OrgId.of("acme"), team, EVE.user());
@@ -179,10 +180,10 @@ class AccessIT {
     Random random = new Random(7);
     Set<String> visible = new HashSet<>();
     for (int i = 0; i < 1000; i++) {
-      Item item = fx.engine.createFolder(BOB, p.slug(), Optional.of(mine.id()), String.format("item-%04d", i));
+      Item item = fx.engine.files().createFolder(BOB, Location.of(p.slug(), mine.id()), String.format("item-%04d", i));
       if (random.nextBoolean()) {
         Principal who = random.nextBoolean() ? EVE.user() : team;
-        fx.engine.grant(ALICE, item.id(), who, ProjectRole.VIEWER);
+        fx.engine.access().grant(ALICE, item.id(), who, ProjectRole.VIEWER);
         visible.add(item.name());
       }
     }
@@ -190,9 +191,9 @@ class AccessIT {
     PageRequest request = PageRequest.first(37);
     Page<Item> page;
     do {
-      page = fx.engine.list(EVE, p.slug(), Optional.of(mine.id()), request);
+      page = fx.engine.files().list(EVE, Location.of(p.slug(), mine.id()), request);
       page.items().forEach(i -> seen.add(i.name()));
-      request = request.next();
+      request = page.next().orElse(request);
     } while (page.hasNext());
     assertThat(seen).doesNotHaveDuplicates().hasSameSizeAs(visible).containsExactlyInAnyOrderElementsOf(visible);
     assertThat(seen).isSorted();

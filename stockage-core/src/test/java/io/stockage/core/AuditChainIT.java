@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.AuditEntry;
+import io.stockage.AuditOutcome;
 import io.stockage.AuditVerification;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
+import io.stockage.Location;
 import io.stockage.NewProject;
 import io.stockage.OrgPermission;
 import io.stockage.Page;
@@ -14,7 +16,6 @@ import io.stockage.PageRequest;
 import io.stockage.Project;
 import io.stockage.StockageException;
 import io.stockage.Subject;
-import io.stockage.spi.AuditOutcome;
 import io.stockage.testkit.Samples;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +23,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -61,18 +61,18 @@ class AuditChainIT {
   /** Operations of every outcome in the admin's organization: at least ten audit rows. */
   private static Project activity(Subject admin) {
     String slug = "p-" + UUID.randomUUID().toString().substring(0, 8);
-    Project project = fx.engine.createProject(admin, NewProject.of(slug, "Project"));
+    Project project = fx.engine.projects().create(admin, NewProject.of(slug, "Project"));
     Item file = fx.upload(admin, project, "a.pdf", Samples.pdf("a"));
     for (int i = 0; i < 5; i++) {
-      fx.engine.createFolder(admin, slug, Optional.empty(), "folder " + i);
+      fx.engine.files().createFolder(admin, Location.root(slug), "folder " + i);
     }
-    fx.engine.rename(admin, file.id(), "b.pdf");
+    fx.engine.files().rename(admin, file.id(), "b.pdf");
     Subject outsider = new Subject(admin.org(), io.stockage.UserId.of("outsider"), java.util.Set.of());
-    assertThatThrownBy(() -> fx.engine.createProject(outsider, NewProject.of("x-" + slug, "X")))
+    assertThatThrownBy(() -> fx.engine.projects().create(outsider, NewProject.of("x-" + slug, "X")))
         .isInstanceOf(StockageException.class);
-    assertThatThrownBy(() -> fx.engine.createFolder(admin, slug, Optional.empty(), "folder 0"))
+    assertThatThrownBy(() -> fx.engine.files().createFolder(admin, Location.root(slug), "folder 0"))
         .isInstanceOf(StockageException.class);
-    fx.engine.delete(admin, file.id());
+    fx.engine.files().trash(admin, file.id());
     return project;
   }
 
@@ -103,7 +103,7 @@ class AuditChainIT {
     activity(admin);
     activity(admin);
 
-    AuditVerification result = fx.engine.verifyAuditChain(admin);
+    AuditVerification result = fx.engine.audit().verify(admin);
 
     assertThat(result.intact()).as(result.detail()).isTrue();
     assertThat(result.firstBrokenId()).isEmpty();
@@ -112,7 +112,7 @@ class AuditChainIT {
 
   @Test
   void verifyAuditChain_noAuditRows_intact() {
-    AuditVerification result = fx.engine.verifyAuditChain(newAdmin());
+    AuditVerification result = fx.engine.audit().verify(newAdmin());
 
     assertThat(result.intact()).isTrue();
     assertThat(result.rowsChecked()).isZero();
@@ -129,7 +129,7 @@ class AuditChainIT {
     long middle = middleRow(admin);
 
     execute("UPDATE audit_log SET " + assignment + " WHERE id = ?", middle);
-    AuditVerification result = fx.engine.verifyAuditChain(admin);
+    AuditVerification result = fx.engine.audit().verify(admin);
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBrokenId()).contains(middle);
@@ -144,7 +144,7 @@ class AuditChainIT {
     long next = fx.count("SELECT min(id) FROM audit_log WHERE org_id = ? AND id > ?", admin.org().value(), middle);
 
     execute("UPDATE audit_log SET org_id = 'elsewhere' WHERE id = ?", middle);
-    AuditVerification result = fx.engine.verifyAuditChain(admin);
+    AuditVerification result = fx.engine.audit().verify(admin);
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBrokenId()).contains(next);
@@ -158,7 +158,7 @@ class AuditChainIT {
     long next = fx.count("SELECT min(id) FROM audit_log WHERE org_id = ? AND id > ?", admin.org().value(), middle);
 
     execute("DELETE FROM audit_log WHERE id = ?", middle);
-    AuditVerification result = fx.engine.verifyAuditChain(admin);
+    AuditVerification result = fx.engine.audit().verify(admin);
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBrokenId()).contains(next);
@@ -173,7 +173,7 @@ class AuditChainIT {
     long second = fx.count("SELECT min(id) FROM audit_log WHERE org_id = ? AND id > ?", admin.org().value(), first);
 
     execute("DELETE FROM audit_log WHERE id = ?", first);
-    AuditVerification result = fx.engine.verifyAuditChain(admin);
+    AuditVerification result = fx.engine.audit().verify(admin);
 
     assertThat(result.firstBrokenId()).contains(second);
     assertThat(result.detail()).contains("does not start the chain");
@@ -186,7 +186,7 @@ class AuditChainIT {
     long last = fx.count("SELECT max(id) FROM audit_log WHERE org_id = ?", admin.org().value());
 
     execute("DELETE FROM audit_log WHERE id = ?", last);
-    AuditVerification result = fx.engine.verifyAuditChain(admin);
+    AuditVerification result = fx.engine.audit().verify(admin);
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBrokenId()).contains(last);
@@ -200,13 +200,13 @@ class AuditChainIT {
 
     execute("DELETE FROM audit_heads WHERE org_id = ?", admin.org().value());
 
-    assertThat(fx.engine.verifyAuditChain(admin).intact()).isFalse();
+    assertThat(fx.engine.audit().verify(admin).intact()).isFalse();
   }
 
   @Test
   void audit_eightThreadsAppending_chainNeverForks() throws Exception {
     Subject admin = newAdmin();
-    Project project = fx.engine.createProject(admin, NewProject.of("p-" + UUID.randomUUID().toString()
+    Project project = fx.engine.projects().create(admin, NewProject.of("p-" + UUID.randomUUID().toString()
         .substring(0, 8), "Concurrent"));
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     CountDownLatch go = new CountDownLatch(1);
@@ -216,7 +216,7 @@ class AuditChainIT {
       done.add(pool.submit(() -> {
         go.await();
         for (int i = 0; i < 10; i++) {
-          fx.engine.createFolder(admin, project.slug(), Optional.empty(), "t" + thread + "-" + i);
+          fx.engine.files().createFolder(admin, Location.root(project.slug()), "t" + thread + "-" + i);
         }
         return null;
       }));
@@ -227,7 +227,7 @@ class AuditChainIT {
     }
     pool.shutdown();
 
-    AuditVerification result = fx.engine.verifyAuditChain(admin);
+    AuditVerification result = fx.engine.audit().verify(admin);
 
     assertThat(result.intact()).as(result.detail()).isTrue();
     assertThat(result.rowsChecked()).isEqualTo(1 + THREADS * 10);
@@ -242,16 +242,16 @@ class AuditChainIT {
     Subject creator = new Subject(admin.org(), io.stockage.UserId.of("creator"),
         java.util.Set.of(OrgPermission.CREATE_PROJECT, OrgPermission.VIEW));
 
-    assertThatThrownBy(() -> fx.engine.audit(creator, PageRequest.first(10))).isInstanceOfSatisfying(
+    assertThatThrownBy(() -> fx.engine.audit().list(creator, PageRequest.first(10))).isInstanceOfSatisfying(
         StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.PERMISSION_DENIED));
-    assertThatThrownBy(() -> fx.engine.verifyAuditChain(creator)).isInstanceOfSatisfying(
+    assertThatThrownBy(() -> fx.engine.audit().verify(creator)).isInstanceOfSatisfying(
         StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.PERMISSION_DENIED));
 
-    AuditEntry newest = fx.engine.audit(admin, PageRequest.first(1)).items().get(0);
+    AuditEntry newest = fx.engine.audit().list(admin, PageRequest.first(1)).items().get(0);
     assertThat(newest.actor()).isEqualTo(creator.user());
     assertThat(newest.action()).isEqualTo("verify-audit");
     assertThat(newest.outcome()).isEqualTo(AuditOutcome.DENIED);
-    assertThat(fx.engine.verifyAuditChain(admin).intact()).isTrue();
+    assertThat(fx.engine.audit().verify(admin).intact()).isTrue();
   }
 
   @Test
@@ -261,11 +261,11 @@ class AuditChainIT {
     activity(admin);
     activity(other);
 
-    Page<AuditEntry> page = fx.engine.audit(admin, PageRequest.first(PageRequest.MAX_SIZE));
+    Page<AuditEntry> page = fx.engine.audit().list(admin, PageRequest.first(PageRequest.MAX_SIZE));
 
     assertThat(page.items()).hasSize((int) rows(admin)).allSatisfy(e -> assertThat(e.org()).isEqualTo(admin.org()));
     assertThat(page.items()).extracting(AuditEntry::id).isSortedAccordingTo((a, b) -> Long.compare(b, a));
     assertThat(page.items()).extracting(AuditEntry::hash).allSatisfy(h -> assertThat(h).hasSize(64));
-    assertThat(fx.engine.audit(admin, PageRequest.first(3)).hasNext()).isTrue();
+    assertThat(fx.engine.audit().list(admin, PageRequest.first(3)).hasNext()).isTrue();
   }
 }

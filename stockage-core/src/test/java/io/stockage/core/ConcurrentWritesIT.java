@@ -52,7 +52,7 @@ class ConcurrentWritesIT {
       Callable<Item> writer = () -> {
         go.await();
         NewContent next = NewContent.of(new ByteArrayInputStream(content));
-        return fx.engine.write(BOB, file.id(), expectFirst ? next.ifRevision(1) : next);
+        return fx.engine.files().write(BOB, file.id(), expectFirst ? next.ifRevision(1) : next);
       };
       results.add(pool.submit(writer));
     }
@@ -71,7 +71,7 @@ class ConcurrentWritesIT {
     }
     assertThat(revisions).containsExactlyInAnyOrderElementsOf(
         java.util.stream.IntStream.rangeClosed(2, WRITERS + 1).boxed().toList());
-    List<Revision> history = fx.engine.revisions(BOB, file.id(), PageRequest.first(100)).items();
+    List<Revision> history = fx.engine.revisions().list(BOB, file.id(), PageRequest.first(100)).items();
     assertThat(history).hasSize(WRITERS + 1);
     assertThat(history).extracting(Revision::sha256).doesNotHaveDuplicates();
   }

@@ -50,14 +50,14 @@ class CustomFieldsIT {
     static Org create(FieldDefinition... fields) {
       Subject admin = Subject.of("org-" + UUID.randomUUID(), "admin", OrgPermission.ADMIN);
       for (FieldDefinition field : fields) {
-        fx.engine.defineField(admin, field);
+        fx.engine.fields().define(admin, field);
       }
-      Project project = fx.engine.createProject(admin, NewProject.of("p", "Project"));
+      Project project = fx.engine.projects().create(admin, NewProject.of("p", "Project"));
       return new Org(admin, fx.upload(admin, project, "doc.pdf", Samples.pdf("doc")));
     }
 
     Item update(Map<String, Object> fields) {
-      return fx.engine.update(admin, file.id(), ItemPatch.none().withCustomFields(fields));
+      return fx.engine.files().update(admin, file.id(), ItemPatch.none().withCustomFields(fields));
     }
 
     void assertInvalid(Map<String, Object> fields, String field) {
@@ -80,7 +80,7 @@ class CustomFieldsIT {
     Map<String, Object> expected = Map.of("title", "Plan «B»", "count", 3L, "ratio", 0.25, "done", false,
         "due", "2026-11-23", "phase", "final");
     assertThat(updated.customFields()).isEqualTo(expected);
-    assertThat(fx.engine.stat(org.admin(), org.file().id()).customFields()).isEqualTo(expected);
+    assertThat(fx.engine.files().stat(org.admin(), org.file().id()).customFields()).isEqualTo(expected);
     assertThat(org.update(Map.of()).customFields()).as("replaced whole").isEmpty();
   }
 
@@ -121,7 +121,7 @@ class CustomFieldsIT {
     cases.forEach((given, expected) -> {
       Map<String, Object> value = Map.of("n", given);
       assertThat(org.update(value).customFields()).as("%s", given).containsEntry("n", expected);
-      assertThat(fx.engine.stat(org.admin(), org.file().id()).customFields()).as("%s", given)
+      assertThat(fx.engine.files().stat(org.admin(), org.file().id()).customFields()).as("%s", given)
           .containsEntry("n", expected);
     });
   }
@@ -134,7 +134,7 @@ class CustomFieldsIT {
     org.assertInvalid(Map.of(), "client");
 
     assertThat(org.update(Map.of("client", "ACME")).customFields()).containsEntry("client", "ACME");
-    Item tagged = fx.engine.update(org.admin(), org.file().id(), ItemPatch.none().withTags(Set.of("t")));
+    Item tagged = fx.engine.files().update(org.admin(), org.file().id(), ItemPatch.none().withTags(Set.of("t")));
     assertThat(tagged.customFields()).containsEntry("client", "ACME");
   }
 
@@ -142,11 +142,11 @@ class CustomFieldsIT {
   void defineField_byNonAdmin_isPermissionDenied() {
     for (Subject subject : List.of(EngineFixture.ALICE, EngineFixture.BOB,
         Subject.of("acme", "editor", OrgPermission.CHANGE, OrgPermission.CREATE_PROJECT))) {
-      assertThatThrownBy(() -> fx.engine.defineField(subject, FieldDefinition.optional("x", FieldType.TEXT)))
+      assertThatThrownBy(() -> fx.engine.fields().define(subject, FieldDefinition.optional("x", FieldType.TEXT)))
           .isInstanceOfSatisfying(StockageException.class,
               e -> assertThat(e.kind()).isEqualTo(ErrorKind.PERMISSION_DENIED));
     }
-    assertThat(fx.engine.fields(EngineFixture.ALICE)).isEmpty();
+    assertThat(fx.engine.fields().list(EngineFixture.ALICE)).isEmpty();
     assertThat(fx.count("select count(*) from audit_log where action = 'define-field' and outcome = 'DENIED'"))
         .isEqualTo(3);
   }
@@ -155,11 +155,11 @@ class CustomFieldsIT {
   void defineField_redefines_andFieldsListsByNameForAnyoneOfTheOrganizationOnly() {
     Org org = Org.create(FieldDefinition.optional("zone", FieldType.TEXT), FieldDefinition.optional("Area", FieldType.NUMBER));
     FieldDefinition zone = choice("zone", true, "north", "south");
-    assertThat(fx.engine.defineField(org.admin(), zone)).isEqualTo(zone);
+    assertThat(fx.engine.fields().define(org.admin(), zone)).isEqualTo(zone);
     Subject member = new Subject(org.admin().org(), io.stockage.UserId.of("member"), Set.of());
 
-    assertThat(fx.engine.fields(member)).containsExactly(FieldDefinition.optional("Area", FieldType.NUMBER), zone);
-    assertThat(fx.engine.fields(Org.create().admin())).isEmpty();
+    assertThat(fx.engine.fields().list(member)).containsExactly(FieldDefinition.optional("Area", FieldType.NUMBER), zone);
+    assertThat(fx.engine.fields().list(Org.create().admin())).isEmpty();
     assertThat(fx.count("select count(*) from audit_log where action = 'define-field' and outcome = 'ALLOWED'"
         + " and org_id = ?", org.admin().org().value())).isEqualTo(3);
   }
@@ -167,10 +167,10 @@ class CustomFieldsIT {
   @Test
   void defineField_unstorableChoice_isInvalidArgument() {
     Subject admin = Subject.of("org-" + UUID.randomUUID(), "admin", OrgPermission.ADMIN);
-    assertThatThrownBy(() -> fx.engine.defineField(admin, choice("c", false, "ok", "nul\u0000")))
+    assertThatThrownBy(() -> fx.engine.fields().define(admin, choice("c", false, "ok", "nul\u0000")))
         .isInstanceOfSatisfying(StockageException.class,
             e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
-    assertThat(fx.engine.fields(admin)).isEmpty();
+    assertThat(fx.engine.fields().list(admin)).isEmpty();
   }
 
   @Test

@@ -43,8 +43,8 @@ class DiffIT {
   private static Diff twoRevisions(String name, byte[] first, byte[] second) {
     Project project = fx.project();
     Item file = fx.upload(BOB, project, name, first);
-    fx.engine.write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(second)));
-    return fx.engine.diff(CAROL, file.id(), 1, 2);
+    fx.engine.files().write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(second)));
+    return fx.engine.revisions().diff(CAROL, file.id(), 1, 2);
   }
 
   private static String lines(Diff diff) {
@@ -93,9 +93,9 @@ class DiffIT {
   void diff_unknownRevisionOrOtherOrg_fails() {
     Project project = fx.project();
     Item file = fx.upload(BOB, project, "a.pdf", Samples.pdf("a"));
-    assertThatThrownBy(() -> fx.engine.diff(BOB, file.id(), 1, 7)).isInstanceOfSatisfying(StockageException.class,
+    assertThatThrownBy(() -> fx.engine.revisions().diff(BOB, file.id(), 1, 7)).isInstanceOfSatisfying(StockageException.class,
         e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
-    assertThatThrownBy(() -> fx.engine.diff(MALLORY, file.id(), 1, 1)).isInstanceOfSatisfying(StockageException.class,
+    assertThatThrownBy(() -> fx.engine.revisions().diff(MALLORY, file.id(), 1, 1)).isInstanceOfSatisfying(StockageException.class,
         e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
   }
 }

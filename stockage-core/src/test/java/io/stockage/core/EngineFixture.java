@@ -12,8 +12,8 @@ import io.stockage.UploadPolicy;
 import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.jdbc.JdbcCatalog;
 import io.stockage.jdbc.JdbcDirectory;
-import io.stockage.spi.Catalog;
-import io.stockage.spi.ObjectPage;
+import io.stockage.spi.catalog.Catalog;
+import io.stockage.spi.storage.ObjectPage;
 import io.stockage.testkit.PostgresFixture;
 import io.stockage.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -76,14 +76,14 @@ final class EngineFixture implements AutoCloseable {
   /** A fresh project: alice ADMIN (creator), bob EDITOR, carol VIEWER. */
   Project project() {
     String slug = "p-" + UUID.randomUUID().toString().substring(0, 8);
-    Project project = engine.createProject(ALICE, NewProject.of(slug, "Project " + slug));
-    engine.addMember(ALICE, slug, BOB.user(), ProjectRole.EDITOR);
-    engine.addMember(ALICE, slug, CAROL.user(), ProjectRole.VIEWER);
+    Project project = engine.projects().create(ALICE, NewProject.of(slug, "Project " + slug));
+    engine.projects().addMember(ALICE, slug, BOB.user(), ProjectRole.EDITOR);
+    engine.projects().addMember(ALICE, slug, CAROL.user(), ProjectRole.VIEWER);
     return project;
   }
 
   Item upload(Subject subject, Project project, String name, byte[] content) {
-    return engine.upload(subject, Upload.of(project.slug(), name, new ByteArrayInputStream(content)));
+    return engine.files().upload(subject, Upload.of(project.slug(), name, new ByteArrayInputStream(content)));
   }
 
   /** The number of stored objects under a key prefix. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.Content;
+import io.stockage.EntryUpload;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.Mount;
@@ -18,11 +19,11 @@ import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.Upload;
 import io.stockage.core.fs.FileSystemProvider;
-import io.stockage.spi.AuditRecord;
-import io.stockage.spi.Catalog;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.JournalRecords;
-import io.stockage.spi.StorageProvider;
+import io.stockage.spi.catalog.AuditRecord;
+import io.stockage.spi.catalog.AuditRecords;
+import io.stockage.spi.catalog.Catalog;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.storage.StorageProvider;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -32,7 +33,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
@@ -72,7 +72,7 @@ class FailurePathsIT {
         .defaultMount("faulty")
         .mount(Mount.managed("broken", broken))
         .mount(Mount.live("share", trackingStreams(FileSystemProvider.create(share, false)), OrgId.of("acme"))));
-    fx.engine.grantMount(ROOT, "share", BOB.user(), MountRole.VIEWER);
+    fx.engine.live().grant(ROOT, "share", BOB.user(), MountRole.VIEWER);
   }
 
   @AfterAll
@@ -116,7 +116,7 @@ class FailurePathsIT {
     } finally {
       failing = (method, args) -> false;
     }
-    assertThat(fx.engine.stat(BOB, second.id()).name()).isEqualTo("second.pdf");
+    assertThat(fx.engine.files().stat(BOB, second.id()).name()).isEqualTo("second.pdf");
   }
 
   @Test
@@ -124,7 +124,7 @@ class FailurePathsIT {
     Path staging = dir.resolve("faulty").resolve("staging");
     Files.createDirectories(staging);
     Files.writeString(staging.resolve("left-behind"), "leftover");
-    Reconciler.Report report = fx.engine.reconciler().run();
+    io.stockage.ReconcileReport report = fx.engine.maintenance().reconcile();
     assertThat(report.failedMounts()).containsExactly("broken");
     assertThat(staging.resolve("left-behind")).doesNotExist();
   }
@@ -133,13 +133,13 @@ class FailurePathsIT {
   void liveDownloadWhoseAuditFails_closesTheBackendStream() {
     auditFails = r -> r.action().equals("download") && r.target().startsWith("share:");
     try {
-      assertThatThrownBy(() -> fx.engine.openEntry(BOB, "share", "plan.pdf", Optional.empty()))
+      assertThatThrownBy(() -> fx.engine.live().open(BOB, "share", "plan.pdf"))
           .isInstanceOf(StockageException.class);
     } finally {
       auditFails = r -> false;
     }
     assertThat(open).isEmpty();
-    try (var content = fx.engine.openEntry(BOB, "share", "plan.pdf", Optional.empty())) {
+    try (var content = fx.engine.live().open(BOB, "share", "plan.pdf")) {
       assertThat(open).hasSize(1);
     }
     assertThat(open).isEmpty();
@@ -149,11 +149,10 @@ class FailurePathsIT {
   void controlCharacterInALivePath_isInvalidArgumentAndNotAudited() {
     long rows = fx.count("SELECT count(*) FROM audit_log");
     for (String path : new String[] {"a\u0000b.pdf", "dir/\u0007.pdf", "x\n.pdf", "del\u007f"}) {
-      assertKind(() -> fx.engine.entry(BOB, "share", path), ErrorKind.INVALID_ARGUMENT);
-      assertKind(() -> fx.engine.putEntry(BOB, "share", path, new ByteArrayInputStream(Samples.pdf("x")),
-          java.util.OptionalLong.empty()), ErrorKind.INVALID_ARGUMENT);
-      assertKind(() -> fx.engine.deleteEntry(BOB, "share", path), ErrorKind.INVALID_ARGUMENT);
-      assertKind(() -> fx.engine.moveEntry(BOB, "share", "plan.pdf", path), ErrorKind.INVALID_ARGUMENT);
+      assertKind(() -> fx.engine.live().entry(BOB, "share", path), ErrorKind.INVALID_ARGUMENT);
+      assertKind(() -> fx.engine.live().put(BOB, new EntryUpload("share", path, new ByteArrayInputStream(Samples.pdf("x")), java.util.OptionalLong.empty())), ErrorKind.INVALID_ARGUMENT);
+      assertKind(() -> fx.engine.live().delete(BOB, "share", path), ErrorKind.INVALID_ARGUMENT);
+      assertKind(() -> fx.engine.live().move(BOB, "share", "plan.pdf", path), ErrorKind.INVALID_ARGUMENT);
     }
     assertThat(fx.count("SELECT count(*) FROM audit_log")).isEqualTo(rows);
   }
@@ -161,12 +160,12 @@ class FailurePathsIT {
   @Test
   void uploadOntoANameAnInvisibleItemHolds_isAlreadyExistsWithoutItsId() {
     String slug = "hidden-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    fx.engine.createProject(ALICE, NewProject.of(slug, "Hidden"));
-    Item vault = fx.engine.upload(ALICE, Upload.of(slug, "taken.pdf", new ByteArrayInputStream(Samples.pdf("v")))
+    fx.engine.projects().create(ALICE, NewProject.of(slug, "Hidden"));
+    Item vault = fx.engine.files().upload(ALICE, Upload.of(slug, "taken.pdf", new ByteArrayInputStream(Samples.pdf("v")))
         .asVault());
     // dave may view and add regular files organization-wide, but sees no vault file.
     Subject dave = Subject.of("acme", "dave", OrgPermission.VIEW, OrgPermission.ADD);
-    assertThatThrownBy(() -> fx.engine.upload(dave, Upload.of(slug, "taken.pdf",
+    assertThatThrownBy(() -> fx.engine.files().upload(dave, Upload.of(slug, "taken.pdf",
         new ByteArrayInputStream(Samples.pdf("mine"))).asVault()))
         .isInstanceOfSatisfying(StockageException.class, e -> {
           assertThat(e.kind()).isEqualTo(ErrorKind.ALREADY_EXISTS);
@@ -190,12 +189,12 @@ class FailurePathsIT {
 
   @Test
   void missingMountOrRevision_isNotFoundWherever_itIsNamed() {
-    assertKind(() -> fx.engine.createProject(ALICE, NewProject.of("on-nothing", "Nowhere").onMount("nope")),
+    assertKind(() -> fx.engine.projects().create(ALICE, NewProject.of("on-nothing", "Nowhere").onMount("nope")),
         ErrorKind.NOT_FOUND);
-    assertKind(() -> fx.engine.entries(ROOT, "nope", "", io.stockage.PageRequest.first(10)), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.live().list(ROOT, "nope", "", io.stockage.PageRequest.first(10)), ErrorKind.NOT_FOUND);
     Item item = fx.upload(BOB, fx.project(), "one-revision.pdf", Samples.pdf("one"));
-    assertKind(() -> fx.engine.openRevision(BOB, item.id(), 2, Optional.empty()), ErrorKind.NOT_FOUND);
-    assertKind(() -> fx.engine.diff(BOB, item.id(), 1, 2), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.revisions().open(BOB, item.id(), 2), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.revisions().diff(BOB, item.id(), 1, 2), ErrorKind.NOT_FOUND);
   }
 
   private static void assertKind(org.junit.jupiter.api.function.Executable call, ErrorKind kind) {
@@ -221,7 +220,7 @@ class FailurePathsIT {
     return (StorageProvider) Proxy.newProxyInstance(StorageProvider.class.getClassLoader(),
         new Class<?>[] {StorageProvider.class}, (proxy, method, args) -> {
           Object result = invoke(real, method, args);
-          if (method.getName().equals("read") && result instanceof io.stockage.spi.ObjectContent content) {
+          if (method.getName().equals("read") && result instanceof io.stockage.spi.storage.ObjectContent content) {
             InputStream tracked = new FilterInputStream(content.stream()) {
               @Override
               public void close() throws IOException {
@@ -230,7 +229,7 @@ class FailurePathsIT {
               }
             };
             open.add(tracked);
-            return new io.stockage.spi.ObjectContent(content.info(), content.slice(), tracked);
+            return new io.stockage.spi.storage.ObjectContent(content.info(), content.slice(), tracked);
           }
           return result;
         });
@@ -254,14 +253,14 @@ class FailurePathsIT {
     return (CatalogSession) Proxy.newProxyInstance(CatalogSession.class.getClassLoader(),
         new Class<?>[] {CatalogSession.class}, (proxy, method, args) -> {
           Object result = invoke(real, method, args);
-          if (method.getName().equals("journal")) {
-            JournalRecords journal = (JournalRecords) result;
-            return Proxy.newProxyInstance(JournalRecords.class.getClassLoader(), new Class<?>[] {JournalRecords.class},
+          if (method.getName().equals("audit")) {
+            AuditRecords audit = (AuditRecords) result;
+            return Proxy.newProxyInstance(AuditRecords.class.getClassLoader(), new Class<?>[] {AuditRecords.class},
                 (p, m, a) -> {
-                  if (m.getName().equals("audit") && auditFails.test((AuditRecord) a[0])) {
+                  if (m.getName().equals("append") && auditFails.test((AuditRecord) a[0])) {
                     throw StockageException.of(ErrorKind.UNAVAILABLE, "injected: the audit log is down");
                   }
-                  return invoke(journal, m, a);
+                  return invoke(audit, m, a);
                 });
           }
           return result;

@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.ErrorKind;
+import io.stockage.Location;
 import io.stockage.PageRequest;
 import io.stockage.Project;
 import io.stockage.StockageException;
 import io.stockage.UploadPolicy;
-import io.stockage.spi.Catalog;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.ChangeRecord;
-import io.stockage.spi.JournalRecords;
+import io.stockage.spi.catalog.Catalog;
+import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.testkit.Samples;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -42,14 +40,14 @@ class FaultInjectionIT {
           StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
       fail.set(false);
 
-      assertThat(fx.engine.list(ALICE, project.slug(), Optional.empty(), PageRequest.first(10)).items()).isEmpty();
+      assertThat(fx.engine.files().list(ALICE, Location.root(project.slug()), PageRequest.first(10)).items()).isEmpty();
       assertThat(fx.count("select count(*) from items where type = 'FILE'")).isZero();
       assertThat(fx.count("select count(*) from blobs")).isZero();
       assertThat(fx.objects("org_acme/")).as("the promoted blob is left behind").isEqualTo(1);
       assertThat(fx.objects("staging/")).isZero();
 
       assertThat(fx.count("select count(*) from blob_intents")).as("the failed upload's intent").isEqualTo(1);
-      Reconciler.Report report = fx.engine.reconciler().run();
+      io.stockage.ReconcileReport report = fx.engine.maintenance().reconcile();
       assertThat(report.orphans()).isEqualTo(1);
       assertThat(fx.objects("org_acme/")).isZero();
       assertThat(fx.count("select count(*) from blob_intents")).isZero();
@@ -57,7 +55,7 @@ class FaultInjectionIT {
       assertThat(fx.upload(BOB, project, "plan.pdf", pdf).revision()).as("the next upload works").isEqualTo(1);
       assertThat(fx.count("select count(*) from blob_intents")).as("a committed upload leaves no intent").isZero();
       assertThat(fx.objects("org_acme/")).isEqualTo(1);
-      assertThat(fx.engine.reconciler().run().total()).as("a referenced blob stays").isZero();
+      assertThat(fx.engine.maintenance().reconcile().total()).as("a referenced blob stays").isZero();
     }
   }
 
@@ -81,79 +79,59 @@ class FaultInjectionIT {
     private CatalogSession wrap(CatalogSession session) {
       return new CatalogSession() {
         @Override
-        public io.stockage.spi.ProjectRecords projects() {
+        public io.stockage.spi.catalog.ProjectRecords projects() {
           return session.projects();
         }
 
         @Override
-        public io.stockage.spi.ItemRecords items() {
+        public io.stockage.spi.catalog.ItemRecords items() {
           return session.items();
         }
 
         @Override
-        public io.stockage.spi.RevisionRecords revisions() {
+        public io.stockage.spi.catalog.RevisionRecords revisions() {
           return session.revisions();
         }
 
         @Override
-        public io.stockage.spi.BlobRecords blobs() {
+        public io.stockage.spi.catalog.BlobRecords blobs() {
           return session.blobs();
         }
 
         @Override
-        public io.stockage.spi.FieldRecords fields() {
+        public io.stockage.spi.catalog.FieldRecords fields() {
           return session.fields();
         }
 
         @Override
-        public io.stockage.spi.MountRecords mounts() {
+        public io.stockage.spi.catalog.MountRecords mounts() {
           return session.mounts();
         }
 
         @Override
-        public io.stockage.spi.AclStore acl() {
+        public io.stockage.spi.catalog.AclStore acl() {
           return session.acl();
         }
 
         @Override
-        public io.stockage.spi.ShareLinkRecords links() {
+        public io.stockage.spi.catalog.ShareLinkRecords links() {
           return session.links();
         }
 
         @Override
-        public JournalRecords journal() {
-          JournalRecords real = session.journal();
-          return new JournalRecords() {
-            @Override
-            public long change(ChangeRecord change) {
-              if (fail.get()) {
-                throw StockageException.of(ErrorKind.UNAVAILABLE, "injected: the database went away before commit");
-              }
-              return real.change(change);
+        public io.stockage.spi.catalog.ChangeJournal changes() {
+          io.stockage.spi.catalog.ChangeJournal real = session.changes();
+          return change -> {
+            if (fail.get()) {
+              throw StockageException.of(ErrorKind.UNAVAILABLE, "injected: the database went away before commit");
             }
-
-            @Override
-            public void audit(io.stockage.spi.AuditRecord record) {
-              real.audit(record);
-            }
-
-            @Override
-            public io.stockage.Page<io.stockage.AuditEntry> auditLog(io.stockage.OrgId org,
-                io.stockage.PageRequest page) {
-              return real.auditLog(org, page);
-            }
-
-            @Override
-            public java.util.List<io.stockage.spi.AuditLink> auditChain(io.stockage.OrgId org, long afterId,
-                int limit) {
-              return real.auditChain(org, afterId, limit);
-            }
-
-            @Override
-            public java.util.Optional<io.stockage.spi.AuditHead> auditHead(io.stockage.OrgId org) {
-              return real.auditHead(org);
-            }
+            return real.append(change);
           };
+        }
+
+        @Override
+        public io.stockage.spi.catalog.AuditRecords audit() {
+          return session.audit();
         }
       };
     }

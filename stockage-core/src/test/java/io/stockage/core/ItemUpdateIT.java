@@ -12,6 +12,7 @@ import io.stockage.FieldDefinition;
 import io.stockage.FieldType;
 import io.stockage.Item;
 import io.stockage.ItemPatch;
+import io.stockage.Location;
 import io.stockage.NewContent;
 import io.stockage.OrgPermission;
 import io.stockage.PageRequest;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -46,9 +46,9 @@ class ItemUpdateIT {
   @BeforeAll
   static void start() {
     fx = EngineFixture.start(root);
-    fx.engine.defineField(ROOT, FieldDefinition.optional("reference", FieldType.TEXT));
-    fx.engine.defineField(ROOT, FieldDefinition.optional("pages", FieldType.NUMBER));
-    fx.engine.defineField(ROOT, FieldDefinition.optional("signed", FieldType.BOOLEAN));
+    fx.engine.fields().define(ROOT, FieldDefinition.optional("reference", FieldType.TEXT));
+    fx.engine.fields().define(ROOT, FieldDefinition.optional("pages", FieldType.NUMBER));
+    fx.engine.fields().define(ROOT, FieldDefinition.optional("signed", FieldType.BOOLEAN));
   }
 
   @AfterAll
@@ -71,15 +71,14 @@ class ItemUpdateIT {
     Item file = file(project, "plan.pdf");
     Map<String, Object> fields = Map.of("reference", "A-12", "pages", 12L, "signed", true);
 
-    Item updated = fx.engine.update(BOB, file.id(),
-        ItemPatch.none().withName("plan-final.pdf").withTags(Set.of("urgent", "client")).withCustomFields(fields));
+    Item updated = fx.engine.files().update(BOB, file.id(), ItemPatch.none().withName("plan-final.pdf").withTags(Set.of("urgent", "client")).withCustomFields(fields));
 
     assertThat(updated.name()).isEqualTo("plan-final.pdf");
     assertThat(updated.tags()).containsExactlyInAnyOrder("urgent", "client");
     assertThat(updated.customFields()).isEqualTo(fields);
     assertThat(updated.revision()).isEqualTo(1);
     assertThat(updated.updatedAt()).isAfterOrEqualTo(file.updatedAt());
-    assertThat(fx.engine.stat(CAROL, file.id())).isEqualTo(updated);
+    assertThat(fx.engine.files().stat(CAROL, file.id())).isEqualTo(updated);
     assertThat(fx.count("select count(*) from changes where item_id = ? and kind = 'UPDATED' and revision = 1",
         file.id().value())).isEqualTo(1);
     assertThat(fx.count("select count(*) from audit_log where action = 'update' and outcome = 'ALLOWED'"
@@ -91,10 +90,10 @@ class ItemUpdateIT {
   @Test
   void update_emptyPatchOrSameValues_changesNothingAndWritesNoChange() {
     Project project = fx.project();
-    Item file = fx.engine.update(BOB, file(project, "same.pdf").id(), ItemPatch.none().withTags(Set.of("a")));
+    Item file = fx.engine.files().update(BOB, file(project, "same.pdf").id(), ItemPatch.none().withTags(Set.of("a")));
 
-    Item same = fx.engine.update(BOB, file.id(), ItemPatch.none().withName("same.pdf").withTags(Set.of(" A ")));
-    Item none = fx.engine.update(BOB, file.id(), ItemPatch.none());
+    Item same = fx.engine.files().update(BOB, file.id(), ItemPatch.none().withName("same.pdf").withTags(Set.of(" A ")));
+    Item none = fx.engine.files().update(BOB, file.id(), ItemPatch.none());
 
     assertThat(same).isEqualTo(file);
     assertThat(none).isEqualTo(file);
@@ -107,31 +106,31 @@ class ItemUpdateIT {
     Project project = fx.project();
     Item file = file(project, "tags.pdf");
 
-    Item updated = fx.engine.update(BOB, file.id(), ItemPatch.none()
+    Item updated = fx.engine.files().update(BOB, file.id(), ItemPatch.none()
         .withTags(Set.of("  Urgent ", "URGENT", "e\u0301te\u0301", "\u00c9T\u00c9", "Two Words", "İ")));
 
     assertThat(updated.tags()).containsExactlyInAnyOrder("urgent", "\u00e9t\u00e9", "two words", "i\u0307");
-    assertThat(fx.engine.stat(BOB, file.id()).tags()).isEqualTo(updated.tags());
+    assertThat(fx.engine.files().stat(BOB, file.id()).tags()).isEqualTo(updated.tags());
   }
 
   @Test
   void update_invalidTags_areInvalidArgumentAndChangeNothing() {
     Project project = fx.project();
-    Item file = fx.engine.update(BOB, file(project, "bad-tags.pdf").id(), ItemPatch.none().withTags(Set.of("kept")));
+    Item file = fx.engine.files().update(BOB, file(project, "bad-tags.pdf").id(), ItemPatch.none().withTags(Set.of("kept")));
     Set<String> tooMany = IntStream.range(0, 51).mapToObj(i -> "tag" + i).collect(Collectors.toSet());
     List<Set<String>> invalid = List.of(Set.of(""), Set.of("   "), Set.of("x".repeat(65)), Set.of("tab\there"),
         Set.of("nul\u0000"), Set.of("line\nbreak"), Set.of("half\ud800"), tooMany);
 
     for (Set<String> tags : invalid) {
-      assertKind(() -> fx.engine.update(BOB, file.id(), ItemPatch.none().withTags(tags).withName("other.pdf")),
+      assertKind(() -> fx.engine.files().update(BOB, file.id(), ItemPatch.none().withTags(tags).withName("other.pdf")),
           ErrorKind.INVALID_ARGUMENT);
     }
     Set<String> fifty = new HashSet<>(tooMany);
     fifty.remove("tag0");
     fifty.add("x".repeat(64));
     fifty.remove("tag1");
-    assertThat(fx.engine.update(BOB, file.id(), ItemPatch.none().withTags(fifty)).tags()).hasSize(50);
-    assertThat(fx.engine.stat(BOB, file.id()).name()).isEqualTo("bad-tags.pdf");
+    assertThat(fx.engine.files().update(BOB, file.id(), ItemPatch.none().withTags(fifty)).tags()).hasSize(50);
+    assertThat(fx.engine.files().stat(BOB, file.id()).name()).isEqualTo("bad-tags.pdf");
     assertThat(fx.count("select count(*) from audit_log where action = 'update' and outcome = 'FAILED'"
         + " and target = ?", file.id().toString())).isEqualTo(invalid.size());
   }
@@ -141,18 +140,18 @@ class ItemUpdateIT {
     Project project = fx.project();
     fx.upload(BOB, project, "taken.pdf", Samples.pdf("taken"));
     Item file = file(project, "mine.pdf");
-    Item folder = fx.engine.createFolder(ALICE, project.slug(), Optional.empty(), "docs");
+    Item folder = fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "docs");
 
-    assertThatThrownBy(() -> fx.engine.update(BOB, file.id(), ItemPatch.none().withName("mine.png")))
+    assertThatThrownBy(() -> fx.engine.files().update(BOB, file.id(), ItemPatch.none().withName("mine.png")))
         .isInstanceOfSatisfying(StockageException.class,
             e -> assertThat(e.reason()).contains(PolicyReason.CONTENT_MISMATCH));
-    assertThatThrownBy(() -> fx.engine.update(BOB, file.id(), ItemPatch.none().withName("a/b.pdf")))
+    assertThatThrownBy(() -> fx.engine.files().update(BOB, file.id(), ItemPatch.none().withName("a/b.pdf")))
         .isInstanceOfSatisfying(StockageException.class,
             e -> assertThat(e.reason()).contains(PolicyReason.INVALID_NAME));
-    assertKind(() -> fx.engine.update(BOB, file.id(), ItemPatch.none().withName("taken.pdf").withTags(Set.of("x"))),
+    assertKind(() -> fx.engine.files().update(BOB, file.id(), ItemPatch.none().withName("taken.pdf").withTags(Set.of("x"))),
         ErrorKind.ALREADY_EXISTS);
-    assertThat(fx.engine.stat(BOB, file.id()).tags()).as("nothing of a refused update is kept").isEmpty();
-    assertThat(fx.engine.update(ALICE, folder.id(), ItemPatch.none().withName("Docs 2026")).name())
+    assertThat(fx.engine.files().stat(BOB, file.id()).tags()).as("nothing of a refused update is kept").isEmpty();
+    assertThat(fx.engine.files().update(ALICE, folder.id(), ItemPatch.none().withName("Docs 2026")).name())
         .isEqualTo("Docs 2026");
   }
 
@@ -162,27 +161,26 @@ class ItemUpdateIT {
     Item file = file(project, "guarded.pdf");
     ItemPatch patch = ItemPatch.none().withTags(Set.of("x"));
 
-    assertKind(() -> fx.engine.update(CAROL, file.id(), patch), ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.update(MALLORY, file.id(), patch), ErrorKind.NOT_FOUND);
-    fx.engine.delete(BOB, file.id());
-    assertKind(() -> fx.engine.update(BOB, file.id(), patch), ErrorKind.NOT_FOUND);
-    assertThat(fx.engine.stat(ALICE, file.id()).tags()).isEmpty();
+    assertKind(() -> fx.engine.files().update(CAROL, file.id(), patch), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.files().update(MALLORY, file.id(), patch), ErrorKind.NOT_FOUND);
+    fx.engine.files().trash(BOB, file.id());
+    assertKind(() -> fx.engine.files().update(BOB, file.id(), patch), ErrorKind.NOT_FOUND);
+    assertThat(fx.engine.files().stat(ALICE, file.id()).tags()).isEmpty();
   }
 
   @Test
   void newRevisionCopyAndMove_keepTagsAndFields() {
     Project project = fx.project();
-    Item folder = fx.engine.createFolder(ALICE, project.slug(), Optional.empty(), "archive");
+    Item folder = fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "archive");
     Set<String> tags = Set.of("contract", "2026");
     Map<String, Object> fields = Map.of("reference", "C-7", "pages", 3.5);
-    Item file = fx.engine.update(BOB, file(project, "contract.pdf").id(),
-        ItemPatch.none().withTags(tags).withCustomFields(fields));
+    Item file = fx.engine.files().update(BOB, file(project, "contract.pdf").id(), ItemPatch.none().withTags(tags).withCustomFields(fields));
 
-    Item written = fx.engine.write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("v2"))));
-    Item copy = fx.engine.copy(BOB, file.id(), Optional.empty(), "contract-copy.pdf");
-    Item moved = fx.engine.move(BOB, file.id(), Optional.of(folder.id()));
+    Item written = fx.engine.files().write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("v2"))));
+    Item copy = fx.engine.files().copy(BOB, file.id(), Location.root(project.slug()), "contract-copy.pdf");
+    Item moved = fx.engine.files().move(BOB, file.id(), Location.of(project.slug(), folder.id()));
 
-    for (Item item : List.of(written, copy, moved, fx.engine.stat(BOB, file.id()), fx.engine.stat(BOB, copy.id()))) {
+    for (Item item : List.of(written, copy, moved, fx.engine.files().stat(BOB, file.id()), fx.engine.files().stat(BOB, copy.id()))) {
       assertThat(item.tags()).isEqualTo(tags);
       assertThat(item.customFields()).isEqualTo(fields);
     }
@@ -192,13 +190,11 @@ class ItemUpdateIT {
   @Test
   void list_returnsEachItemsTagsAndFields() {
     Project project = fx.project();
-    Item tagged = fx.engine.update(BOB, file(project, "a.pdf").id(),
-        ItemPatch.none().withTags(Set.of("red")).withCustomFields(Map.of("pages", 2)));
+    Item tagged = fx.engine.files().update(BOB, file(project, "a.pdf").id(), ItemPatch.none().withTags(Set.of("red")).withCustomFields(Map.of("pages", 2)));
     Item plain = file(project, "b.pdf");
-    Item folder = fx.engine.update(ALICE, fx.engine.createFolder(ALICE, project.slug(), Optional.empty(), "f").id(),
-        ItemPatch.none().withTags(Set.of("folder", "blue")).withCustomFields(Map.of("signed", false)));
+    Item folder = fx.engine.files().update(ALICE, fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "f").id(), ItemPatch.none().withTags(Set.of("folder", "blue")).withCustomFields(Map.of("signed", false)));
 
-    List<Item> listed = fx.engine.list(CAROL, project.slug(), Optional.empty(), PageRequest.first(10)).items();
+    List<Item> listed = fx.engine.files().list(CAROL, Location.root(project.slug()), PageRequest.first(10)).items();
 
     assertThat(listed).containsExactly(folder, tagged, plain);
     assertThat(tagged.customFields()).containsEntry("pages", 2L);

@@ -11,7 +11,6 @@ import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.jdbc.JdbcCatalog;
 import io.stockage.testkit.Samples;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 
@@ -31,8 +30,8 @@ public final class LargeUploadMain {
         .mount(Mount.managed("main", FileSystemProvider.create(Path.of(args[3]))))
         .uploadPolicy(UploadPolicy.defaults().withMaxSize(2L * 1024 * 1024 * 1024))
         .build()) {
-      engine.createProject(alice, NewProject.of("large", "Large"));
-      Item item = engine.upload(alice, Upload.of("large", "huge.pdf", Samples.largePdf(size, Long.parseLong(args[5]))));
+      engine.projects().create(alice, NewProject.of("large", "Large"));
+      Item item = engine.files().upload(alice, Upload.of("large", "huge.pdf", Samples.largePdf(size, Long.parseLong(args[5]))));
       long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(p -> p.getType() == MemoryType.HEAP)
           .mapToLong(p -> p.getPeakUsage().getUsed()).sum();

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stockage.ByteRange;
 import io.stockage.Entry;
 import io.stockage.EntryContent;
+import io.stockage.EntryQuery;
+import io.stockage.EntryUpload;
 import io.stockage.ErrorKind;
 import io.stockage.Mount;
 import io.stockage.MountRole;
@@ -27,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,8 +56,8 @@ class LiveMountsIT {
         .mount(Mount.live("share", FileSystemProvider.create(share, false), OrgId.of("acme")))
         .liveListingTtl(TTL)
         .clock(() -> java.time.Instant.now().plus(OFFSET.get())));
-    fx.engine.grantMount(ROOT, "share", BOB.user(), MountRole.EDITOR);
-    fx.engine.grantMount(ROOT, "share", CAROL.user(), MountRole.VIEWER);
+    fx.engine.live().grant(ROOT, "share", BOB.user(), MountRole.EDITOR);
+    fx.engine.live().grant(ROOT, "share", CAROL.user(), MountRole.VIEWER);
   }
 
   @AfterAll
@@ -70,7 +71,7 @@ class LiveMountsIT {
   }
 
   private static java.util.List<String> names(Subject s, String path) {
-    return fx.engine.entries(s, "share", path, PageRequest.first(100)).items().stream().map(Entry::name).toList();
+    return fx.engine.live().list(s, "share", path, PageRequest.first(100)).items().stream().map(Entry::name).toList();
   }
 
   @Test
@@ -89,39 +90,37 @@ class LiveMountsIT {
   @Test
   void putEntry_isByteIdenticalOnTheBackend_andDownloadsWithRanges() throws IOException {
     byte[] pdf = Samples.pdf("through Stockage");
-    Entry entry = fx.engine.putEntry(BOB, "share", "docs/plan.pdf", new ByteArrayInputStream(pdf), OptionalLong.empty());
+    Entry entry = fx.engine.live().put(BOB, new EntryUpload("share", "docs/plan.pdf", new ByteArrayInputStream(pdf), OptionalLong.empty()));
     assertThat(entry.path()).isEqualTo("docs/plan.pdf");
     assertThat(entry.size()).isEqualTo(pdf.length);
     assertThat(Files.readAllBytes(share.resolve("docs/plan.pdf"))).isEqualTo(pdf);
     assertThat(names(CAROL, "docs")).contains("plan.pdf");
-    try (EntryContent content = fx.engine.openEntry(CAROL, "share", "docs/plan.pdf", Optional.of(ByteRange.closed(0, 9)))) {
+    try (EntryContent content = fx.engine.live().open(CAROL, "share", "docs/plan.pdf", ByteRange.closed(0, 9))) {
       assertThat(content.stream().readAllBytes()).isEqualTo(Arrays.copyOfRange(pdf, 0, 10));
     }
-    String before = fx.engine.entry(CAROL, "share", "docs/plan.pdf").version();
-    fx.engine.putEntry(BOB, "share", "docs/plan.pdf", new ByteArrayInputStream(Samples.pdf("v2, longer text")),
-        OptionalLong.empty());
-    assertThat(fx.engine.entry(CAROL, "share", "docs/plan.pdf").version()).isNotEqualTo(before);
+    String before = fx.engine.live().entry(CAROL, "share", "docs/plan.pdf").version();
+    fx.engine.live().put(BOB, new EntryUpload("share", "docs/plan.pdf", new ByteArrayInputStream(Samples.pdf("v2, longer text")), OptionalLong.empty()));
+    assertThat(fx.engine.live().entry(CAROL, "share", "docs/plan.pdf").version()).isNotEqualTo(before);
   }
 
   @Test
   void editor_renamesMovesAndDeletes_directoriesToo() {
-    fx.engine.makeDirectory(BOB, "share", "work/inbox");
-    fx.engine.putEntry(BOB, "share", "work/inbox/a.pdf", new ByteArrayInputStream(Samples.pdf("a")), OptionalLong.empty());
-    Entry moved = fx.engine.moveEntry(BOB, "share", "work/inbox/a.pdf", "work/b.pdf");
+    fx.engine.live().makeDirectory(BOB, "share", "work/inbox");
+    fx.engine.live().put(BOB, new EntryUpload("share", "work/inbox/a.pdf", new ByteArrayInputStream(Samples.pdf("a")), OptionalLong.empty()));
+    Entry moved = fx.engine.live().move(BOB, "share", "work/inbox/a.pdf", "work/b.pdf");
     assertThat(moved.path()).isEqualTo("work/b.pdf");
     assertThat(names(BOB, "work")).containsExactly("inbox", "b.pdf");
-    fx.engine.deleteEntry(BOB, "share", "work");
+    fx.engine.live().delete(BOB, "share", "work");
     assertThat(Files.exists(share.resolve("work"))).isFalse();
   }
 
   @Test
   void viewer_cannotUploadRenameOrDelete() throws IOException {
     Files.write(share.resolve("readonly.pdf"), Samples.pdf("ro"));
-    assertKind(() -> fx.engine.putEntry(CAROL, "share", "x.pdf", new ByteArrayInputStream(Samples.pdf("x")),
-        OptionalLong.empty()), ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.moveEntry(CAROL, "share", "readonly.pdf", "moved.pdf"), ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.deleteEntry(CAROL, "share", "readonly.pdf"), ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.grantMount(CAROL, "share", DAVE.user(), MountRole.MANAGER),
+    assertKind(() -> fx.engine.live().put(CAROL, new EntryUpload("share", "x.pdf", new ByteArrayInputStream(Samples.pdf("x")), OptionalLong.empty())), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.live().move(CAROL, "share", "readonly.pdf", "moved.pdf"), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.live().delete(CAROL, "share", "readonly.pdf"), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.live().grant(CAROL, "share", DAVE.user(), MountRole.MANAGER),
         ErrorKind.PERMISSION_DENIED);
     assertThat(Files.exists(share.resolve("readonly.pdf"))).isTrue();
     assertThat(Files.exists(share.resolve("x.pdf"))).isFalse();
@@ -131,20 +130,19 @@ class LiveMountsIT {
   void anotherOrgOrNoRole_seesNothingOfTheMount() throws IOException {
     Files.write(share.resolve("secret.pdf"), Samples.pdf("secret"));
     for (Subject outsider : new Subject[] {MALLORY, DAVE}) {
-      assertThat(fx.engine.mounts(outsider)).extracting(m -> m.name()).doesNotContain("share");
-      assertKind(() -> fx.engine.entries(outsider, "share", "", PageRequest.first(10)), ErrorKind.NOT_FOUND);
-      assertKind(() -> fx.engine.openEntry(outsider, "share", "secret.pdf", Optional.empty()), ErrorKind.NOT_FOUND);
-      assertKind(() -> fx.engine.deleteEntry(outsider, "share", "secret.pdf"), ErrorKind.NOT_FOUND);
+      assertThat(fx.engine.mounts().list(outsider)).extracting(m -> m.name()).doesNotContain("share");
+      assertKind(() -> fx.engine.live().list(outsider, "share", "", PageRequest.first(10)), ErrorKind.NOT_FOUND);
+      assertKind(() -> fx.engine.live().open(outsider, "share", "secret.pdf"), ErrorKind.NOT_FOUND);
+      assertKind(() -> fx.engine.live().delete(outsider, "share", "secret.pdf"), ErrorKind.NOT_FOUND);
     }
-    assertThat(fx.engine.mounts(CAROL)).extracting(m -> m.name()).contains("share", "main");
+    assertThat(fx.engine.mounts().list(CAROL)).extracting(m -> m.name()).contains("share", "main");
   }
 
   @Test
   void paths_cannotLeaveTheMount_andThePolicyApplies() throws IOException {
-    assertThatThrownBy(() -> fx.engine.openEntry(BOB, "share", "../managed/x", Optional.empty()))
+    assertThatThrownBy(() -> fx.engine.live().open(BOB, "share", "../managed/x"))
         .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.reason()).contains(PolicyReason.INVALID_NAME));
-    assertThatThrownBy(() -> fx.engine.putEntry(BOB, "share", "plan.pdf",
-        new ByteArrayInputStream(Samples.windowsExecutable()), OptionalLong.empty()))
+    assertThatThrownBy(() -> fx.engine.live().put(BOB, new EntryUpload("share", "plan.pdf", new ByteArrayInputStream(Samples.windowsExecutable()), OptionalLong.empty())))
         .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.reason()).contains(PolicyReason.CONTENT_MISMATCH));
     assertThat(Files.exists(share.resolve("plan.pdf"))).isFalse();
     try (var files = Files.list(share)) {
@@ -158,18 +156,17 @@ class LiveMountsIT {
     Files.write(share.resolve("search/Bridge-Plan.pdf"), Samples.pdf("1"));
     Files.write(share.resolve("search/a/b/old-bridge.stl"), Samples.stlAscii(1));
     Files.write(share.resolve("search/a/other.pdf"), Samples.pdf("2"));
-    io.stockage.EntrySearch found = fx.engine.searchEntries(CAROL, "share", "search", "bridge", 10);
+    io.stockage.EntrySearch found = fx.engine.live().search(CAROL, new EntryQuery("share", "search", "bridge", 10));
     assertThat(found.truncated()).isFalse();
     assertThat(found.entries()).extracting(Entry::path)
         .containsExactly("search/Bridge-Plan.pdf", "search/a/b/old-bridge.stl");
-    assertThat(fx.engine.searchEntries(CAROL, "share", "search", "bridge", 1).truncated()).isTrue();
-    assertKind(() -> fx.engine.searchEntries(MALLORY, "share", "", "bridge", 10), ErrorKind.NOT_FOUND);
+    assertThat(fx.engine.live().search(CAROL, new EntryQuery("share", "search", "bridge", 1)).truncated()).isTrue();
+    assertKind(() -> fx.engine.live().search(MALLORY, new EntryQuery("share", "", "bridge", 10)), ErrorKind.NOT_FOUND);
   }
 
   @Test
   void putEntry_negativeDeclaredSize_isInvalidArgument() {
-    assertKind(() -> fx.engine.putEntry(BOB, "share", "docs/negative.pdf", new ByteArrayInputStream(Samples.pdf("n")),
-        OptionalLong.of(-1)), ErrorKind.INVALID_ARGUMENT);
-    assertKind(() -> fx.engine.entry(CAROL, "share", "docs/negative.pdf"), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.live().put(BOB, new EntryUpload("share", "docs/negative.pdf", new ByteArrayInputStream(Samples.pdf("n")), OptionalLong.of(-1))), ErrorKind.INVALID_ARGUMENT);
+    assertKind(() -> fx.engine.live().entry(CAROL, "share", "docs/negative.pdf"), ErrorKind.NOT_FOUND);
   }
 }

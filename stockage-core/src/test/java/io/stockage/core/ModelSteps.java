@@ -2,6 +2,7 @@ package io.stockage.core;
 
 import io.stockage.ErrorKind;
 import io.stockage.Item;
+import io.stockage.Location;
 import io.stockage.OrgPermission;
 import io.stockage.Permission;
 import io.stockage.Principal;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -56,7 +56,7 @@ final class ModelSteps {
     }
 
     public void run(PermissionSequenceIT.Run r) {
-      Item item = r.engine().createFolder(r.subject(actor), r.slug(project), parent.map(r::id), name);
+      Item item = r.engine().files().createFolder(r.subject(actor), new Location(r.slug(project), parent.map(r::id)), name);
       r.ids().put(name, item.id());
     }
   }
@@ -72,9 +72,9 @@ final class ModelSteps {
     }
 
     public void run(PermissionSequenceIT.Run r) {
-      Upload upload = new Upload(r.slug(project), parent.map(r::id), name,
-          new ByteArrayInputStream(Samples.pdf(name)), OptionalLong.empty(), false);
-      Item item = r.engine().upload(r.subject(actor), vault ? upload.asVault() : upload);
+      Upload upload = Upload.of(new Location(r.slug(project), parent.map(r::id)), name,
+          new ByteArrayInputStream(Samples.pdf(name)));
+      Item item = r.engine().files().upload(r.subject(actor), vault ? upload.asVault() : upload);
       r.ids().put(name, item.id());
     }
   }
@@ -108,7 +108,7 @@ final class ModelSteps {
     }
 
     public void run(PermissionSequenceIT.Run r) {
-      r.engine().move(r.subject(actor), r.id(node), target.map(r::id));
+      r.engine().files().move(r.subject(actor), r.id(node), new Location(r.projectOf(node), target.map(r::id)));
     }
   }
 
@@ -131,7 +131,8 @@ final class ModelSteps {
     }
 
     public void run(PermissionSequenceIT.Run r) {
-      Item copy = r.engine().copy(r.subject(actor), r.id(node), target.map(r::id), name);
+      Item copy = r.engine().files().copy(r.subject(actor), r.id(node), new Location(r.projectOf(node), target.map(r::id)),
+          name);
       r.ids().put(name, copy.id());
     }
   }
@@ -145,7 +146,7 @@ final class ModelSteps {
 
     public void run(PermissionSequenceIT.Run r) {
       boolean file = r.ids().containsKey(node) && node.endsWith(".pdf");
-      r.engine().rename(r.subject(actor), r.id(node), name + (file ? ".pdf" : ""));
+      r.engine().files().rename(r.subject(actor), r.id(node), name + (file ? ".pdf" : ""));
     }
   }
 
@@ -167,7 +168,7 @@ final class ModelSteps {
     }
 
     public void run(PermissionSequenceIT.Run r) {
-      r.engine().grant(r.subject(actor), r.id(node), principal(who), role);
+      r.engine().access().grant(r.subject(actor), r.id(node), principal(who), role);
     }
   }
 
@@ -181,7 +182,7 @@ final class ModelSteps {
     }
 
     public void run(PermissionSequenceIT.Run r) {
-      r.engine().revoke(r.subject(actor), r.id(node), principal(who));
+      r.engine().access().revoke(r.subject(actor), r.id(node), principal(who));
     }
   }
 
@@ -197,9 +198,9 @@ final class ModelSteps {
 
     public void run(PermissionSequenceIT.Run r) {
       if (role.isPresent()) {
-        r.engine().addMember(r.subject(actor), r.slug(project), UserId.of(user), role.get());
+        r.engine().projects().addMember(r.subject(actor), r.slug(project), UserId.of(user), role.get());
       } else {
-        r.engine().removeMember(r.subject(actor), r.slug(project), UserId.of(user));
+        r.engine().projects().removeMember(r.subject(actor), r.slug(project), UserId.of(user));
       }
     }
   }
@@ -216,9 +217,9 @@ final class ModelSteps {
 
     public void run(PermissionSequenceIT.Run r) {
       if (role.isPresent()) {
-        r.engine().addTeam(r.subject(actor), r.slug(project), TeamId.of(team), role.get());
+        r.engine().projects().addTeam(r.subject(actor), r.slug(project), TeamId.of(team), role.get());
       } else {
-        r.engine().removeTeam(r.subject(actor), r.slug(project), TeamId.of(team));
+        r.engine().projects().removeTeam(r.subject(actor), r.slug(project), TeamId.of(team));
       }
     }
   }
@@ -238,9 +239,9 @@ final class ModelSteps {
 
     public void run(PermissionSequenceIT.Run r) {
       if (adding) {
-        r.engine().addTeamMember(r.subject(actor), TeamId.of(team), UserId.of(user));
+        r.engine().teams().addMember(r.subject(actor), TeamId.of(team), UserId.of(user));
       } else {
-        r.engine().removeTeamMember(r.subject(actor), TeamId.of(team), UserId.of(user));
+        r.engine().teams().removeMember(r.subject(actor), TeamId.of(team), UserId.of(user));
       }
     }
   }
@@ -259,7 +260,7 @@ final class ModelSteps {
     }
 
     public void run(PermissionSequenceIT.Run r) {
-      ShareLink created = r.engine().createShareLink(r.subject(actor), r.id(node), Duration.ofHours(1));
+      ShareLink created = r.engine().sharing().createLink(r.subject(actor), r.id(node), Duration.ofHours(1));
       r.links().put(link, created);
     }
   }
@@ -279,7 +280,7 @@ final class ModelSteps {
 
     public void run(PermissionSequenceIT.Run r) {
       ShareLink known = r.links().get(link);
-      r.engine().revokeShareLink(r.subject(actor), known == null ? java.util.UUID.randomUUID() : known.id());
+      r.engine().sharing().revokeLink(r.subject(actor), known == null ? java.util.UUID.randomUUID() : known.id());
     }
   }
 
@@ -299,7 +300,7 @@ final class ModelSteps {
     }
 
     public void run(PermissionSequenceIT.Run r) {
-      r.engine().delete(r.subject(actor), r.id(node));
+      r.engine().files().trash(r.subject(actor), r.id(node));
     }
   }
 
@@ -328,7 +329,7 @@ final class ModelSteps {
     }
 
     public void run(PermissionSequenceIT.Run r) {
-      r.engine().restore(r.subject(actor), r.id(node));
+      r.engine().files().restore(r.subject(actor), r.id(node));
     }
   }
 
@@ -355,7 +356,7 @@ final class ModelSteps {
     }
 
     public void run(PermissionSequenceIT.Run r) {
-      r.engine().purge(r.subject(actor), r.id(node));
+      r.engine().files().purge(r.subject(actor), r.id(node));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.ErrorKind;
 import io.stockage.ItemId;
+import io.stockage.Location;
 import io.stockage.Mount;
 import io.stockage.OrgPermission;
 import io.stockage.PageRequest;
@@ -128,13 +129,13 @@ class PermissionModelIT {
     Subject subject = built.subject(user);
     ItemId id = built.ids().get(node.name());
     Set<Permission> expected = built.expected(user, node);
-    Set<Permission> actual = engine.permissions(subject, id);
+    Set<Permission> actual = engine.access().permissions(subject, id);
     if (!actual.equals(expected)) {
       return Optional.of(user + " on " + node.name() + ": engine " + actual + ", model " + expected);
     }
     boolean visible;
     try {
-      engine.stat(subject, id);
+      engine.files().stat(subject, id);
       visible = true;
     } catch (StockageException e) {
       if (e.kind() != ErrorKind.NOT_FOUND) {
@@ -153,7 +154,7 @@ class PermissionModelIT {
   private static Optional<String> checkLinks(Built built) {
     for (Map.Entry<PermissionWorld.Link, String> link : built.tokens().entrySet()) {
       boolean opened;
-      try (io.stockage.Content content = engine.openShared(link.getValue(), Optional.empty())) {
+      try (io.stockage.Content content = engine.sharing().openLink(link.getValue())) {
         opened = content.item().id().equals(built.ids().get(link.getKey().node()));
       } catch (StockageException e) {
         if (e.kind() != ErrorKind.NOT_FOUND) {
@@ -181,7 +182,7 @@ class PermissionModelIT {
           .map(PermissionWorld.Node::name).collect(Collectors.toSet());
       String slug = built.org().toLowerCase(java.util.Locale.ROOT) + "-" + folder.project();
       Set<String> listed = new HashSet<>();
-      engine.list(subject, slug, Optional.of(built.ids().get(folder.name())), PageRequest.first(1000)).items()
+      engine.files().list(subject, Location.of(slug, built.ids().get(folder.name())), PageRequest.first(1000)).items()
           .forEach(i -> listed.add(i.name()));
       if (!listed.equals(expected)) {
         return Optional.of(user + " listing " + folder.name() + ": engine " + listed + ", model " + expected);

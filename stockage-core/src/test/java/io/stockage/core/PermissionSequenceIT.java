@@ -226,6 +226,12 @@ class PermissionSequenceIT {
       return org.toLowerCase(Locale.ROOT) + "-" + project;
     }
 
+    /** The slug of a model item's project (of a project none has, for an item that is gone). */
+    String projectOf(String node) {
+      AccessModel.Node n = model.nodes.get(node);
+      return slug(n == null ? "gone" : n.project);
+    }
+
     /** The engine's id of a model item; an id nothing has for one that never existed. */
     ItemId id(String name) {
       return ids.computeIfAbsent(name, k -> ItemId.random());
@@ -289,7 +295,7 @@ class PermissionSequenceIT {
       Map<List<String>, Set<Permission>> all = new HashMap<>();
       for (String user : actors()) {
         for (String item : model.nodes.keySet().stream().filter(which).toList()) {
-          all.put(List.of(user, item), engine.permissions(subject(user), id(item)));
+          all.put(List.of(user, item), engine.access().permissions(subject(user), id(item)));
         }
       }
       return all;
@@ -313,7 +319,7 @@ class PermissionSequenceIT {
         String token = tokens.getOrDefault(link.getKey(),
             links.containsKey(link.getKey()) ? links.get(link.getKey()).token() : null);
         boolean opened;
-        try (Content content = engine.openShared(token, Optional.empty())) {
+        try (Content content = engine.sharing().openLink(token)) {
           opened = content.item().id().equals(id(link.getValue().node));
         } catch (StockageException e) {
           if (e.kind() != ErrorKind.NOT_FOUND) {

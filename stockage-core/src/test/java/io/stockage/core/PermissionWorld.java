@@ -2,6 +2,7 @@ package io.stockage.core;
 
 import io.stockage.Item;
 import io.stockage.ItemId;
+import io.stockage.Location;
 import io.stockage.NewProject;
 import io.stockage.OrgPermission;
 import io.stockage.Permission;
@@ -197,7 +198,7 @@ final class PermissionWorld {
     Map<String, String> slugs = new HashMap<>();
     for (String p : PROJECTS) {
       slugs.put(p, org.toLowerCase(java.util.Locale.ROOT) + "-" + p);
-      engine.createProject(founder, NewProject.of(slugs.get(p), "Project " + p));
+      engine.projects().create(founder, NewProject.of(slugs.get(p), "Project " + p));
     }
     Map<String, ItemId> ids = new HashMap<>();
     Set<String> helpers = new LinkedHashSet<>();
@@ -206,33 +207,33 @@ final class PermissionWorld {
       // Owners create their items: as EDITORs for the time of the building, unless the founder.
       Subject owner = new Subject(orgId, UserId.of(n.owner()), Set.of());
       if (!n.owner().equals(FOUNDER) && helpers.add(slug + "/" + n.owner())) {
-        engine.addMember(founder, slug, owner.user(), ProjectRole.EDITOR);
+        engine.projects().addMember(founder, slug, owner.user(), ProjectRole.EDITOR);
       }
       Optional<ItemId> parent = n.parent().map(ids::get);
       Item item = n.folder()
-          ? engine.createFolder(owner, slug, parent, n.name())
-          : engine.upload(owner, vault(new Upload(slug, parent, n.name(),
-              new ByteArrayInputStream(Samples.pdf(n.name())), java.util.OptionalLong.empty(), false), n.vault()));
+          ? engine.files().createFolder(owner, new Location(slug, parent), n.name())
+          : engine.files().upload(owner, vault(Upload.of(new Location(slug, parent), n.name(),
+              new ByteArrayInputStream(Samples.pdf(n.name()))), n.vault()));
       ids.put(n.name(), item.id());
     }
     for (String helper : helpers) {
       String[] parts = helper.split("/");
-      engine.removeMember(founder, parts[0], UserId.of(parts[1]));
+      engine.projects().removeMember(founder, parts[0], UserId.of(parts[1]));
     }
     for (Fact f : facts) {
       if (f instanceof Member m) {
         if (m.team()) {
-          engine.addTeam(founder, slugs.get(m.project()), TeamId.of(m.principal()), m.role());
+          engine.projects().addTeam(founder, slugs.get(m.project()), TeamId.of(m.principal()), m.role());
         } else {
-          engine.addMember(founder, slugs.get(m.project()), UserId.of(m.principal()), m.role());
+          engine.projects().addMember(founder, slugs.get(m.project()), UserId.of(m.principal()), m.role());
         }
       } else if (f instanceof Entry e) {
         Principal p = e.team() ? TeamId.of(e.principal()) : UserId.of(e.principal());
-        engine.grant(founder, ids.get(e.node()), p, e.role());
+        engine.access().grant(founder, ids.get(e.node()), p, e.role());
       } else if (f instanceof Link l) {
-        io.stockage.ShareLink link = engine.createShareLink(founder, ids.get(l.node()), java.time.Duration.ofHours(1));
+        io.stockage.ShareLink link = engine.sharing().createLink(founder, ids.get(l.node()), java.time.Duration.ofHours(1));
         if (l.revoked()) {
-          engine.revokeShareLink(founder, link.id());
+          engine.sharing().revokeLink(founder, link.id());
         }
         tokens.put(l, link.token());
       }

@@ -35,16 +35,16 @@ class RetentionClockIT {
       Item file = fx.upload(BOB, project, "plan.pdf", Samples.pdf("day 0"));
       for (int day : new int[] {1, 20, 25}) {
         now.set(Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofDays(day)));
-        fx.engine.write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("day " + day))));
+        fx.engine.files().write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("day " + day))));
       }
       now.set(Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofDays(26)));
-      assertThat(fx.engine.retention().run()).isEqualTo(2);
-      assertThat(fx.engine.revisions(BOB, file.id(), PageRequest.first(10)).items())
+      assertThat(fx.engine.maintenance().applyRetention()).isEqualTo(2);
+      assertThat(fx.engine.revisions().list(BOB, file.id(), PageRequest.first(10)).items())
           .extracting(Revision::number).containsExactly(4, 3);
 
       now.set(Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofDays(100)));
-      fx.engine.retention().run();
-      assertThat(fx.engine.revisions(BOB, file.id(), PageRequest.first(10)).items())
+      fx.engine.maintenance().applyRetention();
+      assertThat(fx.engine.revisions().list(BOB, file.id(), PageRequest.first(10)).items())
           .extracting(Revision::number).as("the current revision stays, however old").containsExactly(4);
     }
   }

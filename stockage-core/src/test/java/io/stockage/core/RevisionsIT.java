@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class RevisionsIT {
   }
 
   private static Item write(Item file, byte[] content) {
-    return fx.engine.write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(content)));
+    return fx.engine.files().write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(content)));
   }
 
   private static byte[] read(Content content) throws IOException {
@@ -74,14 +73,14 @@ class RevisionsIT {
     long blobs = fx.count("select count(*) from blobs");
     int objects = fx.objects("org_acme/");
 
-    Item restored = fx.engine.restoreRevision(BOB, file.id(), 1);
+    Item restored = fx.engine.revisions().restore(BOB, file.id(), 1);
 
     assertThat(restored.revision()).isEqualTo(4);
     assertThat(restored.sha256()).isEqualTo(file.sha256());
-    assertThat(read(fx.engine.open(CAROL, file.id(), Optional.empty()))).isEqualTo(first);
+    assertThat(read(fx.engine.files().open(CAROL, file.id()))).isEqualTo(first);
     assertThat(fx.count("select count(*) from blobs")).isEqualTo(blobs);
     assertThat(fx.objects("org_acme/")).isEqualTo(objects);
-    Revision latest = fx.engine.revisions(CAROL, file.id(), PageRequest.first(1)).items().get(0);
+    Revision latest = fx.engine.revisions().list(CAROL, file.id(), PageRequest.first(1)).items().get(0);
     assertThat(latest.number()).isEqualTo(4);
     assertThat(latest.restoredFrom()).hasValue(1);
     assertThat(fx.count("select ref_count from blobs where sha256 = ?", file.sha256())).isEqualTo(2);
@@ -94,15 +93,15 @@ class RevisionsIT {
     Item file = fx.upload(BOB, project, "plan.pdf", v1);
     write(file, pdf("v2 " + project.slug()));
     write(file, pdf("v3 " + project.slug()));
-    var page = fx.engine.revisions(CAROL, file.id(), PageRequest.of(0, 2));
+    var page = fx.engine.revisions().list(CAROL, file.id(), PageRequest.first(2));
     assertThat(page.items()).extracting(Revision::number).containsExactly(3, 2);
-    assertThat(fx.engine.revisions(CAROL, file.id(), page.next().orElseThrow()).items())
+    assertThat(fx.engine.revisions().list(CAROL, file.id(), page.next().orElseThrow()).items())
         .extracting(Revision::number).containsExactly(1);
-    assertThat(read(fx.engine.openRevision(CAROL, file.id(), 1, Optional.empty()))).isEqualTo(v1);
-    assertThat(read(fx.engine.openRevision(CAROL, file.id(), 1, Optional.of(ByteRange.closed(0, 7)))))
+    assertThat(read(fx.engine.revisions().open(CAROL, file.id(), 1))).isEqualTo(v1);
+    assertThat(read(fx.engine.revisions().open(CAROL, file.id(), 1, ByteRange.closed(0, 7))))
         .isEqualTo(Arrays.copyOfRange(v1, 0, 8));
-    assertKind(() -> fx.engine.openRevision(CAROL, file.id(), 9, Optional.empty()), ErrorKind.NOT_FOUND);
-    assertKind(() -> fx.engine.revisions(MALLORY, file.id(), PageRequest.first(10)), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.revisions().open(CAROL, file.id(), 9), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.revisions().list(MALLORY, file.id(), PageRequest.first(10)), ErrorKind.NOT_FOUND);
   }
 
   @Test
@@ -110,10 +109,10 @@ class RevisionsIT {
     Project project = fx.project();
     Item file = fx.upload(ALICE, project, "plan.pdf", pdf("a " + project.slug()));
     write(file, pdf("b " + project.slug()));
-    assertKind(() -> fx.engine.deleteRevision(BOB, file.id(), 1), ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.deleteRevision(ALICE, file.id(), 2), ErrorKind.CONFLICT);
-    fx.engine.deleteRevision(ALICE, file.id(), 1);
-    assertThat(fx.engine.revisions(ALICE, file.id(), PageRequest.first(10)).items())
+    assertKind(() -> fx.engine.revisions().delete(BOB, file.id(), 1), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.revisions().delete(ALICE, file.id(), 2), ErrorKind.CONFLICT);
+    fx.engine.revisions().delete(ALICE, file.id(), 1);
+    assertThat(fx.engine.revisions().list(ALICE, file.id(), PageRequest.first(10)).items())
         .extracting(Revision::number).containsExactly(2);
     assertThat(fx.count("select ref_count from blobs where sha256 = ?", file.sha256())).isZero();
   }
@@ -122,10 +121,10 @@ class RevisionsIT {
   void commentRevision_setsAndClears() {
     Project project = fx.project();
     Item file = fx.upload(BOB, project, "plan.pdf", pdf("c " + project.slug()));
-    assertThat(fx.engine.commentRevision(BOB, file.id(), 1, "  issued for tender ").comment()).contains("issued for tender");
-    assertThat(fx.engine.commentRevision(BOB, file.id(), 1, "").comment()).isEmpty();
-    assertKind(() -> fx.engine.commentRevision(CAROL, file.id(), 1, "x"), ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.commentRevision(BOB, file.id(), 1, "x".repeat(1001)), ErrorKind.INVALID_ARGUMENT);
+    assertThat(fx.engine.revisions().comment(BOB, file.id(), 1, "  issued for tender ").comment()).contains("issued for tender");
+    assertThat(fx.engine.revisions().comment(BOB, file.id(), 1, "").comment()).isEmpty();
+    assertKind(() -> fx.engine.revisions().comment(CAROL, file.id(), 1, "x"), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.revisions().comment(BOB, file.id(), 1, "x".repeat(1001)), ErrorKind.INVALID_ARGUMENT);
   }
 
   @Test
@@ -137,11 +136,11 @@ class RevisionsIT {
     for (int n = 2; n <= 10; n++) {
       write(file, n == 9 ? shared : pdf("revision " + n + " " + tag));
     }
-    fx.engine.retention().run();
-    List<Revision> kept = fx.engine.revisions(BOB, file.id(), PageRequest.first(20)).items();
+    fx.engine.maintenance().applyRetention();
+    List<Revision> kept = fx.engine.revisions().list(BOB, file.id(), PageRequest.first(20)).items();
     assertThat(kept).extracting(Revision::number).containsExactly(10, 9, 8);
 
-    fx.engine.reconciler().run();
+    fx.engine.maintenance().reconcile();
     assertThat(fx.count("select count(*) from revisions where item_id = ?", file.id().value())).isEqualTo(3);
     assertThat(fx.count("select count(*) from blobs b where exists (select 1 from revisions r "
         + "where r.blob_id = b.id and r.item_id = ?)", file.id().value())).isEqualTo(3);

@@ -65,7 +65,7 @@ class SignedUrlsIT {
   }
 
   private static byte[] read(URI url, Optional<ByteRange> range) throws IOException {
-    try (Content content = fx.engine.openSigned(url, range)) {
+    try (Content content = range.map(r -> fx.engine.sharing().openSigned(url, r)).orElseGet(() -> fx.engine.sharing().openSigned(url))) {
       return content.stream().readAllBytes();
     }
   }
@@ -80,7 +80,7 @@ class SignedUrlsIT {
     Project project = fx.project();
     byte[] pdf = Samples.pdf("signed");
     Item file = fx.upload(ALICE, project, "signed.pdf", pdf);
-    DownloadUrl url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofMinutes(5));
+    DownloadUrl url = fx.engine.sharing().downloadUrl(CAROL, file.id(), Duration.ofMinutes(5));
     assertThat(url.url().toString()).startsWith("https://docs.example.com/api/v1/signed/" + file.id() + "?org="
         + CAROL.org() + "&rev=1&sub=carol&perm=&exp=");
     assertThat(url.expiresAt()).isEqualTo(NOW.get().plus(Duration.ofMinutes(5)));
@@ -90,7 +90,7 @@ class SignedUrlsIT {
         + "AND details->>'via' = 'signed-url'", file.id().toString())).isEqualTo(1);
     assertThat(fx.count("SELECT count(*) FROM audit_log WHERE action = 'signed-download' AND outcome = 'ALLOWED' "
         + "AND target = ? AND actor = 'carol'", file.id().toString())).isEqualTo(2);
-    assertThat(fx.engine.presignSigned(url.url())).as("the local disk cannot presign").isEmpty();
+    assertThat(fx.engine.sharing().presignSigned(url.url())).as("the local disk cannot presign").isEmpty();
   }
 
   @Test
@@ -98,9 +98,9 @@ class SignedUrlsIT {
     Project project = fx.project();
     byte[] v1 = Samples.pdf("v1");
     Item file = fx.upload(ALICE, project, "revs.pdf", v1);
-    URI url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofMinutes(5)).url();
-    fx.engine.write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("v2"))));
-    try (Content content = fx.engine.openSigned(url, Optional.empty())) {
+    URI url = fx.engine.sharing().downloadUrl(CAROL, file.id(), Duration.ofMinutes(5)).url();
+    fx.engine.files().write(BOB, file.id(), NewContent.of(new ByteArrayInputStream(Samples.pdf("v2"))));
+    try (Content content = fx.engine.sharing().openSigned(url)) {
       assertThat(content.stream().readAllBytes()).isEqualTo(v1);
       assertThat(content.item().revision()).isEqualTo(1);
     }
@@ -110,11 +110,11 @@ class SignedUrlsIT {
   void openSigned_tampered_isPermissionDeniedAndAudited() {
     Project project = fx.project();
     Item file = fx.upload(ALICE, project, "tampered.pdf", Samples.pdf("tampered"));
-    URI url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofMinutes(5)).url();
+    URI url = fx.engine.sharing().downloadUrl(CAROL, file.id(), Duration.ofMinutes(5)).url();
     for (String tampered : new String[] {url.toString().replace("rev=1", "rev=2"),
         url.toString().replace("sub=carol", "sub=alice"), url.toString().replace("perm=", "perm=ADMIN"),
         url.toString().replace("org=" + CAROL.org(), "org=globex")}) {
-      assertKind(() -> fx.engine.openSigned(URI.create(tampered), Optional.empty()), ErrorKind.PERMISSION_DENIED);
+      assertKind(() -> fx.engine.sharing().openSigned(URI.create(tampered)), ErrorKind.PERMISSION_DENIED);
     }
     // Audited, with the claimed issuer unverified: as anonymous; the flood is aggregated.
     assertThat(fx.count("SELECT count(*) FROM audit_log WHERE action = 'signed-download' AND outcome = 'DENIED' "
@@ -126,9 +126,9 @@ class SignedUrlsIT {
   void openSigned_hugeExpiry_isPermissionDeniedAndAudited() {
     Project project = fx.project();
     Item file = fx.upload(ALICE, project, "overflow.pdf", Samples.pdf("overflow"));
-    String url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofMinutes(5)).url().toString();
+    String url = fx.engine.sharing().downloadUrl(CAROL, file.id(), Duration.ofMinutes(5)).url().toString();
     String huge = url.replaceAll("exp=[0-9]+", "exp=999999999999999999");
-    assertKind(() -> fx.engine.openSigned(URI.create(huge), Optional.empty()), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.sharing().openSigned(URI.create(huge)), ErrorKind.PERMISSION_DENIED);
     assertThat(denials(file)).isEqualTo(1);
   }
 
@@ -136,11 +136,11 @@ class SignedUrlsIT {
   void openSigned_expired_isPermissionDeniedAndAudited() throws IOException {
     Project project = fx.project();
     Item file = fx.upload(ALICE, project, "expiry.pdf", Samples.pdf("expiry"));
-    URI url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofSeconds(30)).url();
+    URI url = fx.engine.sharing().downloadUrl(CAROL, file.id(), Duration.ofSeconds(30)).url();
     NOW.set(NOW.get().plusSeconds(29));
     assertThat(read(url, Optional.empty())).isNotEmpty();
     NOW.set(NOW.get().plusSeconds(1));
-    assertKind(() -> fx.engine.openSigned(url, Optional.empty()), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.sharing().openSigned(url), ErrorKind.PERMISSION_DENIED);
     assertThat(denials(file)).isEqualTo(1);
   }
 
@@ -148,11 +148,11 @@ class SignedUrlsIT {
   void openSigned_afterTheIssuerLostView_isPermissionDenied() throws IOException {
     Project project = fx.project();
     Item file = fx.upload(ALICE, project, "revoked.pdf", Samples.pdf("revoked"));
-    fx.engine.addMember(ALICE, project.slug(), DAVE.user(), ProjectRole.VIEWER);
-    URI url = fx.engine.downloadUrl(DAVE, file.id(), Duration.ofMinutes(5)).url();
+    fx.engine.projects().addMember(ALICE, project.slug(), DAVE.user(), ProjectRole.VIEWER);
+    URI url = fx.engine.sharing().downloadUrl(DAVE, file.id(), Duration.ofMinutes(5)).url();
     assertThat(read(url, Optional.empty())).isNotEmpty();
-    fx.engine.removeMember(ALICE, project.slug(), DAVE.user());
-    assertKind(() -> fx.engine.openSigned(url, Optional.empty()), ErrorKind.PERMISSION_DENIED);
+    fx.engine.projects().removeMember(ALICE, project.slug(), DAVE.user());
+    assertKind(() -> fx.engine.sharing().openSigned(url), ErrorKind.PERMISSION_DENIED);
     assertThat(fx.count("SELECT count(*) FROM audit_log WHERE action = 'signed-download' AND outcome = 'DENIED' "
         + "AND target = ? AND actor = 'dave' AND details->>'reason' = 'issuer-lost-view'", file.id().toString()))
         .isEqualTo(1);
@@ -162,14 +162,14 @@ class SignedUrlsIT {
   void openSigned_aFloodOfRefusals_isAuditedOnceAMinuteWithTheCount() {
     Project project = fx.project();
     Item file = fx.upload(ALICE, project, "flood.pdf", Samples.pdf("flood"));
-    URI url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofSeconds(10)).url();
+    URI url = fx.engine.sharing().downloadUrl(CAROL, file.id(), Duration.ofSeconds(10)).url();
     NOW.set(NOW.get().plusSeconds(10));
     for (int i = 0; i < 50; i++) {
-      assertKind(() -> fx.engine.openSigned(url, Optional.empty()), ErrorKind.PERMISSION_DENIED);
+      assertKind(() -> fx.engine.sharing().openSigned(url), ErrorKind.PERMISSION_DENIED);
     }
     assertThat(denials(file)).isEqualTo(1);
     NOW.set(NOW.get().plusSeconds(60));
-    assertKind(() -> fx.engine.openSigned(url, Optional.empty()), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.sharing().openSigned(url), ErrorKind.PERMISSION_DENIED);
     assertThat(fx.count("SELECT count(*) FROM audit_log WHERE action = 'signed-download' AND outcome = 'DENIED' "
         + "AND target = ? AND details->>'unauditedBefore' = '49'", file.id().toString())).isEqualTo(1);
   }
@@ -178,17 +178,17 @@ class SignedUrlsIT {
   void openSigned_trashedFile_isPermissionDenied() {
     Project project = fx.project();
     Item file = fx.upload(ALICE, project, "trashed.pdf", Samples.pdf("trashed"));
-    URI url = fx.engine.downloadUrl(CAROL, file.id(), Duration.ofMinutes(5)).url();
-    fx.engine.delete(ALICE, file.id());
-    assertKind(() -> fx.engine.openSigned(url, Optional.empty()), ErrorKind.PERMISSION_DENIED);
+    URI url = fx.engine.sharing().downloadUrl(CAROL, file.id(), Duration.ofMinutes(5)).url();
+    fx.engine.files().trash(ALICE, file.id());
+    assertKind(() -> fx.engine.sharing().openSigned(url), ErrorKind.PERMISSION_DENIED);
   }
 
   @Test
   void downloadUrl_badTtl_isInvalidArgument() {
     Project project = fx.project();
     Item file = fx.upload(ALICE, project, "ttl.pdf", Samples.pdf("ttl"));
-    assertKind(() -> fx.engine.downloadUrl(CAROL, file.id(), Duration.ZERO), ErrorKind.INVALID_ARGUMENT);
-    assertKind(() -> fx.engine.downloadUrl(CAROL, file.id(), Duration.ofDays(7).plusSeconds(1)),
+    assertKind(() -> fx.engine.sharing().downloadUrl(CAROL, file.id(), Duration.ZERO), ErrorKind.INVALID_ARGUMENT);
+    assertKind(() -> fx.engine.sharing().downloadUrl(CAROL, file.id(), Duration.ofDays(7).plusSeconds(1)),
         ErrorKind.INVALID_ARGUMENT);
   }
 }

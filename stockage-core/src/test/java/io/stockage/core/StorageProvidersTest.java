@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
 import io.stockage.core.fs.FileSystemProvider;
-import io.stockage.spi.StorageProvider;
+import io.stockage.spi.storage.StorageProvider;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

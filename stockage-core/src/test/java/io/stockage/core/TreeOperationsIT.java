@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.ErrorKind;
 import io.stockage.Item;
+import io.stockage.Location;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.PolicyReason;
@@ -44,7 +45,7 @@ class TreeOperationsIT {
   }
 
   private static List<String> names(Project project, Optional<io.stockage.ItemId> folder) {
-    return fx.engine.list(ALICE, project.slug(), folder, PageRequest.first(100)).items().stream()
+    return fx.engine.files().list(ALICE, new Location(project.slug(), folder), PageRequest.first(100)).items().stream()
         .map(Item::name).toList();
   }
 
@@ -54,11 +55,11 @@ class TreeOperationsIT {
     for (String name : List.of("c.pdf", "a.pdf", "b.pdf")) {
       fx.upload(BOB, project, name, Samples.pdf(name));
     }
-    fx.engine.createFolder(ALICE, project.slug(), Optional.empty(), "z-folder");
+    fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "z-folder");
     List<String> seen = new ArrayList<>();
     PageRequest request = PageRequest.first(2);
     while (true) {
-      Page<Item> page = fx.engine.list(ALICE, project.slug(), Optional.empty(), request);
+      Page<Item> page = fx.engine.files().list(ALICE, Location.root(project.slug()), request);
       page.items().forEach(i -> seen.add(i.name()));
       if (page.next().isEmpty()) {
         break;
@@ -71,10 +72,10 @@ class TreeOperationsIT {
   @Test
   void renameAndMove_keepTheId() {
     Project project = fx.project();
-    Item folder = fx.engine.createFolder(ALICE, project.slug(), Optional.empty(), "docs");
+    Item folder = fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "docs");
     Item file = fx.upload(BOB, project, "plan.pdf", Samples.pdf("plan"));
-    Item renamed = fx.engine.rename(BOB, file.id(), "plan-v2.pdf");
-    Item moved = fx.engine.move(BOB, file.id(), Optional.of(folder.id()));
+    Item renamed = fx.engine.files().rename(BOB, file.id(), "plan-v2.pdf");
+    Item moved = fx.engine.files().move(BOB, file.id(), Location.of(project.slug(), folder.id()));
     assertThat(renamed.id()).isEqualTo(file.id());
     assertThat(moved.parent()).contains(folder.id());
     assertThat(names(project, Optional.of(folder.id()))).containsExactly("plan-v2.pdf");
@@ -85,9 +86,9 @@ class TreeOperationsIT {
   void rename_changingTheExtension_isRefused() {
     Project project = fx.project();
     Item file = fx.upload(BOB, project, "plan.pdf", Samples.pdf("plan"));
-    assertThatThrownBy(() -> fx.engine.rename(BOB, file.id(), "plan.png")).isInstanceOfSatisfying(
+    assertThatThrownBy(() -> fx.engine.files().rename(BOB, file.id(), "plan.png")).isInstanceOfSatisfying(
         StockageException.class, e -> assertThat(e.reason()).contains(PolicyReason.CONTENT_MISMATCH));
-    assertThatThrownBy(() -> fx.engine.rename(BOB, file.id(), "../x.pdf")).isInstanceOfSatisfying(
+    assertThatThrownBy(() -> fx.engine.files().rename(BOB, file.id(), "../x.pdf")).isInstanceOfSatisfying(
         StockageException.class, e -> assertThat(e.reason()).contains(PolicyReason.INVALID_NAME));
   }
 
@@ -96,23 +97,23 @@ class TreeOperationsIT {
     Project project = fx.project();
     fx.upload(BOB, project, "a.pdf", Samples.pdf("a"));
     Item b = fx.upload(BOB, project, "b.pdf", Samples.pdf("b"));
-    assertKind(() -> fx.engine.rename(BOB, b.id(), "a.pdf"), ErrorKind.ALREADY_EXISTS);
+    assertKind(() -> fx.engine.files().rename(BOB, b.id(), "a.pdf"), ErrorKind.ALREADY_EXISTS);
   }
 
   @Test
   void move_folderIntoItself_isInvalid() {
     Project project = fx.project();
-    Item outer = fx.engine.createFolder(ALICE, project.slug(), Optional.empty(), "outer");
-    Item inner = fx.engine.createFolder(ALICE, project.slug(), Optional.of(outer.id()), "inner");
-    assertKind(() -> fx.engine.move(ALICE, outer.id(), Optional.of(inner.id())), ErrorKind.INVALID_ARGUMENT);
-    assertKind(() -> fx.engine.move(ALICE, outer.id(), Optional.of(outer.id())), ErrorKind.INVALID_ARGUMENT);
+    Item outer = fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "outer");
+    Item inner = fx.engine.files().createFolder(ALICE, Location.of(project.slug(), outer.id()), "inner");
+    assertKind(() -> fx.engine.files().move(ALICE, outer.id(), Location.of(project.slug(), inner.id())), ErrorKind.INVALID_ARGUMENT);
+    assertKind(() -> fx.engine.files().move(ALICE, outer.id(), Location.of(project.slug(), outer.id())), ErrorKind.INVALID_ARGUMENT);
   }
 
   @Test
   void copy_sharesTheBlob() {
     Project project = fx.project();
     Item file = fx.upload(BOB, project, "plan.pdf", Samples.pdf("copy me"));
-    Item copy = fx.engine.copy(BOB, file.id(), Optional.empty(), "plan-copy.pdf");
+    Item copy = fx.engine.files().copy(BOB, file.id(), Location.root(project.slug()), "plan-copy.pdf");
     assertThat(copy.id()).isNotEqualTo(file.id());
     assertThat(copy.sha256()).isEqualTo(file.sha256());
     assertThat(copy.revision()).isEqualTo(1);
@@ -122,26 +123,26 @@ class TreeOperationsIT {
   @Test
   void deleteRestorePurge_ofAFolderTree() {
     Project project = fx.project();
-    Item folder = fx.engine.createFolder(ALICE, project.slug(), Optional.empty(), "docs");
-    Item file = fx.engine.upload(BOB, io.stockage.Upload.of(project.slug(), "plan.pdf",
+    Item folder = fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "docs");
+    Item file = fx.engine.files().upload(BOB, io.stockage.Upload.of(project.slug(), "plan.pdf",
         new java.io.ByteArrayInputStream(Samples.pdf("tree"))).inFolder(folder.id()));
-    Item trashed = fx.engine.delete(ALICE, folder.id());
+    Item trashed = fx.engine.files().trash(ALICE, folder.id());
     assertThat(trashed.isTrashed()).isTrue();
-    assertThat(fx.engine.stat(ALICE, file.id()).isTrashed()).isTrue();
+    assertThat(fx.engine.files().stat(ALICE, file.id()).isTrashed()).isTrue();
     assertThat(names(project, Optional.empty())).isEmpty();
-    assertKind(() -> fx.engine.open(ALICE, file.id(), Optional.empty()), ErrorKind.NOT_FOUND);
-    assertKind(() -> fx.engine.restore(ALICE, file.id()), ErrorKind.CONFLICT);
+    assertKind(() -> fx.engine.files().open(ALICE, file.id()), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.files().restore(ALICE, file.id()), ErrorKind.CONFLICT);
 
-    fx.engine.restore(ALICE, folder.id());
-    assertThat(fx.engine.stat(ALICE, file.id()).isTrashed()).isFalse();
+    fx.engine.files().restore(ALICE, folder.id());
+    assertThat(fx.engine.files().stat(ALICE, file.id()).isTrashed()).isFalse();
 
-    assertKind(() -> fx.engine.purge(ALICE, folder.id()), ErrorKind.CONFLICT);
-    fx.engine.delete(ALICE, folder.id());
-    fx.engine.purge(ALICE, folder.id());
-    assertKind(() -> fx.engine.stat(ALICE, file.id()), ErrorKind.NOT_FOUND);
+    assertKind(() -> fx.engine.files().purge(ALICE, folder.id()), ErrorKind.CONFLICT);
+    fx.engine.files().trash(ALICE, folder.id());
+    fx.engine.files().purge(ALICE, folder.id());
+    assertKind(() -> fx.engine.files().stat(ALICE, file.id()), ErrorKind.NOT_FOUND);
     assertThat(fx.count("select ref_count from blobs where sha256 = ?", file.sha256())).isZero();
 
-    fx.engine.reconciler().run();
+    fx.engine.maintenance().reconcile();
     assertThat(fx.count("select count(*) from blobs where sha256 = ?", file.sha256())).isZero();
     assertThat(fx.objects("org_acme/blobs/sha256/" + file.sha256().substring(0, 2) + "/"
         + file.sha256().substring(2, 4) + "/" + file.sha256())).isZero();
@@ -151,14 +152,14 @@ class TreeOperationsIT {
   void restore_whenNameTaken_isAlreadyExists() {
     Project project = fx.project();
     Item first = fx.upload(BOB, project, "plan.pdf", Samples.pdf("first"));
-    fx.engine.delete(BOB, first.id());
+    fx.engine.files().trash(BOB, first.id());
     fx.upload(BOB, project, "plan.pdf", Samples.pdf("second"));
-    assertKind(() -> fx.engine.restore(BOB, first.id()), ErrorKind.ALREADY_EXISTS);
+    assertKind(() -> fx.engine.files().restore(BOB, first.id()), ErrorKind.ALREADY_EXISTS);
   }
 
   @Test
   void mounts_listTheirCapabilities() {
-    assertThat(fx.engine.mounts(ALICE)).singleElement().satisfies(m -> {
+    assertThat(fx.engine.mounts().list(ALICE)).singleElement().satisfies(m -> {
       assertThat(m.name()).isEqualTo("main");
       assertThat(m.provider()).isEqualTo("fs");
       assertThat(m.capabilities().supports(io.stockage.Capability.READ_RANGE)).isTrue();

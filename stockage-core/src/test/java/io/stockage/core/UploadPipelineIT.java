@@ -24,7 +24,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +81,7 @@ class UploadPipelineIT {
     assertThat(item.mimeType()).isEqualTo("application/pdf");
     assertThat(item.revision()).isEqualTo(1);
     assertThat(item.owner()).isEqualTo(BOB.user());
-    byte[] back = read(fx.engine.open(ALICE, item.id(), Optional.empty()));
+    byte[] back = read(fx.engine.files().open(ALICE, item.id()));
     assertThat(sha256(back)).isEqualTo(sha256(data));
   }
 
@@ -91,12 +90,12 @@ class UploadPipelineIT {
     Project project = fx.project();
     byte[] data = pdf(2);
     Item item = fx.upload(BOB, project, "plan.pdf", data);
-    try (Content content = fx.engine.open(ALICE, item.id(), Optional.of(ByteRange.closed(1000, 1999)))) {
+    try (Content content = fx.engine.files().open(ALICE, item.id(), ByteRange.closed(1000, 1999))) {
       assertThat(content.isPartial()).isTrue();
       assertThat(content.slice()).isEqualTo(new ByteRange.Slice(1000, 1000));
       assertThat(content.stream().readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 1000, 2000));
     }
-    assertThat(read(fx.engine.open(ALICE, item.id(), Optional.of(ByteRange.suffix(10)))))
+    assertThat(read(fx.engine.files().open(ALICE, item.id(), ByteRange.suffix(10))))
         .isEqualTo(Arrays.copyOfRange(data, data.length - 10, data.length));
   }
 
@@ -104,7 +103,7 @@ class UploadPipelineIT {
   void open_unsatisfiableRange_isRangeNotSatisfiable() {
     Project project = fx.project();
     Item item = fx.upload(BOB, project, "plan.pdf", pdf(3));
-    assertThatThrownBy(() -> fx.engine.open(ALICE, item.id(), Optional.of(ByteRange.from(item.size()))))
+    assertThatThrownBy(() -> fx.engine.files().open(ALICE, item.id(), ByteRange.from(item.size())))
         .isInstanceOfSatisfying(StockageException.class, e -> {
           assertThat(e.kind()).isEqualTo(ErrorKind.RANGE_NOT_SATISFIABLE);
           assertThat(e.operation()).contains("download");
@@ -118,7 +117,7 @@ class UploadPipelineIT {
     long items = fx.count("select count(*) from items");
     int objects = fx.objects("");
     Upload upload = Upload.of(project.slug(), "big.pdf", Samples.largePdf(151L * 1024 * 1024, 7));
-    assertPolicy(() -> fx.engine.upload(BOB, upload), PolicyReason.TOO_LARGE);
+    assertPolicy(() -> fx.engine.files().upload(BOB, upload), PolicyReason.TOO_LARGE);
     assertThat(fx.count("select count(*) from blobs")).isEqualTo(blobs);
     assertThat(fx.count("select count(*) from items")).isEqualTo(items);
     assertThat(fx.objects("")).isEqualTo(objects);
@@ -132,7 +131,7 @@ class UploadPipelineIT {
     Project project = fx.project();
     ByteArrayInputStream in = new ByteArrayInputStream(Samples.pdf("x"));
     Upload upload = Upload.of(project.slug(), "big.pdf", in).withDeclaredSize(200L * 1024 * 1024);
-    assertPolicy(() -> fx.engine.upload(BOB, upload), PolicyReason.TOO_LARGE);
+    assertPolicy(() -> fx.engine.files().upload(BOB, upload), PolicyReason.TOO_LARGE);
     assertThat(in.available()).isEqualTo(Samples.pdf("x").length);
   }
 
@@ -141,7 +140,7 @@ class UploadPipelineIT {
     Project project = fx.project();
     byte[] data = Samples.pdf("x");
     Upload upload = Upload.of(project.slug(), "a.pdf", new ByteArrayInputStream(data)).withDeclaredSize(data.length + 1);
-    assertThatThrownBy(() -> fx.engine.upload(BOB, upload)).isInstanceOfSatisfying(StockageException.class,
+    assertThatThrownBy(() -> fx.engine.files().upload(BOB, upload)).isInstanceOfSatisfying(StockageException.class,
         e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
     assertThat(fx.objects("staging/")).isZero();
   }
@@ -181,7 +180,7 @@ class UploadPipelineIT {
     Item again = fx.upload(ALICE, project, "plan.pdf", second);
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(again.revision()).isEqualTo(2);
-    assertThat(read(fx.engine.open(BOB, first.id(), Optional.empty()))).isEqualTo(second);
+    assertThat(read(fx.engine.files().open(BOB, first.id()))).isEqualTo(second);
   }
 
   @Test
@@ -224,14 +223,14 @@ class UploadPipelineIT {
     byte[] first = pdf(7);
     byte[] second = pdf(8);
     Item item = fx.upload(BOB, project, "plan.pdf", first);
-    Item updated = fx.engine.write(BOB, item.id(), NewContent.of(new ByteArrayInputStream(second)));
+    Item updated = fx.engine.files().write(BOB, item.id(), NewContent.of(new ByteArrayInputStream(second)));
     assertThat(updated.revision()).isEqualTo(2);
     assertThat(updated.sha256()).isEqualTo(sha256(second));
-    assertThat(read(fx.engine.open(CAROL, item.id(), Optional.empty()))).isEqualTo(second);
-    try (io.stockage.Content old = fx.engine.openRevision(CAROL, item.id(), 1, Optional.empty())) {
+    assertThat(read(fx.engine.files().open(CAROL, item.id()))).isEqualTo(second);
+    try (io.stockage.Content old = fx.engine.revisions().open(CAROL, item.id(), 1)) {
       assertThat(old.stream().readAllBytes()).isEqualTo(first);
     }
-    assertThat(fx.engine.revisions(CAROL, item.id(), PageRequest.first(10)).items())
+    assertThat(fx.engine.revisions().list(CAROL, item.id(), PageRequest.first(10)).items())
         .extracting(r -> r.number()).containsExactly(2, 1);
   }
 
@@ -239,9 +238,8 @@ class UploadPipelineIT {
   void write_staleExpectedRevision_isConflict() {
     Project project = fx.project();
     Item item = fx.upload(BOB, project, "plan.pdf", pdf(9));
-    fx.engine.write(BOB, item.id(), NewContent.of(new ByteArrayInputStream(pdf(10))).ifRevision(1));
-    assertThatThrownBy(() -> fx.engine.write(BOB, item.id(),
-        NewContent.of(new ByteArrayInputStream(pdf(11))).ifRevision(1)))
+    fx.engine.files().write(BOB, item.id(), NewContent.of(new ByteArrayInputStream(pdf(10))).ifRevision(1));
+    assertThatThrownBy(() -> fx.engine.files().write(BOB, item.id(), NewContent.of(new ByteArrayInputStream(pdf(11))).ifRevision(1)))
         .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
   }
 
@@ -249,18 +247,18 @@ class UploadPipelineIT {
   void write_contentOfAnotherType_isContentMismatch() {
     Project project = fx.project();
     Item item = fx.upload(BOB, project, "plan.pdf", pdf(12));
-    assertPolicy(() -> fx.engine.write(BOB, item.id(), NewContent.of(new ByteArrayInputStream(Samples.png(2, 2)))),
+    assertPolicy(() -> fx.engine.files().write(BOB, item.id(), NewContent.of(new ByteArrayInputStream(Samples.png(2, 2)))),
         PolicyReason.CONTENT_MISMATCH);
-    assertThat(fx.engine.stat(BOB, item.id()).revision()).isEqualTo(1);
+    assertThat(fx.engine.files().stat(BOB, item.id()).revision()).isEqualTo(1);
   }
 
   @Test
   void downloadUrl_onAMountThatCannotPresign_isSignedByTheEngine() {
     Project project = fx.project();
     Item item = fx.upload(BOB, project, "plan.pdf", pdf(18));
-    java.net.URI url = fx.engine.downloadUrl(CAROL, item.id(), java.time.Duration.ofMinutes(1)).url();
+    java.net.URI url = fx.engine.sharing().downloadUrl(CAROL, item.id(), java.time.Duration.ofMinutes(1)).url();
     assertThat(url.toString()).startsWith("http://localhost:8080/api/v1/signed/" + item.id() + "?org=acme&rev=1&sub=carol&");
-    assertThatThrownBy(() -> fx.engine.downloadUrl(EngineFixture.MALLORY, item.id(), java.time.Duration.ofMinutes(1)))
+    assertThatThrownBy(() -> fx.engine.sharing().downloadUrl(EngineFixture.MALLORY, item.id(), java.time.Duration.ofMinutes(1)))
         .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
   }
 
@@ -268,7 +266,7 @@ class UploadPipelineIT {
   void open_isAudited() throws IOException {
     Project project = fx.project();
     Item item = fx.upload(BOB, project, "plan.pdf", pdf(13));
-    read(fx.engine.open(CAROL, item.id(), Optional.empty()));
+    read(fx.engine.files().open(CAROL, item.id()));
     assertThat(fx.count("select count(*) from audit_log where action = 'download' and actor = 'carol' "
         + "and target = ? and outcome = 'ALLOWED'", item.id().toString())).isEqualTo(1);
   }

@@ -6,8 +6,8 @@ import io.stockage.UserId;
 import io.stockage.jdbc.internal.JdbcTeamRecords;
 import io.stockage.jdbc.internal.Migrations;
 import io.stockage.jdbc.internal.Transactions;
-import io.stockage.spi.Directory;
-import io.stockage.spi.ManagedDirectory;
+import io.stockage.spi.catalog.Directory;
+import io.stockage.spi.catalog.ManagedDirectory;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * The default directory: teams and their members in the catalog's {@code teams} and
  * {@code team_members} tables, managed with {@link #createTeam}, {@link #addMember} and
  * {@link #removeMember}. These are the host's own, unchecked calls (seeding, an admin console);
- * on a subject's behalf, change members through {@link io.stockage.Stockage#addTeamMember}, which
+ * on a subject's behalf, change members through {@link io.stockage.Teams#addMember}, which
  * authorizes the change. Hosts whose teams live elsewhere (an identity provider's groups)
  * implement {@link Directory} themselves instead. Thread-safe.
  */

@@ -11,9 +11,9 @@ import io.stockage.PageRequest;
 import io.stockage.Project;
 import io.stockage.Revision;
 import io.stockage.StockageException;
-import io.stockage.spi.BlobRecord;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.catalog.BlobRecord;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.RevisionRecord;
 import io.stockage.testkit.PostgresExtension;
 import java.time.Instant;
 import java.util.List;
@@ -152,7 +152,7 @@ class BlobRecordsIT {
     });
 
     Page<RevisionRecord> first = catalog.read(s -> s.revisions().list(file.id(), PageRequest.first(2)));
-    Page<RevisionRecord> second = catalog.read(s -> s.revisions().list(file.id(), PageRequest.of(1, 2)));
+    Page<RevisionRecord> second = catalog.read(s -> s.revisions().list(file.id(), first.next().orElseThrow()));
 
     assertThat(first.items()).extracting(r -> r.revision().number()).containsExactly(3, 2);
     assertThat(first.hasNext()).isTrue();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stockage.FieldDefinition;
 import io.stockage.FieldType;
 import io.stockage.OrgId;
-import io.stockage.spi.CatalogSession;
+import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.testkit.PostgresExtension;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

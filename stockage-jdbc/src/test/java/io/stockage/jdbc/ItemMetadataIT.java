@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.ErrorKind;
 import io.stockage.Item;
-import io.stockage.ItemId;
+import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.Project;
 import io.stockage.StockageException;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.Visibility;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.Visibility;
 import io.stockage.testkit.PostgresExtension;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -172,13 +172,12 @@ class ItemMetadataIT {
     Item blue = with(TestData.file(project, Optional.empty(), "c.pdf"), Set.of("blue"), Map.of("n", 2L));
     TestData.insert(catalog, folder, plain, red, blue);
 
-    List<Item> first = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(2)))
-        .items();
-    List<Item> second = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.of(1, 2)))
-        .items();
+    Page<Item> first = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(2)));
+    Page<Item> second = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL,
+        first.next().orElseThrow()));
 
-    assertThat(first).containsExactly(folder, plain);
-    assertThat(second).containsExactly(red, blue);
+    assertThat(first.items()).containsExactly(folder, plain);
+    assertThat(second.items()).containsExactly(red, blue);
   }
 
   @Test

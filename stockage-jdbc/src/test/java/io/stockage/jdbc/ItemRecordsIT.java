@@ -12,10 +12,10 @@ import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.Project;
 import io.stockage.StockageException;
-import io.stockage.spi.BlobRecord;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.RevisionRecord;
-import io.stockage.spi.Visibility;
+import io.stockage.spi.catalog.BlobRecord;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.RevisionRecord;
+import io.stockage.spi.catalog.Visibility;
 import io.stockage.testkit.PostgresExtension;
 import java.time.Instant;
 import java.util.List;
@@ -116,7 +116,7 @@ class ItemRecordsIT {
     catalog.inTransaction(s -> s.items().trash(trashed.id(), T0));
 
     Page<Item> first = catalog.read(s -> s.items().children(project.id(), in, ALL, PageRequest.first(3)));
-    Page<Item> second = catalog.read(s -> s.items().children(project.id(), in, ALL, PageRequest.of(1, 3)));
+    Page<Item> second = catalog.read(s -> s.items().children(project.id(), in, ALL, first.next().orElseThrow()));
     Page<Item> root = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(3)));
 
     assertThat(first.items()).extracting(Item::name).containsExactly("m", "z", "A.pdf");

@@ -11,7 +11,7 @@ import io.stockage.OrgId;
 import io.stockage.Project;
 import io.stockage.ProjectId;
 import io.stockage.StockageException;
-import io.stockage.spi.CatalogSession;
+import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.testkit.PostgresExtension;
 import io.stockage.testkit.TestDatabase;
 import java.io.IOException;

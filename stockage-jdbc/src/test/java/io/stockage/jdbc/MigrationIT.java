@@ -2,13 +2,13 @@ package io.stockage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockage.AuditOutcome;
 import io.stockage.OrgId;
 import io.stockage.jdbc.internal.Migrations;
-import io.stockage.spi.AuditHashes;
-import io.stockage.spi.AuditHead;
-import io.stockage.spi.AuditLink;
-import io.stockage.spi.AuditOutcome;
-import io.stockage.spi.AuditRecord;
+import io.stockage.spi.catalog.AuditHashes;
+import io.stockage.spi.catalog.AuditHead;
+import io.stockage.spi.catalog.AuditLink;
+import io.stockage.spi.catalog.AuditRecord;
 import io.stockage.testkit.PostgresExtension;
 import io.stockage.testkit.PostgresFixture;
 import io.stockage.testkit.TestDatabase;
@@ -70,18 +70,18 @@ class MigrationIT {
 
       try (JdbcCatalog catalog = JdbcCatalog.create(dataSource)) {
         OrgId acme = OrgId.of("acme");
-        AuditHead head = catalog.read(s -> s.journal().auditHead(acme)).orElseThrow();
+        AuditHead head = catalog.read(s -> s.audit().head(acme)).orElseThrow();
         assertThat(head).isEqualTo(new AuditHead(legacy, AuditHashes.GENESIS, legacy));
         catalog.inTransaction(s -> {
-          s.journal().audit(new AuditRecord(acme, TestData.ALICE, "upload", "y", AuditOutcome.ALLOWED, Map.of(),
+          s.audit().append(new AuditRecord(acme, TestData.ALICE, "upload", "y", AuditOutcome.ALLOWED, Map.of(),
               TestData.T0));
           return acme;
         });
-        List<AuditLink> chain = catalog.read(s -> s.journal().auditChain(acme, 0, 10));
+        List<AuditLink> chain = catalog.read(s -> s.audit().chain(acme, 0, 10));
 
         assertThat(chain).extracting(AuditLink::prevHash).containsExactly("", "", AuditHashes.GENESIS);
         assertThat(chain.get(0).entry().hash()).isEmpty();
-        assertThat(catalog.read(s -> s.journal().auditHead(acme)).orElseThrow().chainStart()).isEqualTo(legacy);
+        assertThat(catalog.read(s -> s.audit().head(acme)).orElseThrow().chainStart()).isEqualTo(legacy);
       }
     }
   }

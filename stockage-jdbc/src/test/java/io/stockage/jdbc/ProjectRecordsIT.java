@@ -15,7 +15,7 @@ import io.stockage.ProjectRole;
 import io.stockage.StockageException;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.CatalogSession;
+import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.testkit.PostgresExtension;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import io.stockage.Project;
 import io.stockage.ProjectId;
 import io.stockage.Revision;
 import io.stockage.UserId;
-import io.stockage.spi.Catalog;
+import io.stockage.spi.catalog.Catalog;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.stockage.spring;
 
-import io.stockage.StockageException;
 import io.stockage.core.StockageEngine;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -21,8 +20,8 @@ public final class ReconcilerSchedule implements AutoCloseable {
 
   ReconcilerSchedule(ObjectProvider<StockageEngine> engine, Duration interval) {
     this(() -> engine.ifAvailable(e -> {
-      e.retention().run();
-      e.reconciler().run();
+      e.maintenance().applyRetention();
+      e.maintenance().reconcile();
     }), interval);
   }
 

@@ -4,7 +4,7 @@ import io.stockage.Mount;
 import io.stockage.ProjectId;
 import io.stockage.StockageException;
 import io.stockage.ErrorKind;
-import io.stockage.spi.Catalog;
+import io.stockage.spi.catalog.Catalog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -42,10 +41,10 @@ class StockageAutoConfigurationTest {
   Path dataDir;
 
   private static void roundTrip(Stockage stockage) throws IOException {
-    stockage.createProject(ALICE, NewProject.of("bridge", "Bridge"));
+    stockage.projects().create(ALICE, NewProject.of("bridge", "Bridge"));
     byte[] pdf = Samples.pdf("starter");
-    Item item = stockage.upload(ALICE, Upload.of("bridge", "plan.pdf", new ByteArrayInputStream(pdf)));
-    try (Content content = stockage.open(ALICE, item.id(), Optional.empty())) {
+    Item item = stockage.files().upload(ALICE, Upload.of("bridge", "plan.pdf", new ByteArrayInputStream(pdf)));
+    try (Content content = stockage.files().open(ALICE, item.id())) {
       assertThat(content.stream().readAllBytes()).isEqualTo(pdf);
     }
   }
@@ -109,15 +108,15 @@ class StockageAutoConfigurationTest {
             "stockage.mounts.scratch.provider=memory", "stockage.default-mount=archive")
         .run(context -> {
           Stockage stockage = context.getBean(Stockage.class);
-          assertThat(stockage.mounts(ALICE)).extracting(m -> m.name() + ":" + m.provider())
+          assertThat(stockage.mounts().list(ALICE)).extracting(m -> m.name() + ":" + m.provider())
               .containsExactlyInAnyOrder("archive:fs", "scratch:memory");
           UploadPolicy policy = context.getBean(UploadPolicy.class);
           assertThat(policy.maxSize()).isEqualTo(2L * 1024 * 1024);
           assertThat(policy.allowedExtensions()).containsExactlyInAnyOrder(".pdf", ".stl");
-          assertThat(stockage.createProject(ALICE, NewProject.of("p", "P")).mount()).isEqualTo("archive");
-          stockage.upload(ALICE, Upload.of("p", "a.pdf", new ByteArrayInputStream(Samples.pdf("a"))));
+          assertThat(stockage.projects().create(ALICE, NewProject.of("p", "P")).mount()).isEqualTo("archive");
+          stockage.files().upload(ALICE, Upload.of("p", "a.pdf", new ByteArrayInputStream(Samples.pdf("a"))));
           assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.stockage.StockageException.class,
-              () -> stockage.upload(ALICE, Upload.of("p", "a.pdf", new ByteArrayInputStream(Samples.pdf("b")))))
+              () -> stockage.files().upload(ALICE, Upload.of("p", "a.pdf", new ByteArrayInputStream(Samples.pdf("b")))))
               .kind()).isEqualTo(io.stockage.ErrorKind.ALREADY_EXISTS);
           assertThat(context.getBean(StockageMounts.class).retention()).containsOnlyKeys("archive")
               .hasEntrySatisfying("archive", r -> {
@@ -139,12 +138,12 @@ class StockageAutoConfigurationTest {
         .run(context -> {
           assertThat(context).hasNotFailed();
           Stockage stockage = context.getBean(Stockage.class);
-          stockage.createProject(ALICE, NewProject.of("signed", "Signed"));
-          Item item = stockage.upload(ALICE, Upload.of("signed", "s.pdf", new ByteArrayInputStream(Samples.pdf("s"))));
-          java.net.URI url = stockage.downloadUrl(ALICE, item.id(), java.time.Duration.ofMinutes(1)).url();
+          stockage.projects().create(ALICE, NewProject.of("signed", "Signed"));
+          Item item = stockage.files().upload(ALICE, Upload.of("signed", "s.pdf", new ByteArrayInputStream(Samples.pdf("s"))));
+          java.net.URI url = stockage.sharing().downloadUrl(ALICE, item.id(), java.time.Duration.ofMinutes(1)).url();
           assertThat(url.toString()).startsWith("https://docs.example.com/app/api/v1/signed/" + item.id() + "?")
               .contains("&kid=k2&");
-          try (Content content = stockage.openSigned(url, Optional.empty())) {
+          try (Content content = stockage.sharing().openSigned(url)) {
             assertThat(content.item().id()).isEqualTo(item.id());
           }
           assertThat(context.getBean(StockageProperties.class).signing().toString())

@@ -7,12 +7,12 @@ import io.stockage.ErrorKind;
 import io.stockage.Limits;
 import io.stockage.StockageException;
 import io.stockage.core.internal.BoundedInputStream;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.ObjectKeys;
-import io.stockage.spi.ObjectPage;
-import io.stockage.spi.StorageProvider;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.ObjectKeys;
+import io.stockage.spi.storage.ObjectPage;
+import io.stockage.spi.storage.StorageProvider;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -232,7 +232,7 @@ public final class FileSystemProvider implements StorageProvider {
   }
 
   @Override
-  public java.util.List<io.stockage.spi.DirectoryEntry> listDirectory(String path) {
+  public java.util.List<io.stockage.spi.storage.DirectoryEntry> listDirectory(String path) {
     return directories.list(path);
   }
 

@@ -2,8 +2,8 @@ package io.stockage.core.fs;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.StorageProvider;
-import io.stockage.spi.StorageProviderFactory;
+import io.stockage.spi.storage.StorageProvider;
+import io.stockage.spi.storage.StorageProviderFactory;
 import java.nio.file.Path;
 import java.util.Map;
 

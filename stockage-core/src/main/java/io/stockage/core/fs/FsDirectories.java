@@ -1,7 +1,7 @@
 package io.stockage.core.fs;
 
 import io.stockage.StockageException;
-import io.stockage.spi.DirectoryEntry;
+import io.stockage.spi.storage.DirectoryEntry;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.stockage.core.fs;
 
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.ObjectPage;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.ObjectPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Recent decisions of {@link io.stockage.Stockage#permissions}, by subject and item. This engine
+ * Recent decisions of {@link io.stockage.AccessControl#permissions}, by subject and item. This engine
  * drops them all whenever it changes anything access depends on (entries, members, teams of a
  * project, an item's place in the tree); changes made elsewhere (another node, the host's team
  * directory) show after at most the time to live. Operations never read this cache: they decide

@@ -9,7 +9,7 @@ import io.stockage.Permission;
 import io.stockage.Project;
 import io.stockage.ProjectRole;
 import io.stockage.Subject;
-import io.stockage.spi.Membership;
+import io.stockage.spi.catalog.Membership;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -13,17 +13,14 @@ import io.stockage.ProjectRole;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.ChangeKind;
-import io.stockage.spi.ChangeRecord;
+import io.stockage.spi.catalog.ChangeKind;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** Access entries on items, explanations, cached permission checks and the vault listing. */
-public final class AccessService {
+public final class AccessService implements io.stockage.AccessControl {
   private final EngineContext ctx;
 
   /** The service over the engine's context. */
@@ -31,7 +28,7 @@ public final class AccessService {
     this.ctx = ctx;
   }
 
-  /** See {@link io.stockage.Stockage#grant}. */
+  @Override
   public AccessEntry grant(Subject subject, ItemId id, Principal principal, ProjectRole role) {
     Operation op = Operation.mutation(ctx, "grant", subject, id.toString());
     AccessEntry granted = op.run(() -> ctx.catalog().inTransaction(session -> {
@@ -46,7 +43,7 @@ public final class AccessService {
       Subtrees.requireBelow(op, session, located, Permission.SHARE);
       AccessEntry entry = new AccessEntry(id, principal, role, subject.user(), now);
       session.acl().grant(entry);
-      changed(op, session, located.item(), now, Map.of("principal", describe(principal), "role", role.name()));
+      Journal.item(op, session, located.item(), ChangeKind.PERMISSIONS_CHANGED, now, Map.of("principal", describe(principal), "role", role.name()));
       return entry;
     }));
     // After the commit: a check running during the transaction could otherwise cache the old decision.
@@ -54,29 +51,29 @@ public final class AccessService {
     return granted;
   }
 
-  /** See {@link io.stockage.Stockage#revoke}. */
+  @Override
   public void revoke(Subject subject, ItemId id, Principal principal) {
     Operation op = Operation.mutation(ctx, "revoke", subject, id.toString());
     op.run(() -> ctx.catalog().inTransaction(session -> {
       Item item = Lookups.liveItem(op, session, id, Permission.SHARE, true).item();
       boolean removed = session.acl().revoke(id, principal);
-      changed(op, session, item, ctx.clock().instant(),
+      Journal.item(op, session, item, ChangeKind.PERMISSIONS_CHANGED, ctx.clock().instant(),
           Map.of("principal", describe(principal), "removed", Boolean.toString(removed)));
       return null;
     }));
     ctx.accessCache().invalidate();
   }
 
-  /** See {@link io.stockage.Stockage#accessEntries}. */
-  public List<AccessEntry> entries(Subject subject, ItemId id) {
+  @Override
+  public Page<AccessEntry> entries(Subject subject, ItemId id, PageRequest page) {
     Operation op = Operation.query(ctx, "access", subject, id.toString());
     return op.run(() -> ctx.catalog().read(session -> {
       Lookups.item(op, session, id, Permission.VIEW, false);
-      return session.acl().entries(id);
+      return session.acl().entries(id, page);
     }));
   }
 
-  /** See {@link io.stockage.Stockage#explain}. */
+  @Override
   public Access explain(Subject subject, ItemId id, Subject whom) {
     Operation op = Operation.query(ctx, "explain", subject, id.toString());
     boolean self = whom.user().equals(subject.user()) && whom.org().equals(subject.org());
@@ -93,12 +90,12 @@ public final class AccessService {
     });
   }
 
-  /** See {@link io.stockage.Stockage#permissions}. */
+  @Override
   public Set<Permission> permissions(Subject subject, ItemId id) {
     return ctx.accessCache().get(subject, id, () -> decide(subject, id));
   }
 
-  /** See {@link io.stockage.Stockage#vaultFiles}. */
+  /** See {@link io.stockage.Files#vaultFiles}. */
   public Page<Item> vaultFiles(Subject subject, PageRequest page) {
     Operation op = Operation.query(ctx, "vault-files", subject, "vault");
     return op.run(() -> ctx.catalog().read(
@@ -116,12 +113,6 @@ public final class AccessService {
       Access access = Authorizer.access(subject, op.teams(), item.get(), project.get(), session);
       return access.allows(Permission.VIEW) ? access.permissions() : Set.<Permission>of();
     }));
-  }
-
-  private void changed(Operation op, CatalogSession session, Item item, Instant now, Map<String, String> details) {
-    session.journal().change(new ChangeRecord(item.org(), item.project(), Optional.of(item.id()),
-        ChangeKind.PERMISSIONS_CHANGED, item.revision(), op.subject().user(), now));
-    session.journal().audit(op.allowed(details));
   }
 
   private static String describe(Principal principal) {

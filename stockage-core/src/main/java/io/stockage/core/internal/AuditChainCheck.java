@@ -3,10 +3,10 @@ package io.stockage.core.internal;
 import io.stockage.AuditEntry;
 import io.stockage.AuditVerification;
 import io.stockage.OrgId;
-import io.stockage.spi.AuditHashes;
-import io.stockage.spi.AuditHead;
-import io.stockage.spi.AuditLink;
-import io.stockage.spi.JournalRecords;
+import io.stockage.spi.catalog.AuditHashes;
+import io.stockage.spi.catalog.AuditHead;
+import io.stockage.spi.catalog.AuditLink;
+import io.stockage.spi.catalog.AuditRecords;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ import java.util.Optional;
  * verification.
  */
 final class AuditChainCheck {
-  private final JournalRecords journal;
+  private final AuditRecords audit;
   private final OrgId org;
   private final int pageSize;
   private long chainStart;
@@ -28,22 +28,22 @@ final class AuditChainCheck {
   private long checked;
   private long unchained;
 
-  AuditChainCheck(JournalRecords journal, OrgId org, int pageSize) {
-    this.journal = journal;
+  AuditChainCheck(AuditRecords audit, OrgId org, int pageSize) {
+    this.audit = audit;
     this.org = org;
     this.pageSize = pageSize;
   }
 
   /** Walks the chain; the first problem found ends the walk. */
   AuditVerification run() {
-    Optional<AuditHead> head = journal.auditHead(org);
+    Optional<AuditHead> head = audit.head(org);
     chainStart = head.map(AuditHead::chainStart).orElse(0L);
     lastId = chainStart;
     // Long.MIN_VALUE, not 0: a row whose id was edited below 1 must still be read, and reported.
     long after = Long.MIN_VALUE;
     List<AuditLink> page;
     do {
-      page = journal.auditChain(org, after, pageSize);
+      page = audit.chain(org, after, pageSize);
       for (AuditLink link : page) {
         Optional<AuditVerification> broken = check(link);
         if (broken.isPresent()) {

@@ -12,7 +12,7 @@ import io.stockage.Subject;
  * verifying its hash chain (see {@link AuditChainCheck}). Both only read, so neither writes an
  * audit row of its own unless it is denied.
  */
-public final class AuditService {
+public final class AuditService implements io.stockage.AuditLog {
   /** How many rows verification holds at a time. */
   static final int CHAIN_PAGE = 1000;
 
@@ -23,17 +23,17 @@ public final class AuditService {
     this.ctx = ctx;
   }
 
-  /** See {@link io.stockage.Stockage#audit}. */
+  @Override
   public Page<AuditEntry> list(Subject subject, PageRequest page) {
     Operation op = Operation.query(ctx, "read-audit", subject, subject.org().value());
     return op.run(() -> {
       Authorizer.requireOrg(op, OrgPermission.ADMIN);
-      return ctx.catalog().read(session -> session.journal().auditLog(subject.org(), page));
+      return ctx.catalog().read(session -> session.audit().list(subject.org(), page));
     });
   }
 
   /**
-   * See {@link io.stockage.Stockage#verifyAuditChain}. One read-only transaction sees the head
+   * See {@link io.stockage.AuditLog#verify}. One read-only transaction sees the head
    * and every row in one snapshot, so appends committed meanwhile neither show up half nor make
    * the head disagree with the rows.
    */
@@ -42,7 +42,7 @@ public final class AuditService {
     return op.run(() -> {
       Authorizer.requireOrg(op, OrgPermission.ADMIN);
       return ctx.catalog().read(session ->
-          new AuditChainCheck(session.journal(), subject.org(), CHAIN_PAGE).run());
+          new AuditChainCheck(session.audit(), subject.org(), CHAIN_PAGE).run());
     });
   }
 }

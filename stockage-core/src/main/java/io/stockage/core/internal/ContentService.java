@@ -16,18 +16,16 @@ import io.stockage.Revision;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.Upload;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.ChangeKind;
-import io.stockage.spi.ChangeRecord;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ChangeKind;
+import io.stockage.spi.catalog.RevisionRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Uploads, new revisions and downloads: the pipeline of DESIGN §3, authorize → validate →
@@ -41,9 +39,9 @@ public final class ContentService {
     this.ctx = ctx;
   }
 
-  /** See {@link io.stockage.Stockage#upload}. */
+  /** See {@link io.stockage.Files#upload}. */
   public Item upload(Subject subject, Upload upload) {
-    Operation op = Operation.mutation(ctx, "upload", subject, upload.project() + ":" + upload.name());
+    Operation op = Operation.mutation(ctx, "upload", subject, upload.location().project() + ":" + upload.name());
     try (InputStream in = upload.content()) {
       return op.run(() -> {
         String name = NameRules.fileName(upload.name(), ctx.policy());
@@ -55,7 +53,7 @@ public final class ContentService {
         return commit(staged, new BlobKeys.Space(target.project().org(), upload.vault()), id,
             session -> target.existing().isPresent()
             ? appendRevision(op, session, target.existing().get(), OptionalInt.empty(), staged)
-            : insertFile(op, session, new NewFile(id, target(op, session, upload, name).project(), upload.folder(),
+            : insertFile(op, session, new NewFile(id, target(op, session, upload, name).project(), upload.location().folder(),
                 name, upload.vault()), staged));
       });
     } catch (IOException e) {
@@ -63,7 +61,7 @@ public final class ContentService {
     }
   }
 
-  /** See {@link io.stockage.Stockage#write}. */
+  /** See {@link io.stockage.Files#write}. */
   public Item write(Subject subject, ItemId id, NewContent content) {
     Operation op = Operation.mutation(ctx, "write", subject, id.toString());
     try (InputStream in = content.content()) {
@@ -85,7 +83,7 @@ public final class ContentService {
     }
   }
 
-  /** See {@link io.stockage.Stockage#open}. */
+  /** See {@link io.stockage.Files#open}. */
   public Content open(Subject subject, ItemId id, Optional<ByteRange> range) {
     Operation op = Operation.query(ctx, "download", subject, id.toString());
     return op.run(() -> {
@@ -93,7 +91,7 @@ public final class ContentService {
         Item item = Lookups.liveFile(op, session, id, Permission.VIEW, false).item();
         ByteRange.Slice slice = range.map(r -> r.resolve(item.size())).orElse(ByteRange.Slice.whole(item.size()));
         RevisionRecord revision = Contents.revision(session, id, item.revision());
-        session.journal().audit(op.allowed(Map.of("revision", item.version(),
+        session.audit().append(op.allowed(Map.of("revision", item.version(),
             "range", range.map(ByteRange::toString).orElse("all"))));
         return new Contents.Opened(item, revision);
       });
@@ -107,13 +105,13 @@ public final class ContentService {
    * {@code CHANGE} on it).
    */
   private Target target(Operation op, CatalogSession session, Upload upload, String name) {
-    Project project = Lookups.project(op, session, upload.project(), Permission.VIEW);
-    Optional<Item> existing = session.items().findChild(project.id(), upload.folder(), name);
+    Project project = Lookups.project(op, session, upload.location().project(), Permission.VIEW);
+    Optional<Item> existing = session.items().findChild(project.id(), upload.location().folder(), name);
     if (existing.isEmpty()) {
-      Lookups.folder(op, session, project, upload.folder(), Permission.ADD);
+      Lookups.folder(op, session, project, upload.location().folder(), Permission.ADD);
       return new Target(project, Optional.empty());
     }
-    Lookups.folder(op, session, project, upload.folder(), Permission.VIEW);
+    Lookups.folder(op, session, project, upload.location().folder(), Permission.VIEW);
     Item taken = existing.get();
     boolean revisable = !taken.isFolder() && taken.vault() == upload.vault()
         && ctx.onExistingName() != OnExistingName.FAIL;
@@ -174,10 +172,8 @@ public final class ContentService {
     Revision revision = new Revision(item.id(), item.revision(), item.size(), item.sha256(), item.mimeType(),
         op.subject().user(), now, Optional.empty(), OptionalInt.empty());
     session.revisions().insert(new RevisionRecord(revision, stored.blob().id(), stored.blob().key(), stored.versionId()));
-    session.journal().change(new ChangeRecord(item.org(), item.project(), Optional.of(item.id()), kind,
-        item.revision(), op.subject().user(), now));
-    session.journal().audit(op.allowed(Map.of("revision", item.version(), "size", Long.toString(item.size()),
-        "sha256", item.sha256())));
+    Journal.item(op, session, item, kind, now, Map.of("revision", item.version(), "size", Long.toString(item.size()),
+        "sha256", item.sha256()));
   }
 
   private static void checkExpected(Item item, OptionalInt expected) {

@@ -6,11 +6,11 @@ import io.stockage.Item;
 import io.stockage.ItemId;
 import io.stockage.Mount;
 import io.stockage.StockageException;
-import io.stockage.spi.CatalogSession;
+import io.stockage.spi.catalog.CatalogSession;
 
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.ObjectVersion;
-import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.ObjectVersion;
+import io.stockage.spi.catalog.RevisionRecord;
 import java.util.Optional;
 
 /** Reading and removing stored content, whichever way the mount keeps revisions. */

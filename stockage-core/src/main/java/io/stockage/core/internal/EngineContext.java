@@ -6,8 +6,8 @@ import io.stockage.OnExistingName;
 import io.stockage.RetentionPolicy;
 import io.stockage.StockageException;
 import io.stockage.UploadPolicy;
-import io.stockage.spi.Catalog;
-import io.stockage.spi.Directory;
+import io.stockage.spi.catalog.Catalog;
+import io.stockage.spi.catalog.Directory;
 import java.time.InstantSource;
 import java.util.Map;
 

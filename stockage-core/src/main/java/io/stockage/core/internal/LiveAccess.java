@@ -5,7 +5,7 @@ import io.stockage.Mount;
 import io.stockage.MountMode;
 import io.stockage.MountRole;
 import io.stockage.OrgPermission;
-import io.stockage.spi.CatalogSession;
+import io.stockage.spi.catalog.CatalogSession;
 import java.util.Optional;
 
 /**

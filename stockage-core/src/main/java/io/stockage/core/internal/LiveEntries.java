@@ -1,7 +1,7 @@
 package io.stockage.core.internal;
 
 import io.stockage.Entry;
-import io.stockage.spi.DirectoryEntry;
+import io.stockage.spi.storage.DirectoryEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

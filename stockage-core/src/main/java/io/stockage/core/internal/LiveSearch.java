@@ -2,10 +2,10 @@ package io.stockage.core.internal;
 
 import io.stockage.Entry;
 import io.stockage.EntrySearch;
+import io.stockage.ErrorKind;
 import io.stockage.Mount;
 import io.stockage.StockageException;
-import io.stockage.ErrorKind;
-import io.stockage.spi.DirectoryEntry;
+import io.stockage.spi.storage.DirectoryEntry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

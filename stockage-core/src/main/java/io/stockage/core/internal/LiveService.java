@@ -14,9 +14,10 @@ import io.stockage.PageRequest;
 import io.stockage.Principal;
 import io.stockage.StockageException;
 import io.stockage.Subject;
-import io.stockage.spi.DirectoryEntry;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.catalog.PageCursor;
+import io.stockage.spi.storage.DirectoryEntry;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -32,7 +33,7 @@ import java.util.OptionalLong;
  * the cache entry expires — and addressed by (mount, path). No history: a write replaces the file,
  * and an entry's version is a hash of its modification time and size.
  */
-public final class LiveService {
+public final class LiveService implements io.stockage.LiveMounts {
   private final EngineContext ctx;
   private final Cache<String, List<DirectoryEntry>> listings;
 
@@ -48,24 +49,32 @@ public final class LiveService {
         .build();
   }
 
-  /** See {@link io.stockage.Stockage#entries}. */
-  public Page<Entry> entries(Subject subject, String mountName, String rawPath, PageRequest page) {
+  @Override
+  public Page<Entry> list(Subject subject, String mountName, String rawPath, PageRequest page) {
     LivePaths.requireClean(rawPath);
     Operation op = Operation.query(ctx, "list", subject, mountName + ":" + rawPath);
     return op.run(() -> {
       Mount mount = require(op, mountName, MountRole.VIEWER);
       String path = LivePaths.normalize(rawPath);
-      List<Entry> all = listing(mount, path).stream()
-          .sorted(Comparator.comparing((DirectoryEntry e) -> !e.directory()).thenComparing(DirectoryEntry::name))
+      // Keyset over the cached listing: the entries after the cursor's (kind, name).
+      Comparator<DirectoryEntry> order = Comparator.comparing((DirectoryEntry e) -> !e.directory())
+          .thenComparing(DirectoryEntry::name);
+      Optional<DirectoryEntry> after = PageCursor.of(page, 2)
+          .map(c -> new DirectoryEntry(c.get(1), !Boolean.parseBoolean(c.get(0)), 0, java.time.Instant.EPOCH));
+      List<Entry> rows = listing(mount, path).stream()
+          .filter(e -> after.isEmpty() || order.compare(e, after.get()) > 0)
+          .sorted(order).limit(page.size() + 1L)
           .map(e -> LiveEntries.of(mount.name(), path, e)).toList();
-      int from = (int) Math.min(page.offset(), all.size());
-      int to = Math.min(from + page.size(), all.size());
-      return new Page<>(all.subList(from, to), page, to < all.size());
+      return PageCursor.page(rows, page, e -> PageCursor.of(Boolean.toString(!e.directory()), e.name()));
     });
   }
 
-  /** See {@link io.stockage.Stockage#searchEntries}. */
-  public io.stockage.EntrySearch search(Subject subject, String mountName, String rawPath, String text, int maxResults) {
+  @Override
+  public io.stockage.EntrySearch search(Subject subject, io.stockage.EntryQuery query) {
+    String mountName = query.mount();
+    String rawPath = query.path();
+    String text = query.text();
+    int maxResults = query.maxResults();
     LivePaths.requireClean(rawPath);
     Operation op = Operation.query(ctx, "search", subject, mountName + ":" + rawPath);
     return op.run(() -> {
@@ -77,15 +86,24 @@ public final class LiveService {
     });
   }
 
-  /** See {@link io.stockage.Stockage#entry}. */
+  @Override
   public Entry entry(Subject subject, String mountName, String rawPath) {
     LivePaths.requireClean(rawPath);
     Operation op = Operation.query(ctx, "stat", subject, mountName + ":" + rawPath);
     return op.run(() -> find(require(op, mountName, MountRole.VIEWER), LivePaths.normalize(rawPath)));
   }
 
-  /** See {@link io.stockage.Stockage#openEntry}. */
-  public EntryContent open(Subject subject, String mountName, String rawPath, Optional<ByteRange> range) {
+  @Override
+  public EntryContent open(Subject subject, String mountName, String rawPath) {
+    return open(subject, mountName, rawPath, Optional.empty());
+  }
+
+  @Override
+  public EntryContent open(Subject subject, String mountName, String rawPath, ByteRange range) {
+    return open(subject, mountName, rawPath, Optional.of(range));
+  }
+
+  private EntryContent open(Subject subject, String mountName, String rawPath, Optional<ByteRange> range) {
     LivePaths.requireClean(rawPath);
     Operation op = Operation.query(ctx, "download", subject, mountName + ":" + rawPath);
     return op.run(() -> {
@@ -105,8 +123,12 @@ public final class LiveService {
     });
   }
 
-  /** See {@link io.stockage.Stockage#putEntry}. */
-  public Entry put(Subject subject, String mountName, String rawPath, InputStream content, OptionalLong declared) {
+  @Override
+  public Entry put(Subject subject, io.stockage.EntryUpload upload) {
+    String mountName = upload.mount();
+    String rawPath = upload.path();
+    InputStream content = upload.content();
+    OptionalLong declared = upload.declaredSize();
     LivePaths.requireClean(rawPath);
     Operation op = Operation.mutation(ctx, "upload", subject, mountName + ":" + rawPath);
     try (InputStream in = content) {
@@ -128,7 +150,7 @@ public final class LiveService {
     }
   }
 
-  /** See {@link io.stockage.Stockage#moveEntry}. */
+  @Override
   public Entry move(Subject subject, String mountName, String rawFrom, String rawTo) {
     LivePaths.requireClean(rawFrom);
     LivePaths.requireClean(rawTo);
@@ -152,7 +174,7 @@ public final class LiveService {
     });
   }
 
-  /** See {@link io.stockage.Stockage#deleteEntry}. */
+  @Override
   public void delete(Subject subject, String mountName, String rawPath) {
     LivePaths.requireClean(rawPath);
     Operation op = Operation.mutation(ctx, "delete", subject, mountName + ":" + rawPath);
@@ -175,7 +197,7 @@ public final class LiveService {
     });
   }
 
-  /** See {@link io.stockage.Stockage#makeDirectory}. */
+  @Override
   public Entry makeDirectory(Subject subject, String mountName, String rawPath) {
     LivePaths.requireClean(rawPath);
     Operation op = Operation.mutation(ctx, "create-directory", subject, mountName + ":" + rawPath);
@@ -189,25 +211,25 @@ public final class LiveService {
     });
   }
 
-  /** See {@link io.stockage.Stockage#grantMount}. */
+  @Override
   public MountMember grant(Subject subject, String mountName, Principal principal, MountRole role) {
     Operation op = Operation.mutation(ctx, "grant", subject, mountName);
     return op.run(() -> ctx.catalog().inTransaction(session -> {
       Mount mount = LiveAccess.require(op, session, ctx, mountName, MountRole.MANAGER);
       session.projects().ensureOrganization(subject.org(), ctx.clock().instant());
       MountMember member = session.mounts().put(mount.name(), subject.org(), principal, role, ctx.clock().instant());
-      session.journal().audit(op.allowed(Map.of("principal", principal.kind() + ":" + principal.value(), "role", role.name())));
+      session.audit().append(op.allowed(Map.of("principal", principal.kind() + ":" + principal.value(), "role", role.name())));
       return member;
     }));
   }
 
-  /** See {@link io.stockage.Stockage#revokeMount}. */
+  @Override
   public void revoke(Subject subject, String mountName, Principal principal) {
     Operation op = Operation.mutation(ctx, "revoke", subject, mountName);
     op.run(() -> ctx.catalog().inTransaction(session -> {
       Mount mount = LiveAccess.require(op, session, ctx, mountName, MountRole.MANAGER);
       session.mounts().remove(mount.name(), subject.org(), principal);
-      session.journal().audit(op.allowed(Map.of("principal", principal.kind() + ":" + principal.value())));
+      session.audit().append(op.allowed(Map.of("principal", principal.kind() + ":" + principal.value())));
       return null;
     }));
   }
@@ -247,7 +269,7 @@ public final class LiveService {
   private void audit(Operation op, Map<String, String> details) {
     ctx.catalog().inTransaction(session -> {
       session.projects().ensureOrganization(op.subject().org(), ctx.clock().instant());
-      session.journal().audit(op.allowed(details));
+      session.audit().append(op.allowed(details));
       return null;
     });
   }

@@ -8,7 +8,7 @@ import io.stockage.ItemId;
 import io.stockage.Permission;
 import io.stockage.Project;
 import io.stockage.StockageException;
-import io.stockage.spi.CatalogSession;
+import io.stockage.spi.catalog.CatalogSession;
 import java.util.Optional;
 
 /**
@@ -99,4 +99,12 @@ public final class Lookups {
    * @param access the subject's access to it
    */
   public record Located(Item item, Project project, Access access) {}
+
+  /** Checks that a move or copy stays in the item's project. */
+  public static void sameProject(Project project, io.stockage.Location target) {
+    if (!project.slug().equals(target.project())) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "items move and copy within their project ("
+          + project.slug() + "), not to project " + target.project());
+    }
+  }
 }

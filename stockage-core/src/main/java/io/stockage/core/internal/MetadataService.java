@@ -7,14 +7,12 @@ import io.stockage.ItemPatch;
 import io.stockage.OrgPermission;
 import io.stockage.Permission;
 import io.stockage.Subject;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.ChangeKind;
-import io.stockage.spi.ChangeRecord;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ChangeKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,7 +21,7 @@ import java.util.Set;
  * change (the revision stays) and an audit row saying which of name, tags and fields changed,
  * never their values. A patch that changes nothing writes only its audit row.
  */
-public final class MetadataService {
+public final class MetadataService implements io.stockage.Fields {
   private final EngineContext ctx;
 
   /** A service over the engine's context. */
@@ -31,7 +29,7 @@ public final class MetadataService {
     this.ctx = ctx;
   }
 
-  /** See {@link io.stockage.Stockage#update}. */
+  /** See {@link io.stockage.Files#update}. */
   public Item update(Subject subject, ItemId id, ItemPatch patch) {
     Operation op = Operation.mutation(ctx, "update", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
@@ -39,21 +37,19 @@ public final class MetadataService {
       Item next = patched(session, item, patch);
       List<String> changed = changes(item, next);
       if (changed.isEmpty()) {
-        session.journal().audit(op.allowed(Map.of("changed", "")));
+        session.audit().append(op.allowed(Map.of("changed", "")));
         return item;
       }
       Instant now = ctx.clock().instant();
       Item updated = next.withMetadata(next.tags(), next.customFields(), now);
       session.items().update(updated);
-      session.journal().change(new ChangeRecord(updated.org(), updated.project(), Optional.of(id),
-          ChangeKind.UPDATED, updated.revision(), subject.user(), now));
-      session.journal().audit(op.allowed(Map.of("changed", String.join(",", changed))));
+      Journal.item(op, session, updated, ChangeKind.UPDATED, now, Map.of("changed", String.join(",", changed)));
       return updated;
     }));
   }
 
-  /** See {@link io.stockage.Stockage#defineField}. */
-  public FieldDefinition defineField(Subject subject, FieldDefinition field) {
+  @Override
+  public FieldDefinition define(Subject subject, FieldDefinition field) {
     Operation op = Operation.mutation(ctx, "define-field", subject, field.name());
     return op.run(() -> {
       Authorizer.requireOrg(op, OrgPermission.ADMIN);
@@ -61,15 +57,15 @@ public final class MetadataService {
       return ctx.catalog().inTransaction(session -> {
         session.projects().ensureOrganization(subject.org(), ctx.clock().instant());
         session.fields().put(subject.org(), field);
-        session.journal().audit(op.allowed(Map.of("type", field.type().name(),
+        session.audit().append(op.allowed(Map.of("type", field.type().name(),
             "required", Boolean.toString(field.required()))));
         return field;
       });
     });
   }
 
-  /** See {@link io.stockage.Stockage#fields}. */
-  public List<FieldDefinition> fields(Subject subject) {
+  @Override
+  public List<FieldDefinition> list(Subject subject) {
     Operation op = Operation.query(ctx, "list-fields", subject, subject.org().value());
     return op.run(() -> ctx.catalog().read(session -> session.fields().list(subject.org())));
   }
@@ -81,7 +77,7 @@ public final class MetadataService {
     Map<String, Object> fields = patch.customFields()
         .map(values -> CustomFields.validate(session.fields().list(item.org()), values))
         .orElse(item.customFields());
-    return item.withPlace(item.parent(), name, item.updatedAt()).withMetadata(tags, fields, item.updatedAt());
+    return item.withName(name, item.updatedAt()).withMetadata(tags, fields, item.updatedAt());
   }
 
   private static List<String> changes(Item before, Item after) {

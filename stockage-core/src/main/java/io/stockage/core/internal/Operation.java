@@ -1,11 +1,11 @@
 package io.stockage.core.internal;
 
+import io.stockage.AuditOutcome;
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
-import io.stockage.spi.AuditOutcome;
-import io.stockage.spi.AuditRecord;
+import io.stockage.spi.catalog.AuditRecord;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -120,7 +120,7 @@ public final class Operation {
     try {
       ctx.catalog().inTransaction(session -> {
         session.projects().ensureOrganization(subject.org(), row.at());
-        session.journal().audit(row);
+        session.audit().append(row);
         return null;
       });
     } catch (StockageException auditFailure) {

@@ -17,17 +17,15 @@ import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.ChangeKind;
-import io.stockage.spi.ChangeRecord;
-import io.stockage.spi.ProjectRecords;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ChangeKind;
+import io.stockage.spi.catalog.ProjectRecords;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Projects and their members. */
-public final class ProjectService {
+public final class ProjectService implements io.stockage.Projects {
   private final EngineContext ctx;
 
   /** A service over the engine's context. */
@@ -35,7 +33,7 @@ public final class ProjectService {
     this.ctx = ctx;
   }
 
-  /** See {@link io.stockage.Stockage#createProject}. */
+  @Override
   public Project create(Subject subject, NewProject spec) {
     Operation op = Operation.mutation(ctx, "create-project", subject, spec.slug());
     return op.run(() -> {
@@ -49,39 +47,49 @@ public final class ProjectService {
         session.projects().ensureOrganization(subject.org(), now);
         session.projects().insert(project);
         session.projects().putMember(project.id(), subject.user(), ProjectRole.ADMIN, now);
-        change(session, op, project, ChangeKind.ADDED, now);
-        session.journal().audit(op.allowed(Map.of("project", project.id().toString())));
+        Journal.project(op, session, project, ChangeKind.ADDED, now);
+        session.audit().append(op.allowed(Map.of("project", project.id().toString())));
         return project;
       });
     });
   }
 
-  /** See {@link io.stockage.Stockage#project}. */
+  @Override
   public Project get(Subject subject, String slug) {
     Operation op = Operation.query(ctx, "get-project", subject, slug);
     return op.run(() -> ctx.catalog().read(session -> Lookups.project(op, session, slug, Permission.VIEW)));
   }
 
-  /** See {@link io.stockage.Stockage#projects}. */
+  @Override
+  public Project get(Subject subject, io.stockage.ProjectId id) {
+    Operation op = Operation.query(ctx, "get-project", subject, id.toString());
+    return op.run(() -> ctx.catalog().read(session -> {
+      Project project = session.projects().find(id).filter(p -> p.org().equals(subject.org()))
+          .orElseThrow(() -> Authorizer.missing("project " + id));
+      return Lookups.project(op, session, project.slug(), Permission.VIEW);
+    }));
+  }
+
+  @Override
   public Page<Project> list(Subject subject, PageRequest page) {
     Operation op = Operation.query(ctx, "list-projects", subject, subject.org().value());
     return op.run(() -> ctx.catalog().read(session -> session.projects()
         .list(subject.org(), subject.user(), op.teams(), subject.has(OrgPermission.VIEW), page)));
   }
 
-  /** See {@link io.stockage.Stockage#addMember}. */
+  @Override
   public ProjectMember addMember(Subject subject, String slug, UserId user, ProjectRole role) {
     return changeMembers(subject, slug, new MemberChange<>("add-member", Map.of("user", user.value(), "role",
         role.name()), (records, project, now) -> records.putMember(project, user, role, now), member -> true));
   }
 
-  /** See {@link io.stockage.Stockage#removeMember}. */
+  @Override
   public void removeMember(Subject subject, String slug, UserId user) {
     changeMembers(subject, slug, new MemberChange<>("remove-member", Map.of("user", user.value()),
         (records, project, now) -> records.removeMember(project, user), removed -> removed));
   }
 
-  /** See {@link io.stockage.Stockage#members}. */
+  @Override
   public List<ProjectMember> members(Subject subject, String slug) {
     Operation op = Operation.query(ctx, "list-members", subject, slug);
     return op.run(() -> ctx.catalog().read(session -> {
@@ -90,19 +98,19 @@ public final class ProjectService {
     }));
   }
 
-  /** See {@link io.stockage.Stockage#addTeam}. */
+  @Override
   public ProjectTeam addTeam(Subject subject, String slug, TeamId team, ProjectRole role) {
     return changeMembers(subject, slug, new MemberChange<>("add-team", Map.of("team", team.value(), "role",
         role.name()), (records, project, now) -> records.putTeam(project, team, role, now), added -> true));
   }
 
-  /** See {@link io.stockage.Stockage#removeTeam}. */
+  @Override
   public void removeTeam(Subject subject, String slug, TeamId team) {
     changeMembers(subject, slug, new MemberChange<>("remove-team", Map.of("team", team.value()),
         (records, project, now) -> records.removeTeam(project, team), removed -> removed));
   }
 
-  /** See {@link io.stockage.Stockage#teams}. */
+  @Override
   public List<ProjectTeam> teams(Subject subject, String slug) {
     Operation op = Operation.query(ctx, "list-teams", subject, slug);
     return op.run(() -> ctx.catalog().read(session -> {
@@ -123,9 +131,9 @@ public final class ProjectService {
       Instant now = ctx.clock().instant();
       T written = change.write().apply(session.projects(), project.id(), now);
       if (change.changed().test(written)) {
-        change(session, op, project, ChangeKind.PERMISSIONS_CHANGED, now);
+        Journal.project(op, session, project, ChangeKind.PERMISSIONS_CHANGED, now);
       }
-      session.journal().audit(op.allowed(change.details()));
+      session.audit().append(op.allowed(change.details()));
       return written;
     }));
     ctx.accessCache().invalidate();
@@ -172,8 +180,4 @@ public final class ProjectService {
     return mount;
   }
 
-  private static void change(CatalogSession session, Operation op, Project project, ChangeKind kind, Instant at) {
-    session.journal().change(new ChangeRecord(project.org(), project.id(), Optional.empty(), kind, 0,
-        op.subject().user(), at));
-  }
 }

@@ -5,8 +5,8 @@ import io.stockage.Content;
 import io.stockage.Diff;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
-import io.stockage.Mount;
 import io.stockage.ItemId;
+import io.stockage.Mount;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.Permission;
@@ -16,13 +16,12 @@ import io.stockage.Subject;
 import io.stockage.core.internal.diff.DiffLimits;
 import io.stockage.core.internal.diff.RevisionDiffer;
 import io.stockage.core.internal.diff.Side;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.ChangeKind;
-import io.stockage.spi.ChangeRecord;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.WriteOptions;
-import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ChangeKind;
+import io.stockage.spi.catalog.RevisionRecord;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.WriteOptions;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Map;
@@ -33,7 +32,7 @@ import java.util.OptionalInt;
  * The history of files: list, read, restore, delete and comment revisions. History is never
  * rewritten: a restore appends a revision that shares the restored one's stored content.
  */
-public final class RevisionService {
+public final class RevisionService implements io.stockage.Revisions {
   private static final int MAX_COMMENT = 1000;
 
   private final EngineContext ctx;
@@ -50,25 +49,34 @@ public final class RevisionService {
     this.ctx = ctx;
   }
 
-  /** See {@link io.stockage.Stockage#revisions}. */
+  @Override
   public Page<Revision> list(Subject subject, ItemId id, PageRequest page) {
     Operation op = Operation.query(ctx, "list-revisions", subject, id.toString());
     return op.run(() -> ctx.catalog().read(session -> {
       file(op, session, id, Permission.VIEW, false);
       Page<RevisionRecord> records = session.revisions().list(id, page);
-      return new Page<>(records.items().stream().map(RevisionRecord::revision).toList(), page, records.hasNext());
+      return new Page<>(records.items().stream().map(RevisionRecord::revision).toList(), page, records.nextCursor());
     }));
   }
 
-  /** See {@link io.stockage.Stockage#openRevision}. */
-  public Content open(Subject subject, ItemId id, int number, Optional<ByteRange> range) {
+  @Override
+  public Content open(Subject subject, ItemId id, int number) {
+    return open(subject, id, number, Optional.empty());
+  }
+
+  @Override
+  public Content open(Subject subject, ItemId id, int number, ByteRange range) {
+    return open(subject, id, number, Optional.of(range));
+  }
+
+  private Content open(Subject subject, ItemId id, int number, Optional<ByteRange> range) {
     Operation op = Operation.query(ctx, "download", subject, id.toString());
     return op.run(() -> {
       Contents.Opened opened = ctx.catalog().inTransaction(session -> {
         Item item = file(op, session, id, Permission.VIEW, false);
         RevisionRecord revision = Contents.revision(session, id, number);
         range.ifPresent(r -> r.resolve(revision.revision().size()));
-        session.journal().audit(op.allowed(Map.of("revision", Integer.toString(number),
+        session.audit().append(op.allowed(Map.of("revision", Integer.toString(number),
             "range", range.map(ByteRange::toString).orElse("all"))));
         return new Contents.Opened(item, revision);
       });
@@ -76,7 +84,7 @@ public final class RevisionService {
     });
   }
 
-  /** See {@link io.stockage.Stockage#restoreRevision}. */
+  @Override
   public Item restore(Subject subject, ItemId id, int number) {
     Operation op = Operation.mutation(ctx, "restore-revision", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
@@ -92,7 +100,7 @@ public final class RevisionService {
       Revision restored = new Revision(id, next.revision(), old.size(), old.sha256(), old.mimeType(),
           subject.user(), now, Optional.empty(), OptionalInt.of(number));
       session.revisions().insert(new RevisionRecord(restored, source.blobId(), source.blobKey(), version));
-      journal(op, session, next, now, Map.of("revision", next.version(), "restoredFrom", Integer.toString(number)));
+      Journal.item(op, session, next, ChangeKind.UPDATED, now, Map.of("revision", next.version(), "restoredFrom", Integer.toString(number)));
       return next;
     }));
   }
@@ -114,7 +122,7 @@ public final class RevisionService {
     }
   }
 
-  /** See {@link io.stockage.Stockage#deleteRevision}. */
+  @Override
   public void delete(Subject subject, ItemId id, int number) {
     Operation op = Operation.mutation(ctx, "delete-revision", subject, id.toString());
     op.run(() -> {
@@ -130,7 +138,7 @@ public final class RevisionService {
         session.revisions().delete(id, number);
         Instant now = ctx.clock().instant();
         session.blobs().release(doomed.blobId(), now);
-        journal(op, session, item, now, Map.of("deletedRevision", Integer.toString(number)));
+        Journal.item(op, session, item, ChangeKind.UPDATED, now, Map.of("deletedRevision", Integer.toString(number)));
         return new Contents.Opened(item, doomed);
       });
       // After commit: a native version goes with its revision; a content-addressed blob waits
@@ -140,7 +148,7 @@ public final class RevisionService {
     });
   }
 
-  /** See {@link io.stockage.Stockage#commentRevision}. */
+  @Override
   public Revision comment(Subject subject, ItemId id, int number, String comment) {
     Operation op = Operation.mutation(ctx, "comment-revision", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
@@ -153,19 +161,19 @@ public final class RevisionService {
       if (!session.revisions().comment(id, number, text.isEmpty() ? Optional.empty() : Optional.of(text))) {
         throw StockageException.notFound("no revision " + number + " of item " + id);
       }
-      session.journal().audit(op.allowed(Map.of("revision", Integer.toString(number))));
+      session.audit().append(op.allowed(Map.of("revision", Integer.toString(number))));
       return Contents.revision(session, id, number).revision();
     }));
   }
 
-  /** See {@link io.stockage.Stockage#diff}. */
+  @Override
   public Diff diff(Subject subject, ItemId id, int from, int to) {
     Operation op = Operation.query(ctx, "diff", subject, id.toString());
     return op.run(() -> {
       Compared compared = ctx.catalog().inTransaction(session -> {
         Item item = file(op, session, id, Permission.VIEW, false);
         Compared pair = new Compared(item, Contents.revision(session, id, from), Contents.revision(session, id, to));
-        session.journal().audit(op.allowed(Map.of("from", Integer.toString(from), "to", Integer.toString(to))));
+        session.audit().append(op.allowed(Map.of("from", Integer.toString(from), "to", Integer.toString(to))));
         return pair;
       });
       Mount mount = ctx.mount(compared.item().mount());
@@ -191,13 +199,6 @@ public final class RevisionService {
     }
     return located.item();
   }
-
-  private static void journal(Operation op, CatalogSession session, Item item, Instant now, Map<String, String> details) {
-    session.journal().change(new ChangeRecord(item.org(), item.project(), Optional.of(item.id()), ChangeKind.UPDATED,
-        item.revision(), op.subject().user(), now));
-    session.journal().audit(op.allowed(details));
-  }
-
 
   private record Compared(Item item, RevisionRecord from, RevisionRecord to) {}
 }

@@ -1,5 +1,6 @@
 package io.stockage.core.internal;
 
+import io.stockage.AuditOutcome;
 import io.stockage.ByteRange;
 import io.stockage.Capability;
 import io.stockage.Content;
@@ -12,11 +13,9 @@ import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.AuditOutcome;
-import io.stockage.spi.AuditRecord;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.RevisionRecord;
+import io.stockage.spi.catalog.AuditRecord;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.RevisionRecord;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +54,7 @@ public final class SecureUrls {
     this.refusals = new DenialThrottle(ctx.clock());
   }
 
-  /** See {@link io.stockage.Stockage#downloadUrl}. */
+  /** See {@link io.stockage.Sharing#downloadUrl}. */
   public DownloadUrl downloadUrl(Subject subject, ItemId id, Duration ttl) {
     Operation op = Operation.query(ctx, "download-url", subject, id.toString());
     return op.run(() -> {
@@ -65,7 +64,7 @@ public final class SecureUrls {
       Instant expiresAt = ctx.clock().instant().plus(ttl);
       return ctx.catalog().inTransaction(session -> {
         Item item = Lookups.liveFile(op, session, id, Permission.VIEW, false).item();
-        session.journal().audit(op.allowed(Map.of("revision", item.version(), "ttl", ttl.toString(),
+        session.audit().append(op.allowed(Map.of("revision", item.version(), "ttl", ttl.toString(),
             "via", "signed-url")));
         URI url = signer.sign(new UrlSigner.Grant(subject, id, item.revision(), expiresAt));
         return new DownloadUrl(url, Instant.ofEpochSecond(expiresAt.getEpochSecond()));
@@ -73,12 +72,12 @@ public final class SecureUrls {
     });
   }
 
-  /** See {@link io.stockage.Stockage#openSigned}. */
+  /** See {@link io.stockage.Sharing#openSigned(java.net.URI)}. */
   public Content openSigned(URI url, Optional<ByteRange> range) {
     return use(url, range, false).orElseThrow().content(ctx, range);
   }
 
-  /** See {@link io.stockage.Stockage#presignSigned}. */
+  /** See {@link io.stockage.Sharing#presignSigned}. */
   public Optional<URI> presignSigned(URI url) {
     return use(url, Optional.empty(), true).map(use -> ctx.mount(use.item().mount()).provider()
         .presignRead(use.revision().blobKey(), REDIRECT_TTL, Optional.of(use.item().name())));
@@ -122,7 +121,7 @@ public final class SecureUrls {
       if (item.isPresent()) {
         OptionalLong unaudited = refusals.admit(item.get().id().toString());
         if (unaudited.isPresent()) {
-          session.journal().audit(new AuditRecord(item.get().org(), grant.map(g -> g.issuer().user()).orElse(ANONYMOUS),
+          session.audit().append(new AuditRecord(item.get().org(), grant.map(g -> g.issuer().user()).orElse(ANONYMOUS),
               "signed-download", item.get().id().toString(), AuditOutcome.DENIED, Map.of("reason", problem,
               "unauditedBefore", Long.toString(unaudited.getAsLong())), now));
         }
@@ -135,7 +134,7 @@ public final class SecureUrls {
       return new Decision(false, Optional.empty());
     }
     range.ifPresent(r -> r.resolve(revision.revision().size()));
-    session.journal().audit(new AuditRecord(file.org(), grant.get().issuer().user(), "signed-download",
+    session.audit().append(new AuditRecord(file.org(), grant.get().issuer().user(), "signed-download",
         file.id().toString(), AuditOutcome.ALLOWED, Map.of("revision", Integer.toString(grant.get().revision()),
         "range", range.map(ByteRange::toString).orElse("all"), "via", presign ? "presigned-redirect" : "signed-url"),
         now));

@@ -1,5 +1,6 @@
 package io.stockage.core.internal;
 
+import io.stockage.AuditOutcome;
 import io.stockage.ByteRange;
 import io.stockage.Content;
 import io.stockage.ErrorKind;
@@ -10,12 +11,10 @@ import io.stockage.ShareLink;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
-import io.stockage.spi.AuditOutcome;
-import io.stockage.spi.AuditRecord;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.RevisionRecord;
-import io.stockage.spi.ShareLinkRecord;
+import io.stockage.spi.catalog.AuditRecord;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.RevisionRecord;
+import io.stockage.spi.catalog.ShareLinkRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,7 +57,7 @@ public final class ShareLinks {
     this.refusals = new DenialThrottle(ctx.clock());
   }
 
-  /** See {@link io.stockage.Stockage#createShareLink}. */
+  /** See {@link io.stockage.Sharing#createLink}. */
   public ShareLink create(Subject subject, ItemId file, Duration ttl) {
     Operation op = Operation.mutation(ctx, "share-link-create", subject, file.toString());
     return op.run(() -> {
@@ -76,13 +75,13 @@ public final class ShareLinks {
             subject.permissions(), now,
             now.plus(ttl), Optional.empty());
         session.links().insert(link);
-        session.journal().audit(op.allowed(Map.of("link", id.toString(), "expiresAt", link.expiresAt().toString())));
+        session.audit().append(op.allowed(Map.of("link", id.toString(), "expiresAt", link.expiresAt().toString())));
         return new ShareLink(id, file, token, link.expiresAt());
       });
     });
   }
 
-  /** See {@link io.stockage.Stockage#revokeShareLink}. */
+  /** See {@link io.stockage.Sharing#revokeLink}. */
   public void revoke(Subject subject, UUID id) {
     Operation op = Operation.mutation(ctx, "share-link-revoke", subject, "link " + id);
     op.run(() -> ctx.catalog().inTransaction(session -> {
@@ -91,12 +90,12 @@ public final class ShareLinks {
           .orElseThrow(() -> StockageException.notFound("no share link " + id));
       Lookups.item(op, session, link.item(), Permission.SHARE, false);
       session.links().revoke(id, ctx.clock().instant());
-      session.journal().audit(op.allowed(Map.of("link", id.toString())));
+      session.audit().append(op.allowed(Map.of("link", id.toString())));
       return null;
     }));
   }
 
-  /** See {@link io.stockage.Stockage#openShared}. */
+  /** See {@link io.stockage.Sharing#openLink(String)}. */
   public Content open(String token, Optional<ByteRange> range) {
     String hash = hash(token);
     Optional<ShareLinkRecord> found = ctx.catalog().read(session -> session.links().findByTokenHash(hash));
@@ -129,14 +128,14 @@ public final class ShareLinks {
     if (!problem.isEmpty()) {
       OptionalLong unaudited = refusals.admit(link.id().toString());
       if (unaudited.isPresent()) {
-        session.journal().audit(audit(link, AuditOutcome.DENIED, Map.of("reason", problem,
+        session.audit().append(audit(link, AuditOutcome.DENIED, Map.of("reason", problem,
             "unauditedBefore", Long.toString(unaudited.getAsLong())), now));
       }
       return new Resolved(Optional.empty());
     }
     RevisionRecord revision = Contents.revision(session, link.item(), item.get().revision());
     range.ifPresent(r -> r.resolve(revision.revision().size()));
-    session.journal().audit(audit(link, AuditOutcome.ALLOWED, Map.of("revision", item.get().version(),
+    session.audit().append(audit(link, AuditOutcome.ALLOWED, Map.of("revision", item.get().version(),
         "range", range.map(ByteRange::toString).orElse("all")), now));
     return new Resolved(Optional.of(new Contents.Opened(item.get(), revision)));
   }

@@ -3,16 +3,16 @@ package io.stockage.core.internal;
 import io.stockage.ItemId;
 import io.stockage.Mount;
 import io.stockage.VersioningMode;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.BlobRecord;
-import io.stockage.spi.CatalogSession;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.catalog.BlobRecord;
+import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ public final class Staged {
   private final long size;
   private final String mimeType;
   private volatile boolean moved;
-  private volatile Optional<io.stockage.spi.BlobIntent> intent = Optional.empty();
+  private volatile Optional<io.stockage.spi.catalog.BlobIntent> intent = Optional.empty();
   private volatile Optional<ObjectVersionRef> promotedVersion = Optional.empty();
 
   private Staged(Mount mount, String stagingKey, UploadStream stream) {
@@ -98,7 +98,7 @@ public final class Staged {
    * transaction that records it never commit, the reconciler finds the content from this intent.
    * Call before the transaction that {@link #promote}s.
    */
-  public void intend(io.stockage.spi.Catalog catalog, BlobKeys.Space namespace, ItemId item, Instant now) {
+  public void intend(io.stockage.spi.catalog.Catalog catalog, BlobKeys.Space namespace, ItemId item, Instant now) {
     String key = key(namespace, item);
     intent = Optional.of(catalog.inTransaction(session -> session.blobs().intend(mount.name(), key, now)));
   }
@@ -115,7 +115,7 @@ public final class Staged {
    * stored again); on a mount with native versioning it becomes a new version of the item's key.
    */
   public Promoted promote(CatalogSession session, BlobKeys.Space namespace, ItemId item, Instant now) {
-    io.stockage.spi.BlobIntent recorded = intent.orElseThrow(() ->
+    io.stockage.spi.catalog.BlobIntent recorded = intent.orElseThrow(() ->
         new IllegalStateException("promote needs the intent recorded first"));
     if (!recorded.key().equals(key(namespace, item))) {
       throw new IllegalStateException("the intent names " + recorded.key() + ", not the key promoted to");

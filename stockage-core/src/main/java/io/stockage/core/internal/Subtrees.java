@@ -8,7 +8,7 @@ import io.stockage.ItemId;
 import io.stockage.Permission;
 import io.stockage.Principal;
 import io.stockage.ProjectRole;
-import io.stockage.spi.CatalogSession;
+import io.stockage.spi.catalog.CatalogSession;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;

@@ -10,8 +10,8 @@ import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.ManagedDirectory;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ManagedDirectory;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +21,7 @@ import java.util.Set;
  * team that reaches vault items gains access to them, so the admin must hold {@code SHARE} on each
  * of them by other means (a project role, an entry, ownership).
  */
-public final class TeamService {
+public final class TeamService implements io.stockage.Teams {
   private final EngineContext ctx;
 
   /** A service over the engine's context. */
@@ -29,7 +29,7 @@ public final class TeamService {
     this.ctx = ctx;
   }
 
-  /** See {@link io.stockage.Stockage#addTeamMember}. */
+  @Override
   public boolean addMember(Subject subject, TeamId team, UserId user) {
     Operation op = Operation.mutation(ctx, "add-team-member", subject, "team:" + team.value());
     boolean added = op.run(() -> {
@@ -55,7 +55,7 @@ public final class TeamService {
     return added;
   }
 
-  /** See {@link io.stockage.Stockage#removeTeamMember}. */
+  @Override
   public boolean removeMember(Subject subject, TeamId team, UserId user) {
     Operation op = Operation.mutation(ctx, "remove-team-member", subject, "team:" + team.value());
     boolean removed = op.run(() -> {
@@ -93,7 +93,7 @@ public final class TeamService {
 
   private void audit(Operation op, Map<String, String> details) {
     ctx.catalog().inTransaction(session -> {
-      session.journal().audit(op.allowed(details));
+      session.audit().append(op.allowed(details));
       return null;
     });
   }

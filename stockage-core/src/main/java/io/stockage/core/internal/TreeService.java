@@ -4,24 +4,24 @@ import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.ItemId;
 import io.stockage.ItemType;
+import io.stockage.Location;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.Permission;
 import io.stockage.Project;
+import io.stockage.Revision;
 import io.stockage.StockageException;
 import io.stockage.Subject;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.ChangeKind;
-import io.stockage.spi.ChangeRecord;
-import io.stockage.spi.RevisionRecord;
-import io.stockage.spi.Visibility;
-import io.stockage.Revision;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ChangeKind;
+import io.stockage.spi.catalog.RevisionRecord;
+import io.stockage.spi.catalog.Visibility;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /** The tree of a project: folders, metadata, listing, rename, move, copy, trash and purge. */
 public final class TreeService {
@@ -32,8 +32,10 @@ public final class TreeService {
     this.ctx = ctx;
   }
 
-  /** See {@link io.stockage.Stockage#createFolder}. */
-  public Item createFolder(Subject subject, String slug, Optional<ItemId> parent, String rawName) {
+  /** See {@link io.stockage.Files#createFolder}. */
+  public Item createFolder(Subject subject, Location location, String rawName) {
+    String slug = location.project();
+    Optional<ItemId> parent = location.folder();
     Operation op = Operation.mutation(ctx, "create-folder", subject, slug + ":" + rawName);
     return op.run(() -> {
       String name = NameRules.normalize(rawName);
@@ -46,20 +48,22 @@ public final class TreeService {
             Optional.empty());
         op.target(folder.id().toString());
         session.items().insert(folder);
-        journal(op, session, folder, ChangeKind.ADDED, now, Map.of("name", name));
+        Journal.item(op, session, folder, ChangeKind.ADDED, now, Map.of("name", name));
         return folder;
       });
     });
   }
 
-  /** See {@link io.stockage.Stockage#stat}. */
+  /** See {@link io.stockage.Files#stat}. */
   public Item stat(Subject subject, ItemId id) {
     Operation op = Operation.query(ctx, "stat", subject, id.toString());
     return op.run(() -> ctx.catalog().read(session -> Lookups.item(op, session, id, Permission.VIEW, false).item()));
   }
 
-  /** See {@link io.stockage.Stockage#list}. */
-  public Page<Item> list(Subject subject, String slug, Optional<ItemId> folder, PageRequest page) {
+  /** See {@link io.stockage.Files#list}. */
+  public Page<Item> list(Subject subject, Location location, PageRequest page) {
+    String slug = location.project();
+    Optional<ItemId> folder = location.folder();
     Operation op = Operation.query(ctx, "list", subject, slug);
     return op.run(() -> ctx.catalog().read(session -> {
       Project project = Lookups.projectOf(op, session, slug);
@@ -73,26 +77,28 @@ public final class TreeService {
     }));
   }
 
-  /** See {@link io.stockage.Stockage#rename}. */
+  /** See {@link io.stockage.Files#rename}. */
   public Item rename(Subject subject, ItemId id, String newName) {
     Operation op = Operation.mutation(ctx, "rename", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
       Item item = Lookups.liveItem(op, session, id, Permission.CHANGE, true).item();
       String name = NameRules.newName(item, newName, ctx.policy());
       Instant now = ctx.clock().instant();
-      Item renamed = item.withPlace(item.parent(), name, now);
+      Item renamed = item.withName(name, now);
       session.items().update(renamed);
-      journal(op, session, renamed, ChangeKind.MOVED, now, Map.of("from", item.name(), "to", name));
+      Journal.item(op, session, renamed, ChangeKind.MOVED, now, Map.of("from", item.name(), "to", name));
       return renamed;
     }));
   }
 
-  /** See {@link io.stockage.Stockage#move}. */
-  public Item move(Subject subject, ItemId id, Optional<ItemId> folder) {
+  /** See {@link io.stockage.Files#move}. */
+  public Item move(Subject subject, ItemId id, Location target) {
+    Optional<ItemId> folder = target.folder();
     Operation op = Operation.mutation(ctx, "move", subject, id.toString());
     Item result = op.run(() -> ctx.catalog().inTransaction(session -> {
       Lookups.Located located = Lookups.liveItem(op, session, id, Permission.CHANGE, true);
       Item item = located.item();
+      Lookups.sameProject(located.project(), target);
       Lookups.folder(op, session, located.project(), folder, Permission.ADD);
       if (folder.isPresent() && item.isFolder() && session.items().isSelfOrDescendant(folder.get(), id)) {
         throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a folder cannot move into itself");
@@ -107,9 +113,9 @@ public final class TreeService {
         Subtrees.requireBelow(op, session, located, Permission.SHARE);
       }
       Instant now = ctx.clock().instant();
-      Item moved = item.withPlace(folder, item.name(), now);
+      Item moved = folder.map(f -> item.withParent(f, now)).orElseGet(() -> item.atRoot(now));
       session.items().update(moved);
-      journal(op, session, moved, ChangeKind.MOVED, now, Map.of("to", folder.map(ItemId::toString).orElse("/")));
+      Journal.item(op, session, moved, ChangeKind.MOVED, now, Map.of("to", folder.map(ItemId::toString).orElse("/")));
       return moved;
     }));
     // Entries on the folders above it apply to it: its access changed with its place.
@@ -117,17 +123,19 @@ public final class TreeService {
     return result;
   }
 
-  /** See {@link io.stockage.Stockage#copy}. */
-  public Item copy(Subject subject, ItemId id, Optional<ItemId> folder, String newName) {
+  /** See {@link io.stockage.Files#copy}. */
+  public Item copy(Subject subject, ItemId id, Location target, String newName) {
+    Optional<ItemId> folder = target.folder();
     Operation op = Operation.mutation(ctx, "copy", subject, id.toString());
     return op.run(() -> {
       ItemId copyId = ItemId.random();
-      Optional<io.stockage.spi.BlobIntent> intent = nativeCopyIntent(op, id, folder, newName, copyId);
+      Optional<io.stockage.spi.catalog.BlobIntent> intent = nativeCopyIntent(op, id, folder, newName, copyId);
       return ctx.catalog().inTransaction(session -> {
         intent.ifPresent(i -> session.blobs().fulfil(i.id()));
         Lookups.Located source = Lookups.liveFile(op, session, id, Permission.VIEW, false);
         Item item = source.item();
         String name = NameRules.newName(item, newName, ctx.policy());
+        Lookups.sameProject(source.project(), target);
         Lookups.folder(op, session, source.project(), folder, Permission.ADD);
         RevisionRecord current = Contents.revision(session, id, item.revision());
         Instant now = ctx.clock().instant();
@@ -139,7 +147,7 @@ public final class TreeService {
         Revision first = new Revision(copy.id(), 1, copy.size(), copy.sha256(), copy.mimeType(), subject.user(), now,
             Optional.empty(), OptionalInt.empty());
         session.revisions().insert(new RevisionRecord(first, stored.blobId(), stored.blobKey(), stored.versionId()));
-        journal(op, session, copy, ChangeKind.ADDED, now, Map.of("copyOf", id.toString()));
+        Journal.item(op, session, copy, ChangeKind.ADDED, now, Map.of("copyOf", id.toString()));
         return copy;
       });
     });
@@ -150,7 +158,7 @@ public final class TreeService {
    * recorded first, for the reconciler, once the copy is authorized. Engines without such a mount
    * skip this (and its read): a copy there only references the source's blob.
    */
-  private Optional<io.stockage.spi.BlobIntent> nativeCopyIntent(Operation op, ItemId id, Optional<ItemId> folder,
+  private Optional<io.stockage.spi.catalog.BlobIntent> nativeCopyIntent(Operation op, ItemId id, Optional<ItemId> folder,
       String newName, ItemId copyId) {
     if (ctx.mounts().values().stream().noneMatch(m -> m.versioning() == io.stockage.VersioningMode.NATIVE)) {
       return Optional.empty();
@@ -180,17 +188,17 @@ public final class TreeService {
     }
     io.stockage.Mount mount = ctx.mount(copy.mount());
     String key = BlobKeys.item(BlobKeys.Space.of(copy), copy.id());
-    io.stockage.spi.BlobRecord blob = session.blobs().insertIfAbsent(mount.name(), key, copy.sha256(), copy.size(), now)
+    io.stockage.spi.catalog.BlobRecord blob = session.blobs().insertIfAbsent(mount.name(), key, copy.sha256(), copy.size(), now)
         .orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED, "a new item's key is taken: " + key));
-    try (io.stockage.spi.ObjectContent content = Contents.open(mount, source, Optional.empty())) {
-      io.stockage.spi.ObjectInfo written = mount.provider().write(key, content.stream(),
-          io.stockage.spi.WriteOptions.defaults().withLength(content.slice().length()));
+    try (io.stockage.spi.storage.ObjectContent content = Contents.open(mount, source, Optional.empty())) {
+      io.stockage.spi.storage.ObjectInfo written = mount.provider().write(key, content.stream(),
+          io.stockage.spi.storage.WriteOptions.defaults().withLength(content.slice().length()));
       session.blobs().reference(blob.id());
       return new RevisionRecord(source.revision(), blob.id(), key, written.versionId());
     }
   }
 
-  /** See {@link io.stockage.Stockage#delete}. */
+  /** See {@link io.stockage.Files#trash}. */
   public Item delete(Subject subject, ItemId id) {
     Operation op = Operation.mutation(ctx, "delete", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
@@ -199,12 +207,12 @@ public final class TreeService {
       Item item = located.item();
       Instant now = ctx.clock().instant();
       int count = session.items().trash(id, now);
-      journal(op, session, item, ChangeKind.REMOVED, now, Map.of("items", Integer.toString(count)));
+      Journal.item(op, session, item, ChangeKind.REMOVED, now, Map.of("items", Integer.toString(count)));
       return session.items().find(id).orElseThrow();
     }));
   }
 
-  /** See {@link io.stockage.Stockage#restore}. */
+  /** See {@link io.stockage.Files#restore}. */
   public Item restore(Subject subject, ItemId id) {
     Operation op = Operation.mutation(ctx, "restore", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
@@ -224,12 +232,12 @@ public final class TreeService {
         throw StockageException.of(ErrorKind.CONFLICT, "item " + id + " went to the trash with its folder: restore the folder");
       }
       Item restored = session.items().find(id).orElseThrow();
-      journal(op, session, restored, ChangeKind.RESTORED, now, Map.of("items", Integer.toString(count)));
+      Journal.item(op, session, restored, ChangeKind.RESTORED, now, Map.of("items", Integer.toString(count)));
       return restored;
     }));
   }
 
-  /** See {@link io.stockage.Stockage#purge}. */
+  /** See {@link io.stockage.Files#purge}. */
   public void purge(Subject subject, ItemId id) {
     Operation op = Operation.mutation(ctx, "purge", subject, id.toString());
     op.run(() -> ctx.catalog().inTransaction(session -> {
@@ -242,7 +250,7 @@ public final class TreeService {
       Instant now = ctx.clock().instant();
       List<Long> blobs = session.items().purge(id);
       blobs.forEach(blob -> session.blobs().release(blob, now));
-      journal(op, session, item, ChangeKind.REMOVED, now, Map.of("purged", "true",
+      Journal.item(op, session, item, ChangeKind.REMOVED, now, Map.of("purged", "true",
           "revisions", Integer.toString(blobs.size())));
       return null;
     }));
@@ -250,10 +258,4 @@ public final class TreeService {
   }
 
 
-  private static void journal(Operation op, CatalogSession session, Item item, ChangeKind kind, Instant now,
-      Map<String, String> details) {
-    session.journal().change(new ChangeRecord(item.org(), item.project(), Optional.of(item.id()), kind,
-        item.revision(), op.subject().user(), now));
-    session.journal().audit(op.allowed(details));
-  }
 }

@@ -1,7 +1,7 @@
 package io.stockage.core.memory;
 
-import io.stockage.spi.StorageProvider;
-import io.stockage.spi.StorageProviderFactory;
+import io.stockage.spi.storage.StorageProvider;
+import io.stockage.spi.storage.StorageProviderFactory;
 import java.util.Map;
 
 /** Creates {@link MemoryProvider}s for scheme {@code memory}; it takes no property. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,17 +2,22 @@ package io.stockage.jdbc.internal;
 
 import io.stockage.AccessEntry;
 import io.stockage.ItemId;
+import io.stockage.Page;
+import io.stockage.PageRequest;
 import io.stockage.Principal;
 import io.stockage.ProjectRole;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.AclStore;
+import io.stockage.spi.catalog.AclStore;
+import io.stockage.spi.catalog.PageCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -45,12 +50,18 @@ public final class JdbcAclStore implements AclStore {
   }
 
   @Override
-  public List<AccessEntry> entries(ItemId item) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM item_access a WHERE a.item_id = :item"
-            + " ORDER BY a.principal_type DESC, a.principal_id COLLATE \"C\"")
+  public Page<AccessEntry> entries(ItemId item, PageRequest page) {
+    // Users before teams ('USER' > 'TEAM'), then by id: the key is (type, id) in descending type.
+    Optional<PageCursor> after = PageCursor.of(page, 2);
+    Query query = handle.createQuery("SELECT " + COLUMNS + " FROM item_access a WHERE a.item_id = :item"
+            + (after.isPresent() ? " AND (a.principal_type < :type OR (a.principal_type = :type"
+                + " AND a.principal_id COLLATE \"C\" > :id))" : "")
+            + " ORDER BY a.principal_type DESC, a.principal_id COLLATE \"C\" LIMIT :limit")
         .bind("item", item.value())
-        .map(JdbcAclStore::entry)
-        .list();
+        .bind("limit", page.size() + 1);
+    after.ifPresent(c -> query.bind("type", c.get(0)).bind("id", c.get(1)));
+    List<AccessEntry> rows = query.map(JdbcAclStore::entry).list();
+    return PageCursor.page(rows, page, e -> PageCursor.of(e.principal().kind().name(), e.principal().value()));
   }
 
   @Override

@@ -1,15 +1,17 @@
 package io.stockage.jdbc.internal;
 
 import io.stockage.AuditEntry;
+import io.stockage.AuditOutcome;
 import io.stockage.OrgId;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.UserId;
-import io.stockage.spi.AuditHashes;
-import io.stockage.spi.AuditHead;
-import io.stockage.spi.AuditLink;
-import io.stockage.spi.AuditOutcome;
-import io.stockage.spi.AuditRecord;
+import io.stockage.spi.catalog.AuditHashes;
+import io.stockage.spi.catalog.AuditHead;
+import io.stockage.spi.catalog.AuditLink;
+import io.stockage.spi.catalog.AuditRecord;
+import io.stockage.spi.catalog.AuditRecords;
+import io.stockage.spi.catalog.PageCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -26,14 +29,14 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@code audit_heads} (see {@code V5__audit_chain.sql}). Rows written before the chain existed
  * read with empty hashes.
  */
-final class JdbcAuditLog {
+public final class JdbcAuditLog implements AuditRecords {
   private static final String COLUMNS = """
       id, org_id, actor, action, target, outcome, details::text AS details, at,
       coalesce(prev_hash, '') AS prev_hash, coalesce(hash, '') AS hash""";
 
   private final Handle handle;
 
-  JdbcAuditLog(Handle handle) {
+  public JdbcAuditLog(Handle handle) {
     this.handle = Objects.requireNonNull(handle, "handle");
   }
 
@@ -45,7 +48,8 @@ final class JdbcAuditLog {
    * of strings, built by PostgreSQL's {@code jsonb_object(keys, values)} from two bound arrays: no
    * value is ever spliced into JSON or SQL text.
    */
-  void append(AuditRecord record) {
+  @Override
+  public void append(AuditRecord record) {
     // PostgreSQL keeps microseconds: the hash covers the time as it will be read back.
     AuditRecord row = new AuditRecord(record.org(), record.actor(), record.action(), record.target(),
         record.outcome(), record.details(), record.at().truncatedTo(ChronoUnit.MICROS));
@@ -81,18 +85,21 @@ final class JdbcAuditLog {
   }
 
   /** The organization's rows, newest first. */
-  Page<AuditEntry> page(OrgId org, PageRequest request) {
-    List<AuditEntry> rows = Pages.bind(handle.createQuery(
-            "SELECT " + COLUMNS + " FROM audit_log WHERE org_id = :org ORDER BY id DESC LIMIT :limit OFFSET :offset"),
-            request)
+  @Override
+  public Page<AuditEntry> list(OrgId org, PageRequest request) {
+    java.util.Optional<PageCursor> after = PageCursor.of(request, 1);
+    Query query = handle.createQuery("SELECT " + COLUMNS + " FROM audit_log WHERE org_id = :org"
+            + (after.isPresent() ? " AND id < :after" : "") + " ORDER BY id DESC LIMIT :limit")
         .bind("org", org.value())
-        .map(JdbcAuditLog::entry)
-        .list();
-    return Pages.of(rows, request);
+        .bind("limit", request.size() + 1);
+    after.ifPresent(c -> query.bind("after", c.number(0)));
+    List<AuditEntry> rows = query.map(JdbcAuditLog::entry).list();
+    return PageCursor.page(rows, request, e -> PageCursor.of(Long.toString(e.id())));
   }
 
   /** At most {@code limit} rows of the organization after the given id, in id order. */
-  List<AuditLink> chain(OrgId org, long afterId, int limit) {
+  @Override
+  public List<AuditLink> chain(OrgId org, long afterId, int limit) {
     return handle.createQuery(
             "SELECT " + COLUMNS + " FROM audit_log WHERE org_id = :org AND id > :after ORDER BY id LIMIT :limit")
         .bind("org", org.value())
@@ -103,7 +110,8 @@ final class JdbcAuditLog {
   }
 
   /** The organization's head. */
-  Optional<AuditHead> head(OrgId org) {
+  @Override
+  public Optional<AuditHead> head(OrgId org) {
     return handle.createQuery("SELECT last_id, last_hash, chain_start FROM audit_heads WHERE org_id = :org")
         .bind("org", org.value())
         .map((rows, ctx) -> new AuditHead(rows.getLong("last_id"), rows.getString("last_hash"),

@@ -1,8 +1,8 @@
 package io.stockage.jdbc.internal;
 
-import io.stockage.spi.BlobIntent;
-import io.stockage.spi.BlobRecord;
-import io.stockage.spi.BlobRecords;
+import io.stockage.spi.catalog.BlobIntent;
+import io.stockage.spi.catalog.BlobRecord;
+import io.stockage.spi.catalog.BlobRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,15 +1,16 @@
 package io.stockage.jdbc.internal;
 
-import io.stockage.spi.AclStore;
-import io.stockage.spi.BlobRecords;
-import io.stockage.spi.CatalogSession;
-import io.stockage.spi.FieldRecords;
-import io.stockage.spi.ItemRecords;
-import io.stockage.spi.JournalRecords;
-import io.stockage.spi.MountRecords;
-import io.stockage.spi.ProjectRecords;
-import io.stockage.spi.RevisionRecords;
-import io.stockage.spi.ShareLinkRecords;
+import io.stockage.spi.catalog.AclStore;
+import io.stockage.spi.catalog.AuditRecords;
+import io.stockage.spi.catalog.BlobRecords;
+import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ChangeJournal;
+import io.stockage.spi.catalog.FieldRecords;
+import io.stockage.spi.catalog.ItemRecords;
+import io.stockage.spi.catalog.MountRecords;
+import io.stockage.spi.catalog.ProjectRecords;
+import io.stockage.spi.catalog.RevisionRecords;
+import io.stockage.spi.catalog.ShareLinkRecords;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -20,14 +21,15 @@ import org.jdbi.v3.core.Handle;
  * @param items files and folders
  * @param revisions revisions of files
  * @param blobs stored content
- * @param journal change feed and audit log
+ * @param changes the change feed's journal
+ * @param audit the audit log
  * @param fields custom field definitions
  * @param mounts roles on live mounts
  * @param links share links
  */
 public record JdbcCatalogSession(
     ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
-    JournalRecords journal, FieldRecords fields, AclStore acl, MountRecords mounts, ShareLinkRecords links)
+    ChangeJournal changes, AuditRecords audit, FieldRecords fields, AclStore acl, MountRecords mounts, ShareLinkRecords links)
     implements CatalogSession {
 
   /** The session of the transaction the handle is in. */
@@ -37,7 +39,8 @@ public record JdbcCatalogSession(
         JdbcErrors.translating(ItemRecords.class, new JdbcItemRecords(handle)),
         JdbcErrors.translating(RevisionRecords.class, new JdbcRevisionRecords(handle)),
         JdbcErrors.translating(BlobRecords.class, new JdbcBlobRecords(handle)),
-        JdbcErrors.translating(JournalRecords.class, new JdbcJournalRecords(handle)),
+        JdbcErrors.translating(ChangeJournal.class, new JdbcChangeJournal(handle)),
+        JdbcErrors.translating(AuditRecords.class, new JdbcAuditLog(handle)),
         JdbcErrors.translating(FieldRecords.class, new JdbcFieldRecords(handle)),
         JdbcErrors.translating(AclStore.class, new JdbcAclStore(handle)),
         JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle)),

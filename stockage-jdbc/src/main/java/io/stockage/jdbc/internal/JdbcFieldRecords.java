@@ -3,7 +3,7 @@ package io.stockage.jdbc.internal;
 import io.stockage.FieldDefinition;
 import io.stockage.FieldType;
 import io.stockage.OrgId;
-import io.stockage.spi.FieldRecords;
+import io.stockage.spi.catalog.FieldRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -9,8 +9,9 @@ import io.stockage.PageRequest;
 import io.stockage.ProjectId;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.ItemRecords;
-import io.stockage.spi.Visibility;
+import io.stockage.spi.catalog.ItemRecords;
+import io.stockage.spi.catalog.PageCursor;
+import io.stockage.spi.catalog.Visibility;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -124,29 +126,38 @@ public final class JdbcItemRecords implements ItemRecords {
 
   @Override
   public Page<Item> children(ProjectId project, Optional<ItemId> parent, Visibility visibility, PageRequest page) {
-    // The page is chosen on ids alone, in the order of items_children_order_idx (which carries what
-    // the filter reads): skipped rows cost an index entry each, never their tags. Byte order
-    // (COLLATE "C") gives the same order on every server, whatever its locale.
-    String order = " ORDER BY (i.type = 'FOLDER') DESC, i.name COLLATE \"C\", i.id";
+    // Keyset paging in the order of items_children_keyset_idx (which carries what the filter
+    // reads): a page is one index range scan from the cursor on, and skipped rows cost an index
+    // entry each, never their tags. Byte order (COLLATE "C") gives the same order on every server,
+    // whatever its locale. Folders first: (type <> 'FOLDER') is false for them.
+    Optional<PageCursor> after = PageCursor.of(page, 3);
+    String order = " ORDER BY (i.type <> 'FOLDER'), i.name COLLATE \"C\", i.id";
     String sql = SELECT + " JOIN (SELECT i.id FROM items i WHERE " + SIBLINGS
+        + (after.isPresent()
+            ? " AND ((i.type <> 'FOLDER'), i.name COLLATE \"C\", i.id) > (:file, :name COLLATE \"C\", :id)"
+            : "")
         + " AND (:all OR (:regular AND NOT i.vault) OR i.owner_id = :user"
         + " OR EXISTS (SELECT 1 FROM item_access a WHERE a.item_id = i.id AND " + PRINCIPAL + "))"
-        + order + " LIMIT :limit OFFSET :offset) page ON page.id = i.id" + order;
-    List<Item> rows = Pages.bind(handle.createQuery(sql), page)
+        + order + " LIMIT :limit) page ON page.id = i.id" + order;
+    Query query = handle.createQuery(sql)
         .bind("project", project.value())
         .bind("parentKey", parentKey(project, parent))
         .bind("all", visibility.all())
         .bind("regular", visibility.regular())
         .bind("user", visibility.user().value())
         .bindArray("teams", String.class, visibility.teams().stream().map(TeamId::value).toList())
-        .map(JdbcItemRecords::item)
-        .list();
-    return Pages.of(rows, page);
+        .bind("limit", page.size() + 1);
+    after.ifPresent(c -> query.bind("file", Boolean.parseBoolean(c.get(0))).bind("name", c.get(1)).bind("id", c.uuid(2)));
+    List<Item> rows = query.map(JdbcItemRecords::item).list();
+    return PageCursor.page(rows, page,
+        i -> PageCursor.of(Boolean.toString(!i.isFolder()), i.name(), i.id().value().toString()));
   }
 
   @Override
   public Page<Item> vaultFiles(OrgId org, UserId user, Set<TeamId> teams, PageRequest page) {
     // Shared: the items with an entry for the user or a team, and everything below them.
+    // Newest first; the key is (created_at, id), both descending.
+    Optional<PageCursor> after = PageCursor.of(page, 2);
     String sql = """
         WITH RECURSIVE shared(id) AS (
           SELECT a.item_id FROM item_access a WHERE """ + PRINCIPAL + """
@@ -158,14 +169,16 @@ public final class JdbcItemRecords implements ItemRecords {
             OR EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = i.project_id AND
               ((m.principal_type = 'USER' AND m.principal_id = :user)
                 OR (m.principal_type = 'TEAM' AND m.principal_id = ANY (CAST(:teams AS text[]))))))
-        ORDER BY i.created_at DESC, i.id LIMIT :limit OFFSET :offset""";
-    List<Item> rows = Pages.bind(handle.createQuery(sql), page)
+        """ + (after.isPresent() ? " AND (i.created_at, i.id) < (:at, :id)" : "")
+        + " ORDER BY i.created_at DESC, i.id DESC LIMIT :limit";
+    Query query = handle.createQuery(sql)
         .bind("org", org.value())
         .bind("user", user.value())
         .bindArray("teams", String.class, teams.stream().map(TeamId::value).toList())
-        .map(JdbcItemRecords::item)
-        .list();
-    return Pages.of(rows, page);
+        .bind("limit", page.size() + 1);
+    after.ifPresent(c -> query.bind("at", Rows.at(c.instant(0))).bind("id", c.uuid(1)));
+    List<Item> rows = query.map(JdbcItemRecords::item).list();
+    return PageCursor.page(rows, page, i -> PageCursor.of(i.createdAt().toString(), i.id().value().toString()));
   }
 
   /**

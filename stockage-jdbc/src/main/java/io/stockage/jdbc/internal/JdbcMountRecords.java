@@ -6,7 +6,7 @@ import io.stockage.OrgId;
 import io.stockage.Principal;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.MountRecords;
+import io.stockage.spi.catalog.MountRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

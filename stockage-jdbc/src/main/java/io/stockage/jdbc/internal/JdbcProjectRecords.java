@@ -11,8 +11,9 @@ import io.stockage.ProjectRole;
 import io.stockage.ProjectTeam;
 import io.stockage.TeamId;
 import io.stockage.UserId;
-import io.stockage.spi.Membership;
-import io.stockage.spi.ProjectRecords;
+import io.stockage.spi.catalog.Membership;
+import io.stockage.spi.catalog.PageCursor;
+import io.stockage.spi.catalog.ProjectRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -91,17 +92,22 @@ public final class JdbcProjectRecords implements ProjectRecords {
 
   @Override
   public Page<Project> list(OrgId org, UserId user, Set<TeamId> teams, boolean all, PageRequest page) {
+    // Slugs are unique in an organization: the slug alone is the key.
+    Optional<PageCursor> after = PageCursor.of(page, 1);
     String sql = "SELECT " + COLUMNS + " FROM projects p WHERE p.org_id = :org AND (:all OR EXISTS"
         + " (SELECT 1 FROM project_members m WHERE m.project_id = p.id AND " + MEMBERSHIP + "))"
-        + " ORDER BY p.slug COLLATE \"C\", p.id LIMIT :limit OFFSET :offset";
-    List<Project> rows = Pages.bind(handle.createQuery(sql), page)
+        + (after.isPresent() ? " AND p.slug COLLATE \"C\" > :after" : "")
+        + " ORDER BY p.slug COLLATE \"C\" LIMIT :limit";
+    Query query = handle.createQuery(sql);
+    after.ifPresent(c -> query.bind("after", c.get(0)));
+    List<Project> rows = query.bind("limit", page.size() + 1)
         .bind("org", org.value())
         .bind("all", all)
         .bind("user", user.value())
         .bindArray("teams", String.class, teamIds(teams))
         .map(JdbcProjectRecords::project)
         .list();
-    return Pages.of(rows, page);
+    return PageCursor.page(rows, page, p -> PageCursor.of(p.slug()));
   }
 
   @Override

@@ -1,13 +1,14 @@
 package io.stockage.jdbc.internal;
 
 import io.stockage.ItemId;
-import io.stockage.RetentionPolicy;
 import io.stockage.Page;
 import io.stockage.PageRequest;
+import io.stockage.RetentionPolicy;
 import io.stockage.Revision;
 import io.stockage.UserId;
-import io.stockage.spi.RevisionRecord;
-import io.stockage.spi.RevisionRecords;
+import io.stockage.spi.catalog.PageCursor;
+import io.stockage.spi.catalog.RevisionRecord;
+import io.stockage.spi.catalog.RevisionRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Revisions in {@code revisions}; a revision's blob key is read from {@code blobs}. */
@@ -77,12 +79,13 @@ public final class JdbcRevisionRecords implements RevisionRecords {
 
   @Override
   public Page<RevisionRecord> list(ItemId item, PageRequest page) {
-    String sql = SELECT + " WHERE r.item_id = :item ORDER BY r.number DESC LIMIT :limit OFFSET :offset";
-    List<RevisionRecord> rows = Pages.bind(handle.createQuery(sql), page)
-        .bind("item", item.value())
-        .map(JdbcRevisionRecords::record)
-        .list();
-    return Pages.of(rows, page);
+    Optional<PageCursor> after = PageCursor.of(page, 1);
+    String sql = SELECT + " WHERE r.item_id = :item" + (after.isPresent() ? " AND r.number < :after" : "")
+        + " ORDER BY r.number DESC LIMIT :limit";
+    Query query = handle.createQuery(sql).bind("item", item.value()).bind("limit", page.size() + 1);
+    after.ifPresent(c -> query.bind("after", c.number(0)));
+    List<RevisionRecord> rows = query.map(JdbcRevisionRecords::record).list();
+    return PageCursor.page(rows, page, r -> PageCursor.of(Integer.toString(r.revision().number())));
   }
 
   @Override

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.BlobRecords;
+import io.stockage.spi.catalog.BlobRecords;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -123,12 +123,12 @@ class JdbcErrorsTest {
 
   private record FailingBlobs(RuntimeException failure) implements BlobRecords {
     @Override
-    public Optional<io.stockage.spi.BlobRecord> insertIfAbsent(String m, String k, String s, long n, Instant at) {
+    public Optional<io.stockage.spi.catalog.BlobRecord> insertIfAbsent(String m, String k, String s, long n, Instant at) {
       throw failure;
     }
 
     @Override
-    public Optional<io.stockage.spi.BlobRecord> lock(String mount, String key) {
+    public Optional<io.stockage.spi.catalog.BlobRecord> lock(String mount, String key) {
       throw failure;
     }
 
@@ -143,7 +143,7 @@ class JdbcErrorsTest {
     }
 
     @Override
-    public List<io.stockage.spi.BlobRecord> lockUnreferenced(String mount, Instant cutoff, int limit) {
+    public List<io.stockage.spi.catalog.BlobRecord> lockUnreferenced(String mount, Instant cutoff, int limit) {
       throw failure;
     }
 
@@ -153,7 +153,7 @@ class JdbcErrorsTest {
     }
 
     @Override
-    public io.stockage.spi.BlobIntent intend(String mount, String key, Instant at) {
+    public io.stockage.spi.catalog.BlobIntent intend(String mount, String key, Instant at) {
       throw failure;
     }
 
@@ -163,7 +163,7 @@ class JdbcErrorsTest {
     }
 
     @Override
-    public List<io.stockage.spi.BlobIntent> lockIntents(String mount, Instant cutoff, int limit) {
+    public List<io.stockage.spi.catalog.BlobIntent> lockIntents(String mount, Instant cutoff, int limit) {
       throw failure;
     }
   }

@@ -2,8 +2,8 @@ package io.stockage.provider.s3;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.StorageProvider;
-import io.stockage.spi.StorageProviderFactory;
+import io.stockage.spi.storage.StorageProvider;
+import io.stockage.spi.storage.StorageProviderFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package io.stockage.provider.s3;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.ObjectKeys;
+import io.stockage.spi.storage.ObjectKeys;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

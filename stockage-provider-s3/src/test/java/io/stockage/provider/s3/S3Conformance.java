@@ -1,6 +1,6 @@
 package io.stockage.provider.s3;
 
-import io.stockage.spi.StorageProvider;
+import io.stockage.spi.storage.StorageProvider;
 import io.stockage.testkit.conformance.ProviderUnderTest;
 import io.stockage.testkit.s3.S3Bucket;
 import io.stockage.testkit.s3.S3Server;

@@ -29,8 +29,8 @@ public final class S3LargeUploadMain {
         .mount(Mount.managed("s3", S3TestBase.provider(bucket, b -> { })))
         .uploadPolicy(UploadPolicy.defaults().withMaxSize(1L << 30))
         .build()) {
-      engine.createProject(alice, NewProject.of("large-s3", "Large on S3"));
-      Item item = engine.upload(alice, Upload.of("large-s3", "huge.pdf", Samples.largePdf(size, 5)));
+      engine.projects().create(alice, NewProject.of("large-s3", "Large on S3"));
+      Item item = engine.files().upload(alice, Upload.of("large-s3", "huge.pdf", Samples.largePdf(size, 5)));
       long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
           .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
       System.out.println("size=" + item.size() + " sha256=" + item.sha256() + " peakHeap=" + peak

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.WriteOptions;
 import io.stockage.testkit.Samples;
 import io.stockage.testkit.s3.ExternalS3;
 import io.stockage.testkit.s3.S3Bucket;

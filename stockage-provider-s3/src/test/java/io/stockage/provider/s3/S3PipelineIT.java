@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stockage.Content;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
+import io.stockage.Location;
 import io.stockage.Mount;
-import io.stockage.MountMode;
 import io.stockage.NewContent;
 import io.stockage.NewProject;
 import io.stockage.OrgPermission;
@@ -19,14 +19,14 @@ import io.stockage.Upload;
 import io.stockage.VersioningMode;
 import io.stockage.core.StockageEngine;
 import io.stockage.jdbc.JdbcCatalog;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.ObjectVersion;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.ObjectVersion;
 import io.stockage.testkit.PostgresFixture;
 import io.stockage.testkit.Samples;
+import io.stockage.testkit.StopAfter;
 import io.stockage.testkit.TestDatabase;
 import io.stockage.testkit.s3.S3Bucket;
 import io.stockage.testkit.s3.S3MockFixture;
-import io.stockage.testkit.StopAfter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,20 +81,20 @@ class S3PipelineIT {
   void pipeline_uploadReadOverwriteDelete_onS3() throws Exception {
     try (StockageEngine engine = engine(s3.freshBucket(), VersioningMode.EMULATED)) {
       String slug = slug();
-      engine.createProject(ALICE, NewProject.of(slug, "S3"));
+      engine.projects().create(ALICE, NewProject.of(slug, "S3"));
       byte[] first = Samples.pdf("on S3, revision 1");
-      Item item = engine.upload(ALICE, Upload.of(slug, "plan.pdf", new ByteArrayInputStream(first)));
-      assertThat(read(engine.open(ALICE, item.id(), Optional.empty()))).isEqualTo(first);
+      Item item = engine.files().upload(ALICE, Upload.of(slug, "plan.pdf", new ByteArrayInputStream(first)));
+      assertThat(read(engine.files().open(ALICE, item.id()))).isEqualTo(first);
 
       byte[] second = Samples.largePdf(12L << 20, 3).readAllBytes();
-      Item updated = engine.write(ALICE, item.id(), NewContent.of(new ByteArrayInputStream(second)));
+      Item updated = engine.files().write(ALICE, item.id(), NewContent.of(new ByteArrayInputStream(second)));
       assertThat(updated.revision()).isEqualTo(2);
-      assertThat(read(engine.open(ALICE, item.id(), Optional.empty()))).isEqualTo(second);
-      assertThat(read(engine.openRevision(ALICE, item.id(), 1, Optional.empty()))).isEqualTo(first);
+      assertThat(read(engine.files().open(ALICE, item.id()))).isEqualTo(second);
+      assertThat(read(engine.revisions().open(ALICE, item.id(), 1))).isEqualTo(first);
 
       // The host's bearer URL, redeemed for S3's presigned URL of that revision.
-      io.stockage.DownloadUrl url = engine.downloadUrl(ALICE, item.id(), Duration.ofMinutes(5));
-      java.net.URI presigned = engine.presignSigned(url.url()).orElseThrow();
+      io.stockage.DownloadUrl url = engine.sharing().downloadUrl(ALICE, item.id(), Duration.ofMinutes(5));
+      java.net.URI presigned = engine.sharing().presignSigned(url.url()).orElseThrow();
       java.net.http.HttpResponse<byte[]> fetched = java.net.http.HttpClient.newHttpClient().send(
           java.net.http.HttpRequest.newBuilder(presigned).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
       assertThat(fetched.statusCode()).isEqualTo(200);
@@ -102,12 +102,12 @@ class S3PipelineIT {
       assertThat(fetched.headers().firstValue("Content-Disposition")).hasValueSatisfying(
           v -> assertThat(v).contains("plan.pdf"));
 
-      engine.delete(ALICE, item.id());
-      assertThatThrownBy(() -> engine.open(ALICE, item.id(), Optional.empty()))
+      engine.files().trash(ALICE, item.id());
+      assertThatThrownBy(() -> engine.files().open(ALICE, item.id()))
           .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
-      engine.purge(ALICE, item.id());
-      engine.reconciler().run();
-      assertThat(engine.mounts(ALICE).get(0).provider()).isEqualTo("s3");
+      engine.files().purge(ALICE, item.id());
+      engine.maintenance().reconcile();
+      assertThat(engine.mounts().list(ALICE).get(0).provider()).isEqualTo("s3");
     }
   }
 
@@ -116,21 +116,21 @@ class S3PipelineIT {
     S3Bucket bucket = s3.freshVersionedBucket().orElseThrow();
     try (StockageEngine engine = engine(bucket, VersioningMode.NATIVE)) {
       String slug = slug();
-      engine.createProject(ALICE, NewProject.of(slug, "Native"));
+      engine.projects().create(ALICE, NewProject.of(slug, "Native"));
       List<byte[]> contents = List.of(Samples.pdf("native 1"), Samples.pdf("native 2"), Samples.pdf("native 3"));
-      Item item = engine.upload(ALICE, Upload.of(slug, "plan.pdf", new ByteArrayInputStream(contents.get(0))));
+      Item item = engine.files().upload(ALICE, Upload.of(slug, "plan.pdf", new ByteArrayInputStream(contents.get(0))));
       for (byte[] next : contents.subList(1, 3)) {
-        engine.write(ALICE, item.id(), NewContent.of(new ByteArrayInputStream(next)));
+        engine.files().write(ALICE, item.id(), NewContent.of(new ByteArrayInputStream(next)));
       }
       S3StorageProvider provider = S3TestBase.provider(bucket, b -> { });
       String key = "org_acme/items/" + item.id();
       List<ObjectVersion> versions = provider.versions(key);
-      List<Revision> revisions = engine.revisions(ALICE, item.id(), PageRequest.first(10)).items();
+      List<Revision> revisions = engine.revisions().list(ALICE, item.id(), PageRequest.first(10)).items();
       assertThat(revisions).extracting(Revision::number).containsExactly(3, 2, 1);
       assertThat(versions).hasSize(3);
       for (int n = 1; n <= 3; n++) {
         byte[] expected = contents.get(n - 1);
-        assertThat(read(engine.openRevision(ALICE, item.id(), n, Optional.empty()))).isEqualTo(expected);
+        assertThat(read(engine.revisions().open(ALICE, item.id(), n))).isEqualTo(expected);
         ObjectVersion version = versions.get(3 - n);
         try (ObjectContent raw = provider.readVersion(key, version.versionId(), Optional.empty());
              InputStream in = raw.stream()) {
@@ -148,11 +148,11 @@ class S3PipelineIT {
     try (StockageEngine engine = engine(bucket, VersioningMode.EMULATED);
          software.amazon.awssdk.services.s3.S3Client raw = S3TestBase.rawClient(bucket)) {
       String slug = slug();
-      engine.createProject(ALICE, NewProject.of(slug, "Outage"));
+      engine.projects().create(ALICE, NewProject.of(slug, "Outage"));
       InputStream source = new StopAfter(Samples.largePdf(8L * S3TestBase.PART, 9), 2L * S3TestBase.PART + 100,
           s3::stop);
       try {
-        assertThatThrownBy(() -> engine.upload(ALICE, Upload.of(slug, "big.pdf", source)))
+        assertThatThrownBy(() -> engine.files().upload(ALICE, Upload.of(slug, "big.pdf", source)))
             .isInstanceOfSatisfying(StockageException.class, e -> {
               assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
               assertThat(e.isRetryable()).isTrue();
@@ -160,13 +160,13 @@ class S3PipelineIT {
       } finally {
         s3.start();
       }
-      assertThat(engine.list(ALICE, slug, Optional.empty(), PageRequest.first(10)).items()).isEmpty();
+      assertThat(engine.files().list(ALICE, Location.root(slug), PageRequest.first(10)).items()).isEmpty();
       assertThat(raw.listMultipartUploads(b -> b.bucket(bucket.name())).uploads())
           .as("left open: S3Mock was down when the provider tried to abort").isNotEmpty();
-      assertThat(engine.reconciler().run().uploads()).isPositive();
+      assertThat(engine.maintenance().reconcile().uploads()).isPositive();
       assertThat(raw.listMultipartUploads(b -> b.bucket(bucket.name())).uploads()).isEmpty();
       byte[] small = Samples.pdf("after the outage");
-      Item item = engine.upload(ALICE, Upload.of(slug, "after.pdf", new ByteArrayInputStream(small)));
+      Item item = engine.files().upload(ALICE, Upload.of(slug, "after.pdf", new ByteArrayInputStream(small)));
       assertThat(item.revision()).as("the next operation succeeds without a restart").isEqualTo(1);
     }
   }

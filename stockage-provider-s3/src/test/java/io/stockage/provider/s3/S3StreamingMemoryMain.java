@@ -1,8 +1,8 @@
 package io.stockage.provider.s3;
 
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.WriteOptions;
 import io.stockage.testkit.Samples;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.WriteOptions;
 import io.stockage.testkit.s3.S3Bucket;
 import io.stockage.testkit.s3.S3Server;
 import java.io.ByteArrayInputStream;
@@ -52,7 +52,7 @@ abstract class S3TestBase {
   void closeBucket() {
     if (provider != null) {
       provider.deleteAll(provider.list("", java.util.Optional.empty(), 1000).objects().stream()
-          .map(io.stockage.spi.ObjectInfo::key).toList());
+          .map(io.stockage.spi.storage.ObjectInfo::key).toList());
       provider.abortIncompleteUploads(java.time.Instant.now().plusSeconds(60));
       provider.close();
     }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.stockage.ByteRange;
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.ObjectVersion;
-import io.stockage.spi.StorageProviderFactory;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.ObjectVersion;
+import io.stockage.spi.storage.StorageProviderFactory;
 import io.stockage.testkit.s3.S3Bucket;
 import io.stockage.testkit.s3.S3Servers;
 import java.util.Arrays;
@@ -129,6 +129,6 @@ class S3VersioningIT {
 
   private ObjectInfo write(String key, byte[] data) {
     return provider.write(key, new java.io.ByteArrayInputStream(data),
-        io.stockage.spi.WriteOptions.defaults().withLength(data.length));
+        io.stockage.spi.storage.WriteOptions.defaults().withLength(data.length));
   }
 }

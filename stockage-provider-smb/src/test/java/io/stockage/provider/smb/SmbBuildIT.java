@@ -7,8 +7,8 @@ import static io.stockage.provider.smb.SmbTestBase.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.ErrorKind;
-import io.stockage.spi.StorageProvider;
-import io.stockage.spi.StorageProviderFactory;
+import io.stockage.spi.storage.StorageProvider;
+import io.stockage.spi.storage.StorageProviderFactory;
 import io.stockage.testkit.smb.SambaFixture;
 import java.io.IOException;
 import java.net.ServerSocket;

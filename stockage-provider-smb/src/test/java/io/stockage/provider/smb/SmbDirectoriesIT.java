@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
-import io.stockage.spi.DirectoryEntry;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.DirectoryEntry;
+import io.stockage.spi.storage.WriteOptions;
 import io.stockage.testkit.smb.SambaFixture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

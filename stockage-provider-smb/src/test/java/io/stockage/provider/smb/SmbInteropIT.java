@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
-import io.stockage.spi.DirectoryEntry;
-import io.stockage.spi.ObjectInfo;
+import io.stockage.spi.storage.DirectoryEntry;
+import io.stockage.spi.storage.ObjectInfo;
 import io.stockage.testkit.smb.SambaFixture;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.Entry;
+import io.stockage.EntryUpload;
 import io.stockage.ErrorKind;
 import io.stockage.Mount;
 import io.stockage.MountRole;
@@ -64,8 +65,8 @@ class SmbLiveMountIT {
         .liveListingTtl(TTL)
         .clock(() -> java.time.Instant.now().plus(offset.get()))
         .build();
-    engine.grantMount(ADMIN, "smb-1", BOB.user(), MountRole.EDITOR);
-    engine.grantMount(ADMIN, "smb-1", CAROL.user(), MountRole.VIEWER);
+    engine.live().grant(ADMIN, "smb-1", BOB.user(), MountRole.EDITOR);
+    engine.live().grant(ADMIN, "smb-1", CAROL.user(), MountRole.VIEWER);
   }
 
   @AfterAll
@@ -75,7 +76,7 @@ class SmbLiveMountIT {
   }
 
   private List<String> names(Subject subject, String path) {
-    return engine.entries(subject, "smb-1", path, PageRequest.first(100)).items().stream().map(Entry::name).toList();
+    return engine.live().list(subject, "smb-1", path, PageRequest.first(100)).items().stream().map(Entry::name).toList();
   }
 
   private static void assertKind(Executable call, ErrorKind kind) {
@@ -96,27 +97,27 @@ class SmbLiveMountIT {
   @Test
   void fileWrittenThroughStockage_isByteIdenticalWithSmbclient() throws Exception {
     byte[] pdf = Samples.pdf("written through Stockage");
-    engine.makeDirectory(BOB, "smb-1", "docs");
-    engine.putEntry(BOB, "smb-1", "docs/through.pdf", new ByteArrayInputStream(pdf), OptionalLong.of(pdf.length));
+    engine.live().makeDirectory(BOB, "smb-1", "docs");
+    engine.live().put(BOB, new EntryUpload("smb-1", "docs/through.pdf", new ByteArrayInputStream(pdf), OptionalLong.of(pdf.length)));
     Path fetched = local.resolve("fetched.pdf");
     samba.smbclient().get(folder + "/docs/through.pdf", fetched);
     assertThat(Files.readAllBytes(fetched)).isEqualTo(pdf);
-    engine.deleteEntry(BOB, "smb-1", "docs/through.pdf");
+    engine.live().delete(BOB, "smb-1", "docs/through.pdf");
     assertThat(names(BOB, "docs")).as("the user's folder stays").isEmpty();
   }
 
   @Test
   void anotherOrgSeesNothing_andAViewerCannotChangeAnything() throws Exception {
     byte[] pdf = Samples.pdf("read only");
-    engine.putEntry(BOB, "smb-1", "ro.pdf", new ByteArrayInputStream(pdf), OptionalLong.empty());
-    assertThat(engine.mounts(MALLORY)).extracting(m -> m.name()).containsExactly("main");
-    assertKind(() -> engine.entries(MALLORY, "smb-1", "", PageRequest.first(10)), ErrorKind.NOT_FOUND);
-    assertKind(() -> engine.openEntry(MALLORY, "smb-1", "ro.pdf", java.util.Optional.empty()), ErrorKind.NOT_FOUND);
-    assertKind(() -> engine.putEntry(CAROL, "smb-1", "new.pdf", new ByteArrayInputStream(pdf), OptionalLong.empty()),
+    engine.live().put(BOB, new EntryUpload("smb-1", "ro.pdf", new ByteArrayInputStream(pdf), OptionalLong.empty()));
+    assertThat(engine.mounts().list(MALLORY)).extracting(m -> m.name()).containsExactly("main");
+    assertKind(() -> engine.live().list(MALLORY, "smb-1", "", PageRequest.first(10)), ErrorKind.NOT_FOUND);
+    assertKind(() -> engine.live().open(MALLORY, "smb-1", "ro.pdf"), ErrorKind.NOT_FOUND);
+    assertKind(() -> engine.live().put(CAROL, new EntryUpload("smb-1", "new.pdf", new ByteArrayInputStream(pdf), OptionalLong.empty())),
         ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> engine.moveEntry(CAROL, "smb-1", "ro.pdf", "moved.pdf"), ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> engine.deleteEntry(CAROL, "smb-1", "ro.pdf"), ErrorKind.PERMISSION_DENIED);
-    try (var content = engine.openEntry(CAROL, "smb-1", "ro.pdf", java.util.Optional.empty())) {
+    assertKind(() -> engine.live().move(CAROL, "smb-1", "ro.pdf", "moved.pdf"), ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> engine.live().delete(CAROL, "smb-1", "ro.pdf"), ErrorKind.PERMISSION_DENIED);
+    try (var content = engine.live().open(CAROL, "smb-1", "ro.pdf")) {
       assertThat(content.stream().readAllBytes()).isEqualTo(pdf);
     }
   }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.WriteOptions;
 import io.stockage.testkit.smb.SambaFixture;
 import io.stockage.testkit.StopAfter;
 import java.io.ByteArrayInputStream;

@@ -4,7 +4,7 @@ import static io.stockage.provider.smb.SmbTestBase.assertKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.ErrorKind;
-import io.stockage.spi.StorageProviderFactory;
+import io.stockage.spi.storage.StorageProviderFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
-import io.stockage.spi.ObjectInfo;
+import io.stockage.spi.storage.ObjectInfo;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;

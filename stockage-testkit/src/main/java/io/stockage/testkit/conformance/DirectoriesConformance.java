@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
-import io.stockage.spi.DirectoryEntry;
+import io.stockage.spi.storage.DirectoryEntry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keys ({@link io.stockage.spi.ObjectKeys}): characters that URLs and file systems treat
+ * Keys ({@link io.stockage.spi.storage.ObjectKeys}): characters that URLs and file systems treat
  * specially, case, the longest key {@code Limits.maxKeyLength()} allows, malformed keys refused
  * with {@code INVALID_ARGUMENT} by every operation, and keys that are another key's folder.
  */

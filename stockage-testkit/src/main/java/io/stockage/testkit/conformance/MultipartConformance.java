@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
-import io.stockage.spi.MultipartWrite;
-import io.stockage.spi.MultipartWrite.PartInfo;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.MultipartWrite;
+import io.stockage.spi.storage.MultipartWrite.PartInfo;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;

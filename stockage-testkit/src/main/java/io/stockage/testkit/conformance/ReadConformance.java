@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stockage.ByteRange;
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
-import io.stockage.spi.ObjectContent;
+import io.stockage.spi.storage.ObjectContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code read}: whole objects, every shape of range (the bullets of
- * {@link io.stockage.spi.StorageProvider#read}), random ranges against reference bytes, missing
+ * {@link io.stockage.spi.storage.StorageProvider#read}), random ranges against reference bytes, missing
  * keys, and streams that yield exactly their slice.
  */
 public abstract class ReadConformance extends ConformanceSuite {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.ObjectPage;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.ObjectPage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

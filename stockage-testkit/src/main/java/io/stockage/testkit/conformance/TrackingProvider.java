@@ -2,13 +2,13 @@ package io.stockage.testkit.conformance;
 
 import io.stockage.ByteRange;
 import io.stockage.Capabilities;
-import io.stockage.spi.MultipartWrite;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.ObjectPage;
-import io.stockage.spi.ObjectVersion;
-import io.stockage.spi.StorageProvider;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.MultipartWrite;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.ObjectPage;
+import io.stockage.spi.storage.ObjectVersion;
+import io.stockage.spi.storage.StorageProvider;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,7 +170,7 @@ final class TrackingProvider implements StorageProvider {
   }
 
   @Override
-  public List<io.stockage.spi.DirectoryEntry> listDirectory(String path) {
+  public List<io.stockage.spi.storage.DirectoryEntry> listDirectory(String path) {
     return delegate.listDirectory(path);
   }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stockage.ByteRange;
 import io.stockage.Capability;
 import io.stockage.ErrorKind;
-import io.stockage.spi.ObjectVersion;
+import io.stockage.spi.storage.ObjectVersion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

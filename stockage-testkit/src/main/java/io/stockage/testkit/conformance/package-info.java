@@ -1,5 +1,5 @@
 /**
- * Conformance suites for {@link io.stockage.spi.StorageProvider}s: one abstract JUnit 5 class per
+ * Conformance suites for {@link io.stockage.spi.storage.StorageProvider}s: one abstract JUnit 5 class per
  * family of operations, each checking the behaviour bullets of the SPI's Javadoc.
  *
  * <p>A provider's test module writes one class extending {@link

@@ -1,8 +1,8 @@
 package io.stockage.examples.bench;
 
 import io.stockage.provider.s3.S3StorageProvider;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,15 +1,14 @@
 package io.stockage.examples.bench;
 
 import io.stockage.Mount;
-import io.stockage.core.Reconciler;
 import io.stockage.core.StockageEngine;
 import io.stockage.core.memory.MemoryProvider;
 import io.stockage.jdbc.JdbcCatalog;
-import io.stockage.spi.Catalog;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.ObjectPage;
-import io.stockage.spi.StorageProvider;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.catalog.Catalog;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.ObjectPage;
+import io.stockage.spi.storage.StorageProvider;
+import io.stockage.spi.storage.WriteOptions;
 import io.stockage.testkit.PostgresFixture;
 import io.stockage.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -62,10 +61,10 @@ public final class ReconcilerBench {
         table.add(java.util.List.of("listing every object (before)", "none",
             String.format(Locale.ROOT, "%,d", listing.visited()), String.format(Locale.ROOT, "%.1f", listing.seconds()),
             String.format(Locale.ROOT, "%.0f", listing.visited() == blobs ? listing.seconds() : blobs / rate)));
-        table.add(java.util.List.of("from intents (now)", "none", "0", seconds(() -> engine.reconciler().run()), ""));
+        table.add(java.util.List.of("from intents (now)", "none", "0", seconds(() -> engine.maintenance().reconcile()), ""));
         leaveIntents(db, 1_000);
         table.add(java.util.List.of("from intents (now)", "1,000 intents", "0",
-            seconds(() -> engine.reconciler().run()), ""));
+            seconds(() -> engine.maintenance().reconcile()), ""));
         System.out.print(TextTable.format(table, 2));
       }
     }

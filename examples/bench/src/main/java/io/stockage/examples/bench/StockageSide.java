@@ -9,7 +9,6 @@ import io.stockage.OrgPermission;
 import io.stockage.Subject;
 import io.stockage.Upload;
 import io.stockage.UploadPolicy;
-import io.stockage.core.Reconciler;
 import io.stockage.core.StockageEngine;
 import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.jdbc.JdbcCatalog;
@@ -20,7 +19,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Stockage as the benchmark drives it: one engine, one project, one subject. */
 final class StockageSide implements AutoCloseable {
@@ -31,7 +29,7 @@ final class StockageSide implements AutoCloseable {
 
   private StockageSide(StockageEngine engine) {
     this.engine = engine;
-    engine.createProject(subject, NewProject.of(PROJECT, "Benchmark"));
+    engine.projects().create(subject, NewProject.of(PROJECT, "Benchmark"));
   }
 
   /**
@@ -51,13 +49,13 @@ final class StockageSide implements AutoCloseable {
   /** Uploads the file under the name, read through a {@link FileInputStream}. */
   Item upload(Path source, String name) throws IOException {
     try (InputStream in = new FileInputStream(source.toFile())) {
-      return engine.upload(subject, Upload.of(PROJECT, name, in));
+      return engine.files().upload(subject, Upload.of(PROJECT, name, in));
     }
   }
 
   /** Reads the file's content into {@code target}; returns the number of bytes written. */
   long download(ItemId file, Path target) throws IOException {
-    try (Content content = engine.open(subject, file, Optional.empty())) {
+    try (Content content = engine.files().open(subject, file)) {
       return Files.copy(content.stream(), target);
     }
   }
@@ -69,13 +67,13 @@ final class StockageSide implements AutoCloseable {
    * @throws IllegalStateException when the reconciler did not remove the content
    */
   void remove(ItemId file) {
-    engine.delete(subject, file);
-    engine.purge(subject, file);
-    Reconciler.Report report = engine.reconciler().run();
+    engine.files().trash(subject, file);
+    engine.files().purge(subject, file);
+    io.stockage.ReconcileReport report = engine.maintenance().reconcile();
     if (report.unreferenced() == 0) {
       // The reconciler takes blobs unreferenced strictly before now, at microsecond precision.
       sleepBriefly();
-      report = engine.reconciler().run();
+      report = engine.maintenance().reconcile();
     }
     if (report.unreferenced() != 1) {
       throw new IllegalStateException("expected the purged content to be removed, got " + report);

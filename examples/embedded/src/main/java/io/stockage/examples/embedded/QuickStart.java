@@ -3,9 +3,12 @@ package io.stockage.examples.embedded;
 import io.stockage.Access;
 import io.stockage.Content;
 import io.stockage.Item;
+import io.stockage.Location;
 import io.stockage.Mount;
 import io.stockage.NewProject;
 import io.stockage.OrgPermission;
+import io.stockage.Page;
+import io.stockage.PageRequest;
 import io.stockage.ProjectRole;
 import io.stockage.Stockage;
 import io.stockage.Subject;
@@ -19,7 +22,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The README's quick start: Stockage embedded in plain Java, on PostgreSQL and a local directory.
@@ -44,22 +46,27 @@ public final class QuickStart {
         .build()) {
       // The host authenticates; Stockage authorizes the subject it is given.
       Subject alice = Subject.of("acme", "alice", OrgPermission.CREATE_PROJECT);
-      stockage.createProject(alice, NewProject.of("bridge", "Bridge"));
-      stockage.addMember(alice, "bridge", UserId.of("bob"), ProjectRole.EDITOR);
+      stockage.projects().create(alice, NewProject.of("bridge", "Bridge"));
+      stockage.projects().addMember(alice, "bridge", UserId.of("bob"), ProjectRole.EDITOR);
 
       Item plan;
       try (InputStream in = Files.newInputStream(file)) {
-        plan = stockage.upload(alice, Upload.of("bridge", "plan.pdf", in)); // streamed, checked, revision 1
+        plan = stockage.files().upload(alice, Upload.of("bridge", "plan.pdf", in)); // streamed, checked, revision 1
       }
       Subject bob = Subject.of("acme", "bob");
-      try (Content content = stockage.open(bob, plan.id(), Optional.empty())) {
+      try (Content content = stockage.files().open(bob, plan.id())) {
         content.stream().transferTo(OutputStream.nullOutputStream());
       }
       // carol is no member: an access entry lets her view this file, and only it.
       Subject carol = Subject.of("acme", "carol");
-      stockage.grant(alice, plan.id(), carol.user(), ProjectRole.VIEWER);
-      Access access = stockage.explain(alice, plan.id(), carol); // VIEWER, and the entry that grants it
+      stockage.access().grant(alice, plan.id(), carol.user(), ProjectRole.VIEWER);
+      Access access = stockage.access().explain(alice, plan.id(), carol); // VIEWER, and the entry that grants it
       System.out.println("carol: " + access.role().orElseThrow() + " through " + access.sources());
+      // Listings page by cursor: a page starts after the last item of the one before.
+      Page<Item> page = stockage.files().list(bob, Location.root("bridge"), PageRequest.first(100));
+      while (page.hasNext()) {
+        page = stockage.files().list(bob, Location.root("bridge"), page.next().orElseThrow());
+      }
       return plan;
     }
     // endregion quickstart

@@ -5,6 +5,7 @@ import io.stockage.AccessEntry;
 import io.stockage.AccessSource;
 import io.stockage.ErrorKind;
 import io.stockage.ItemId;
+import io.stockage.PageRequest;
 import io.stockage.Permission;
 import io.stockage.Principal;
 import io.stockage.ProjectRole;
@@ -87,21 +88,21 @@ class AccessController {
 
   @GetMapping("/api/v1/files/{id}/access")
   List<EntryView> entries(Subject subject, @PathVariable String id) {
-    return stockage.accessEntries(subject, ItemId.parse(id)).stream().map(EntryView::of).toList();
+    return stockage.access().entries(subject, ItemId.parse(id), PageRequest.first(PageRequest.MAX_SIZE)).items().stream().map(EntryView::of).toList();
   }
 
   @PostMapping("/api/v1/files/{id}/access")
   @ResponseStatus(HttpStatus.CREATED)
   EntryView grant(Subject subject, @PathVariable String id, @RequestBody GrantBody body) {
     Principal principal = principal(body.user(), body.team());
-    return EntryView.of(stockage.grant(subject, ItemId.parse(id), principal, Bodies.required(body.role(), "role")));
+    return EntryView.of(stockage.access().grant(subject, ItemId.parse(id), principal, Bodies.required(body.role(), "role")));
   }
 
   @DeleteMapping("/api/v1/files/{id}/access")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(Subject subject, @PathVariable String id, @RequestParam(required = false) String user,
       @RequestParam(required = false) String team) {
-    stockage.revoke(subject, ItemId.parse(id), principal(user, team));
+    stockage.access().revoke(subject, ItemId.parse(id), principal(user, team));
   }
 
   @GetMapping("/api/v1/files/{id}/access/explain")
@@ -109,29 +110,29 @@ class AccessController {
     Subject whom = user == null ? subject : DemoUsers.subjectOf(user)
         .filter(s -> s.org().equals(subject.org()))
         .orElseThrow(() -> StockageException.of(ErrorKind.NOT_FOUND, "no user " + user + " in your organization"));
-    return ExplainView.of(stockage.explain(subject, ItemId.parse(id), whom));
+    return ExplainView.of(stockage.access().explain(subject, ItemId.parse(id), whom));
   }
 
   @GetMapping("/api/v1/files/{id}/permissions")
   Set<Permission> permissions(Subject subject, @PathVariable String id) {
-    return stockage.permissions(subject, ItemId.parse(id));
+    return stockage.access().permissions(subject, ItemId.parse(id));
   }
 
   @GetMapping("/api/v1/projects/{slug}/teams")
   List<ProjectTeamView> teams(Subject subject, @PathVariable String slug) {
-    return stockage.teams(subject, slug).stream().map(ProjectTeamView::of).toList();
+    return stockage.projects().teams(subject, slug).stream().map(ProjectTeamView::of).toList();
   }
 
   @PutMapping("/api/v1/projects/{slug}/teams/{team}")
   ProjectTeamView addTeam(Subject subject, @PathVariable String slug, @PathVariable String team,
       @RequestBody TeamRoleBody body) {
-    return ProjectTeamView.of(stockage.addTeam(subject, slug, TeamId.of(team), Bodies.required(body.role(), "role")));
+    return ProjectTeamView.of(stockage.projects().addTeam(subject, slug, TeamId.of(team), Bodies.required(body.role(), "role")));
   }
 
   @DeleteMapping("/api/v1/projects/{slug}/teams/{team}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void removeTeam(Subject subject, @PathVariable String slug, @PathVariable String team) {
-    stockage.removeTeam(subject, slug, TeamId.of(team));
+    stockage.projects().removeTeam(subject, slug, TeamId.of(team));
   }
 
   /** Exactly one of a user and a team. */

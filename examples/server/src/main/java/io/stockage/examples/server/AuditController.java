@@ -2,7 +2,6 @@ package io.stockage.examples.server;
 
 import io.stockage.AuditEntry;
 import io.stockage.AuditVerification;
-import io.stockage.PageRequest;
 import io.stockage.Stockage;
 import io.stockage.Subject;
 import java.time.Instant;
@@ -39,13 +38,13 @@ class AuditController {
   }
 
   @GetMapping
-  PageView<AuditEntryView> list(Subject subject, @RequestParam(defaultValue = "0") int page,
+  PageView<AuditEntryView> list(Subject subject, @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "50") int size) {
-    return PageView.of(stockage.audit(subject, PageRequest.of(page, size)), AuditEntryView::of);
+    return PageView.of(stockage.audit().list(subject, Bodies.page(cursor, size)), AuditEntryView::of);
   }
 
   @GetMapping("/verify")
   VerificationView verify(Subject subject) {
-    return VerificationView.of(stockage.verifyAuditChain(subject));
+    return VerificationView.of(stockage.audit().verify(subject));
   }
 }

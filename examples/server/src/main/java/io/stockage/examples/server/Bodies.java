@@ -2,6 +2,7 @@ package io.stockage.examples.server;
 
 import io.stockage.ErrorKind;
 import io.stockage.ItemId;
+import io.stockage.PageRequest;
 import io.stockage.StockageException;
 import java.util.Optional;
 
@@ -19,5 +20,10 @@ final class Bodies {
   /** An optional folder id; blank means the project's root. */
   static Optional<ItemId> folder(String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(ItemId.parse(value));
+  }
+
+  /** The page a request asks for: the first, or the one after its {@code cursor}. */
+  static PageRequest page(String cursor, int size) {
+    return cursor == null || cursor.isEmpty() ? PageRequest.first(size) : PageRequest.after(cursor, size);
   }
 }

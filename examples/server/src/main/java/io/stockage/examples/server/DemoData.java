@@ -32,18 +32,18 @@ class DemoData implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     Subject alice = DemoUsers.SUBJECTS.get("alice");
     try {
-      stockage.createProject(alice, NewProject.of("bridge", "Bridge").withDescription("Demo project"));
-      stockage.addMember(alice, "bridge", UserId.of("bob"), ProjectRole.EDITOR);
-      stockage.addMember(alice, "bridge", UserId.of("carol"), ProjectRole.VIEWER);
+      stockage.projects().create(alice, NewProject.of("bridge", "Bridge").withDescription("Demo project"));
+      stockage.projects().addMember(alice, "bridge", UserId.of("bob"), ProjectRole.EDITOR);
+      stockage.projects().addMember(alice, "bridge", UserId.of("carol"), ProjectRole.VIEWER);
       LOG.info("Seeded demo project acme/bridge: alice ADMIN, bob EDITOR, carol VIEWER");
     } catch (StockageException e) {
       if (e.kind() != ErrorKind.ALREADY_EXISTS) {
         throw e;
       }
     }
-    stockage.mounts(alice).stream().filter(m -> m.mode() == io.stockage.MountMode.LIVE).forEach(m -> {
-      stockage.grantMount(alice, m.name(), io.stockage.UserId.of("bob"), io.stockage.MountRole.EDITOR);
-      stockage.grantMount(alice, m.name(), io.stockage.UserId.of("carol"), io.stockage.MountRole.VIEWER);
+    stockage.mounts().list(alice).stream().filter(m -> m.mode() == io.stockage.MountMode.LIVE).forEach(m -> {
+      stockage.live().grant(alice, m.name(), io.stockage.UserId.of("bob"), io.stockage.MountRole.EDITOR);
+      stockage.live().grant(alice, m.name(), io.stockage.UserId.of("carol"), io.stockage.MountRole.VIEWER);
       LOG.info("Live mount {}: bob EDITOR, carol VIEWER", m.name());
     });
   }

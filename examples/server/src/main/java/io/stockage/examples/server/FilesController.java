@@ -5,8 +5,8 @@ import io.stockage.Content;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.ItemId;
+import io.stockage.Location;
 import io.stockage.NewContent;
-import io.stockage.PageRequest;
 import io.stockage.Stockage;
 import io.stockage.StockageException;
 import io.stockage.Subject;
@@ -42,9 +42,8 @@ class FilesController {
   ResponseEntity<FileView> upload(Subject subject, @PathVariable String slug,
       @RequestParam(required = false) String folder, HttpServletRequest request, HttpServletResponse response) {
     // Streamed: Stockage authorizes the upload before it reads a byte of the part.
-    Item item = multipart.stream(request, response, (name, fields, content) -> stockage.upload(subject,
-        new Upload(slug, Bodies.folder(folder != null ? folder : fields.get("folder")), name, content,
-            java.util.OptionalLong.empty(), false)));
+    Item item = multipart.stream(request, response, (name, fields, content) -> stockage.files().upload(subject, Upload.of(new Location(slug, Bodies.folder(folder != null ? folder : fields.get("folder"))), name,
+            content)));
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(java.net.URI.create("/api/v1/files/" + item.id()))
         .eTag(item.etag()).body(FileView.of(item));
@@ -56,20 +55,20 @@ class FilesController {
   @PostMapping(path = "/api/v1/projects/{slug}/folders", consumes = "application/json")
   ResponseEntity<FileView> createFolder(Subject subject, @PathVariable String slug,
       @org.springframework.web.bind.annotation.RequestBody NewFolderBody body) {
-    Item folder = stockage.createFolder(subject, slug, Bodies.folder(body.parent()), Bodies.required(body.name(), "name"));
+    Item folder = stockage.files().createFolder(subject, new Location(slug, Bodies.folder(body.parent())), Bodies.required(body.name(), "name"));
     return ResponseEntity.status(HttpStatus.CREATED).location(java.net.URI.create("/api/v1/files/" + folder.id()))
         .body(FileView.of(folder));
   }
 
   @GetMapping("/api/v1/projects/{slug}/files")
   PageView<FileView> list(Subject subject, @PathVariable String slug, @RequestParam(required = false) String folder,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    return PageView.of(stockage.list(subject, slug, Bodies.folder(folder), PageRequest.of(page, size)), FileView::of);
+      @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int size) {
+    return PageView.of(stockage.files().list(subject, new Location(slug, Bodies.folder(folder)), Bodies.page(cursor, size)), FileView::of);
   }
 
   @GetMapping("/api/v1/files/{id}")
   ResponseEntity<FileView> stat(Subject subject, @PathVariable String id) {
-    Item item = stockage.stat(subject, ItemId.parse(id));
+    Item item = stockage.files().stat(subject, ItemId.parse(id));
     return ResponseEntity.ok().eTag(item.etag()).body(FileView.of(item));
   }
 
@@ -78,16 +77,16 @@ class FilesController {
       throws IOException {
     ItemId file = ItemId.parse(id);
     String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-    if (ifNoneMatch != null && ETags.matches(ifNoneMatch, stockage.stat(subject, file).etag())) {
+    if (ifNoneMatch != null && ETags.matches(ifNoneMatch, stockage.files().stat(subject, file).etag())) {
       response.setStatus(HttpStatus.NOT_MODIFIED.value());
       return;
     }
     Optional<ByteRange> range = HttpRanges.parse(request.getHeader(HttpHeaders.RANGE));
-    try (Content content = stockage.open(subject, file, range)) {
+    try (Content content = range.map(r -> stockage.files().open(subject, file, r)).orElseGet(() -> stockage.files().open(subject, file))) {
       Downloads.send(content, response);
     } catch (StockageException e) {
       if (e.kind() == ErrorKind.RANGE_NOT_SATISFIABLE) {
-        response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + stockage.stat(subject, file).size());
+        response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + stockage.files().stat(subject, file).size());
       }
       throw e;
     }
@@ -102,14 +101,14 @@ class FilesController {
       content = content.withDeclaredSize(request.getContentLengthLong());
     }
     if (ifMatch != null) {
-      Item current = stockage.stat(subject, file);
+      Item current = stockage.files().stat(subject, file);
       if (!ETags.matches(ifMatch, current.etag())) {
         throw new PreconditionFailed("If-Match " + ifMatch + " does not match the current ETag \"" + current.etag() + "\"");
       }
       content = content.ifRevision(current.revision());
     }
     try {
-      Item item = stockage.write(subject, file, content);
+      Item item = stockage.files().write(subject, file, content);
       return ResponseEntity.ok().eTag(item.etag()).body(FileView.of(item));
     } catch (StockageException e) {
       if (ifMatch != null && e.kind() == ErrorKind.CONFLICT) {
@@ -125,7 +124,7 @@ class FilesController {
       @org.springframework.web.bind.annotation.RequestBody(required = false) java.util.Map<String, Object> body) {
     Object seconds = body == null ? null : body.get("expiresInSeconds");
     long ttl = seconds instanceof Number n ? n.longValue() : 300;
-    io.stockage.DownloadUrl url = stockage.downloadUrl(subject, ItemId.parse(id), java.time.Duration.ofSeconds(ttl));
+    io.stockage.DownloadUrl url = stockage.sharing().downloadUrl(subject, ItemId.parse(id), java.time.Duration.ofSeconds(ttl));
     return new DownloadUrlView(url.url().toString(), url.expiresAt());
   }
 
@@ -134,12 +133,12 @@ class FilesController {
 
   @DeleteMapping("/api/v1/files/{id}")
   FileView delete(Subject subject, @PathVariable String id) {
-    return FileView.of(stockage.delete(subject, ItemId.parse(id)));
+    return FileView.of(stockage.files().trash(subject, ItemId.parse(id)));
   }
 
   @PostMapping("/api/v1/files/{id}/restore")
   FileView restore(Subject subject, @PathVariable String id) {
-    return FileView.of(stockage.restore(subject, ItemId.parse(id)));
+    return FileView.of(stockage.files().restore(subject, ItemId.parse(id)));
   }
 
   /** {@code If-Match} failed: 412. */

@@ -3,10 +3,11 @@ package io.stockage.examples.server;
 import io.stockage.ByteRange;
 import io.stockage.Entry;
 import io.stockage.EntryContent;
+import io.stockage.EntryQuery;
+import io.stockage.EntryUpload;
 import io.stockage.ErrorKind;
 import io.stockage.MountMember;
 import io.stockage.MountRole;
-import io.stockage.PageRequest;
 import io.stockage.Principal;
 import io.stockage.Stockage;
 import io.stockage.StockageException;
@@ -53,8 +54,8 @@ class LiveMountsController {
 
   @GetMapping("/api/v1/mounts/{mount}/entries")
   PageView<EntryView> entries(Subject subject, @PathVariable String mount, @RequestParam(defaultValue = "") String path,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "200") int size) {
-    return PageView.of(stockage.entries(subject, mount, path, PageRequest.of(page, size)), EntryView::of);
+      @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "200") int size) {
+    return PageView.of(stockage.live().list(subject, mount, path, Bodies.page(cursor, size)), EntryView::of);
   }
 
   /** The JSON form of a search. */
@@ -63,7 +64,7 @@ class LiveMountsController {
   @GetMapping("/api/v1/mounts/{mount}/search")
   SearchView search(Subject subject, @PathVariable String mount, @RequestParam String q,
       @RequestParam(defaultValue = "") String path, @RequestParam(defaultValue = "100") int max) {
-    io.stockage.EntrySearch found = stockage.searchEntries(subject, mount, path, q, max);
+    io.stockage.EntrySearch found = stockage.live().search(subject, new EntryQuery(mount, path, q, max));
     return new SearchView(found.entries().stream().map(EntryView::of).toList(), found.truncated());
   }
 
@@ -71,7 +72,7 @@ class LiveMountsController {
   void download(Subject subject, @PathVariable String mount, @RequestParam String path, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     Optional<ByteRange> range = HttpRanges.parse(request.getHeader(HttpHeaders.RANGE));
-    try (EntryContent content = stockage.openEntry(subject, mount, path, range)) {
+    try (EntryContent content = range.map(r -> stockage.live().open(subject, mount, path, r)).orElseGet(() -> stockage.live().open(subject, mount, path))) {
       Entry entry = content.entry();
       response.setStatus(content.isPartial() ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
       response.setContentType("application/octet-stream");
@@ -92,26 +93,24 @@ class LiveMountsController {
   EntryView upload(Subject subject, @PathVariable String mount, @RequestParam String path, HttpServletRequest request)
       throws IOException {
     long length = request.getContentLengthLong();
-    return EntryView.of(stockage.putEntry(subject, mount, path, request.getInputStream(),
-        length >= 0 ? OptionalLong.of(length) : OptionalLong.empty()));
+    return EntryView.of(stockage.live().put(subject, new EntryUpload(mount, path, request.getInputStream(), length >= 0 ? OptionalLong.of(length) : OptionalLong.empty())));
   }
 
   @PostMapping("/api/v1/mounts/{mount}/move")
   EntryView move(Subject subject, @PathVariable String mount, @RequestBody Map<String, String> body) {
-    return EntryView.of(stockage.moveEntry(subject, mount, Bodies.required(body.get("from"), "from"),
-        Bodies.required(body.get("to"), "to")));
+    return EntryView.of(stockage.live().move(subject, mount, Bodies.required(body.get("from"), "from"), Bodies.required(body.get("to"), "to")));
   }
 
   @PostMapping("/api/v1/mounts/{mount}/directories")
   @ResponseStatus(HttpStatus.CREATED)
   EntryView makeDirectory(Subject subject, @PathVariable String mount, @RequestBody Map<String, String> body) {
-    return EntryView.of(stockage.makeDirectory(subject, mount, Bodies.required(body.get("path"), "path")));
+    return EntryView.of(stockage.live().makeDirectory(subject, mount, Bodies.required(body.get("path"), "path")));
   }
 
   @DeleteMapping("/api/v1/mounts/{mount}/entries")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(Subject subject, @PathVariable String mount, @RequestParam String path) {
-    stockage.deleteEntry(subject, mount, path);
+    stockage.live().delete(subject, mount, path);
   }
 
   /** Grants {@code {"user": name}} or {@code {"team": id}} a {@code role}. */
@@ -123,13 +122,13 @@ class LiveMountsController {
     } catch (IllegalArgumentException e) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "'role' is VIEWER, EDITOR or MANAGER");
     }
-    return stockage.grantMount(subject, mount, principal(body.get("user"), body.get("team")), role);
+    return stockage.live().grant(subject, mount, principal(body.get("user"), body.get("team")), role);
   }
 
   @DeleteMapping("/api/v1/mounts/{mount}/members/{type}/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(Subject subject, @PathVariable String mount, @PathVariable String type, @PathVariable String id) {
-    stockage.revokeMount(subject, mount, principal("user".equals(type) ? id : null, "team".equals(type) ? id : null));
+    stockage.live().revoke(subject, mount, principal("user".equals(type) ? id : null, "team".equals(type) ? id : null));
   }
 
   private static Principal principal(String user, String team) {

@@ -4,6 +4,7 @@ import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.ItemId;
 import io.stockage.ItemPatch;
+import io.stockage.Location;
 import io.stockage.MountInfo;
 import io.stockage.Stockage;
 import io.stockage.StockageException;
@@ -38,7 +39,7 @@ class MetadataController {
 
   @GetMapping("/api/v1/mounts")
   List<MountView> mounts(Subject subject) {
-    return stockage.mounts(subject).stream().map(MountView::of).toList();
+    return stockage.mounts().list(subject).stream().map(MountView::of).toList();
   }
 
   /**
@@ -51,7 +52,9 @@ class MetadataController {
     Item result = null;
     if (body.containsKey("folder")) {
       Object folder = body.get("folder");
-      result = stockage.move(subject, item, Bodies.folder(folder == null ? null : text(folder, "folder")));
+      String project = stockage.projects().get(subject, stockage.files().stat(subject, item).project()).slug();
+      result = stockage.files().move(subject, item,
+          new Location(project, Bodies.folder(folder == null ? null : text(folder, "folder"))));
     }
     ItemPatch patch = ItemPatch.none();
     if (body.containsKey("name")) {
@@ -64,7 +67,7 @@ class MetadataController {
       patch = patch.withCustomFields(fields(body.get("customFields")));
     }
     if (patch.name().isPresent() || patch.tags().isPresent() || patch.customFields().isPresent() || result == null) {
-      result = stockage.update(subject, item, patch);
+      result = stockage.files().update(subject, item, patch);
     }
     return FileView.of(result);
   }

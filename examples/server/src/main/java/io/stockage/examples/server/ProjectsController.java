@@ -1,7 +1,6 @@
 package io.stockage.examples.server;
 
 import io.stockage.NewProject;
-import io.stockage.PageRequest;
 import io.stockage.Project;
 import io.stockage.ProjectMember;
 import io.stockage.ProjectRole;
@@ -59,34 +58,34 @@ class ProjectsController {
     NewProject spec = new NewProject(Bodies.required(body.slug(), "slug"), Bodies.required(body.title(), "title"),
         Optional.ofNullable(body.description()).orElse(""), Optional.ofNullable(body.category()).orElse(""),
         Optional.empty());
-    return ProjectView.of(stockage.createProject(subject, spec));
+    return ProjectView.of(stockage.projects().create(subject, spec));
   }
 
   @GetMapping
-  PageView<ProjectView> list(Subject subject, @RequestParam(defaultValue = "0") int page,
+  PageView<ProjectView> list(Subject subject, @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "50") int size) {
-    return PageView.of(stockage.projects(subject, PageRequest.of(page, size)), ProjectView::of);
+    return PageView.of(stockage.projects().list(subject, Bodies.page(cursor, size)), ProjectView::of);
   }
 
   @GetMapping("/{slug}")
   ProjectView get(Subject subject, @PathVariable String slug) {
-    return ProjectView.of(stockage.project(subject, slug));
+    return ProjectView.of(stockage.projects().get(subject, slug));
   }
 
   @GetMapping("/{slug}/members")
   java.util.List<MemberView> members(Subject subject, @PathVariable String slug) {
-    return stockage.members(subject, slug).stream().map(MemberView::of).toList();
+    return stockage.projects().members(subject, slug).stream().map(MemberView::of).toList();
   }
 
   @PostMapping("/{slug}/members")
   MemberView addMember(Subject subject, @PathVariable String slug, @RequestBody MemberBody body) {
     ProjectRole role = Bodies.required(body.role(), "role");
-    return MemberView.of(stockage.addMember(subject, slug, UserId.of(Bodies.required(body.user(), "user")), role));
+    return MemberView.of(stockage.projects().addMember(subject, slug, UserId.of(Bodies.required(body.user(), "user")), role));
   }
 
   @DeleteMapping("/{slug}/members/{user}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void removeMember(Subject subject, @PathVariable String slug, @PathVariable String user) {
-    stockage.removeMember(subject, slug, UserId.of(user));
+    stockage.projects().removeMember(subject, slug, UserId.of(user));
   }
 }

@@ -5,7 +5,6 @@ import io.stockage.Content;
 import io.stockage.Diff;
 import io.stockage.ErrorKind;
 import io.stockage.ItemId;
-import io.stockage.PageRequest;
 import io.stockage.Revision;
 import io.stockage.Stockage;
 import io.stockage.StockageException;
@@ -47,34 +46,34 @@ class RevisionsController {
   }
 
   /** The JSON form of a revision list page. */
-  record RevisionPage(List<RevisionView> items, Integer next) {}
+  record RevisionPage(List<RevisionView> items, String next) {}
 
   @GetMapping("/api/v1/files/{id}/revisions")
-  RevisionPage list(Subject subject, @PathVariable String id, @RequestParam(defaultValue = "0") int page,
+  RevisionPage list(Subject subject, @PathVariable String id, @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "50") int size) {
-    var revisions = stockage.revisions(subject, ItemId.parse(id), PageRequest.of(page, size));
+    var revisions = stockage.revisions().list(subject, ItemId.parse(id), Bodies.page(cursor, size));
     return new RevisionPage(revisions.items().stream().map(RevisionView::of).toList(),
-        revisions.next().map(PageRequest::page).orElse(null));
+        revisions.nextCursor().orElse(null));
   }
 
   @GetMapping("/api/v1/files/{id}/revisions/{n}/content")
   void content(Subject subject, @PathVariable String id, @PathVariable int n, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     Optional<ByteRange> range = HttpRanges.parse(request.getHeader(HttpHeaders.RANGE));
-    try (Content content = stockage.openRevision(subject, ItemId.parse(id), n, range)) {
+    try (Content content = range.map(r -> stockage.revisions().open(subject, ItemId.parse(id), n, r)).orElseGet(() -> stockage.revisions().open(subject, ItemId.parse(id), n))) {
       Downloads.send(content, response);
     }
   }
 
   @PostMapping("/api/v1/files/{id}/revisions/{n}/restore")
   FileView restore(Subject subject, @PathVariable String id, @PathVariable int n) {
-    return FileView.of(stockage.restoreRevision(subject, ItemId.parse(id), n));
+    return FileView.of(stockage.revisions().restore(subject, ItemId.parse(id), n));
   }
 
   @DeleteMapping("/api/v1/files/{id}/revisions/{n}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(Subject subject, @PathVariable String id, @PathVariable int n) {
-    stockage.deleteRevision(subject, ItemId.parse(id), n);
+    stockage.revisions().delete(subject, ItemId.parse(id), n);
   }
 
   /** JSON hunks and property changes; a unified diff ({@code text/x-diff}) when the client asks for it. */
@@ -85,9 +84,9 @@ class RevisionsController {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "'from' and 'to' are revision numbers, from 1");
     }
     ItemId file = ItemId.parse(id);
-    Diff diff = stockage.diff(subject, file, from, to);
+    Diff diff = stockage.revisions().diff(subject, file, from, to);
     if (accept != null && accept.contains("text/x-diff")) {
-      String name = stockage.stat(subject, file).name();
+      String name = stockage.files().stat(subject, file).name();
       return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/x-diff;charset=UTF-8"))
           .body(diff.unified(name));
     }

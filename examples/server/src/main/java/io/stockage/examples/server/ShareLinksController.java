@@ -54,7 +54,7 @@ class ShareLinksController {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "'expiresInSeconds' must be a number");
     }
     long ttl = seconds == null ? DEFAULT_TTL_SECONDS : ((Number) seconds).longValue();
-    ShareLink link = stockage.createShareLink(subject, ItemId.parse(id), Duration.ofSeconds(ttl));
+    ShareLink link = stockage.sharing().createLink(subject, ItemId.parse(id), Duration.ofSeconds(ttl));
     String base = publicUrl.toString().replaceAll("/+$", "");
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new ShareLinkView(link.id().toString(), base + "/s/" + link.token(), link.expiresAt()));
@@ -62,7 +62,7 @@ class ShareLinksController {
 
   @DeleteMapping("/api/v1/share-links/{id}")
   ResponseEntity<Void> revoke(Subject subject, @PathVariable String id) {
-    stockage.revokeShareLink(subject, parse(id));
+    stockage.sharing().revokeLink(subject, parse(id));
     return ResponseEntity.noContent().build();
   }
 
@@ -72,7 +72,7 @@ class ShareLinksController {
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     Optional<ByteRange> range = HttpRanges.parse(request.getHeader(HttpHeaders.RANGE));
-    try (Content content = stockage.openShared(token, range)) {
+    try (Content content = range.map(r -> stockage.sharing().openLink(token, r)).orElseGet(() -> stockage.sharing().openLink(token))) {
       Downloads.send(content, response);
     }
   }

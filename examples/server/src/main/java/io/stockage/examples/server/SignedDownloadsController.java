@@ -35,14 +35,14 @@ class SignedDownloadsController {
     String query = request.getQueryString();
     URI url = URI.create(request.getRequestURI() + (query == null ? "" : "?" + query));
     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-    Optional<URI> presigned = stockage.presignSigned(url);
+    Optional<URI> presigned = stockage.sharing().presignSigned(url);
     if (presigned.isPresent()) {
       response.setStatus(HttpServletResponse.SC_FOUND);
       response.setHeader(HttpHeaders.LOCATION, presigned.get().toString());
       return;
     }
     Optional<ByteRange> range = HttpRanges.parse(request.getHeader(HttpHeaders.RANGE));
-    try (Content content = stockage.openSigned(url, range)) {
+    try (Content content = range.map(r -> stockage.sharing().openSigned(url, r)).orElseGet(() -> stockage.sharing().openSigned(url))) {
       Downloads.send(content, response);
     }
   }

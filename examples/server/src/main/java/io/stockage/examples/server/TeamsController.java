@@ -65,14 +65,14 @@ class TeamsController {
   TeamView addMember(Subject subject, @PathVariable String team, @RequestBody MemberBody body) {
     TeamId id = TeamId.of(team);
     // Through the engine: it refuses a change that would let an admin reach vault items.
-    stockage.addTeamMember(subject, id, UserId.of(Bodies.required(body.user(), "user")));
+    stockage.teams().addMember(subject, id, UserId.of(Bodies.required(body.user(), "user")));
     return view(subject, id, directory.teams(subject.org()).get(id));
   }
 
   @DeleteMapping("/{team}/members/{user}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void removeMember(Subject subject, @PathVariable String team, @PathVariable String user) {
-    stockage.removeTeamMember(subject, TeamId.of(team), UserId.of(user));
+    stockage.teams().removeMember(subject, TeamId.of(team), UserId.of(user));
   }
 
   private TeamView view(Subject subject, TeamId team, String name) {

@@ -23,7 +23,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +57,7 @@ class VaultController {
     Item item = multipart.stream(request, response, (name, fields, content) -> {
       String named = project != null ? project : fields.get("project");
       String slug = named != null ? named : personalProject(subject);
-      return stockage.upload(subject, new Upload(slug, Optional.empty(), name, content, OptionalLong.empty(), true));
+      return stockage.files().upload(subject, Upload.of(slug, name, content).asVault());
     });
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(java.net.URI.create("/api/vault/files/" + item.id() + "/download/"))
@@ -66,15 +65,15 @@ class VaultController {
   }
 
   @GetMapping("/api/vault/files/")
-  PageView<FileView> list(Subject subject, @RequestParam(defaultValue = "0") int page,
+  PageView<FileView> list(Subject subject, @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "50") int size) {
-    return PageView.of(stockage.vaultFiles(subject, PageRequest.of(page, size)), FileView::of);
+    return PageView.of(stockage.files().vaultFiles(subject, Bodies.page(cursor, size)), FileView::of);
   }
 
   @GetMapping("/api/vault/files/{id}/download/")
   void download(Subject subject, @PathVariable String id, HttpServletResponse response) throws IOException {
     ItemId file = vaultFile(subject, id);
-    try (Content content = stockage.open(subject, file, Optional.empty())) {
+    try (Content content = stockage.files().open(subject, file)) {
       Downloads.send(content, response);
     }
   }
@@ -88,14 +87,14 @@ class VaultController {
     if (principals.isEmpty()) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "name at least one user or team to share with");
     }
-    principals.forEach(p -> stockage.grant(subject, file, p, ProjectRole.VIEWER));
-    return stockage.accessEntries(subject, file).stream().map(AccessController.EntryView::of).toList();
+    principals.forEach(p -> stockage.access().grant(subject, file, p, ProjectRole.VIEWER));
+    return stockage.access().entries(subject, file, PageRequest.first(PageRequest.MAX_SIZE)).items().stream().map(AccessController.EntryView::of).toList();
   }
 
   /** A vault file the subject can see; a regular file's id is not one (404). */
   private ItemId vaultFile(Subject subject, String id) {
     ItemId file = ItemId.parse(id);
-    if (!stockage.stat(subject, file).vault()) {
+    if (!stockage.files().stat(subject, file).vault()) {
       throw StockageException.of(ErrorKind.NOT_FOUND, "no vault file " + id);
     }
     return file;
@@ -109,7 +108,7 @@ class VaultController {
     String slug = "vault-" + subject.user().value().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
     try {
       // Someone else could have taken the name first: their project's members would see the files.
-      if (!stockage.project(subject, slug).creator().equals(subject.user())) {
+      if (!stockage.projects().get(subject, slug).creator().equals(subject.user())) {
         throw StockageException.of(ErrorKind.CONFLICT, "project " + slug + " is not your personal vault: name a project");
       }
     } catch (StockageException e) {
@@ -120,7 +119,7 @@ class VaultController {
       perms.addAll(subject.permissions());
       Subject creator = new Subject(subject.org(), subject.user(), perms);
       try {
-        stockage.createProject(creator, NewProject.of(slug, "Vault of " + subject.user().value()));
+        stockage.projects().create(creator, NewProject.of(slug, "Vault of " + subject.user().value()));
       } catch (StockageException raced) {
         if (raced.kind() != ErrorKind.ALREADY_EXISTS) {
           throw raced;

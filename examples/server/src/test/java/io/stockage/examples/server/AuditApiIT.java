@@ -12,10 +12,10 @@ class AuditApiIT extends ServerIT {
   void audit_orgAdmin_getsNewestRowsFirst() {
     uploadPdf("bob", "audited.pdf", "audited");
 
-    HttpResponse<String> page = http.get("alice", "/api/v1/audit?page=0&size=1");
+    HttpResponse<String> page = http.get("alice", "/api/v1/audit?size=1");
 
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-    assertThat(page.body()).startsWith("{\"items\":[{\"id\":").contains("\"outcome\":\"ALLOWED\"", "\"next\":1",
+    assertThat(page.body()).startsWith("{\"items\":[{\"id\":").contains("\"outcome\":\"ALLOWED\"", "\"next\":\"",
         "\"hash\":\"");
   }
 

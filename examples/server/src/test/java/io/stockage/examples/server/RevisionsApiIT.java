@@ -25,8 +25,12 @@ class RevisionsApiIT extends ServerIT {
 
     HttpResponse<String> list = http.get("carol", "/api/v1/files/" + id + "/revisions?size=2");
     assertThat(list.statusCode()).isEqualTo(200);
-    assertThat(list.body()).startsWith("{\"items\":[{\"revision\":3,").contains("\"next\":1", "\"author\":\"bob\"",
+    assertThat(list.body()).startsWith("{\"items\":[{\"revision\":3,").contains("\"author\":\"bob\"",
         "\"restoredFrom\":null", "\"comment\":null", "\"mimeType\":\"application/pdf\"");
+    HttpResponse<String> rest = http.get("carol", "/api/v1/files/" + id + "/revisions?size=2&cursor="
+        + member(list.body(), "next"));
+    assertThat(rest.body()).as("the page after the cursor").startsWith("{\"items\":[{\"revision\":1,")
+        .contains("\"next\":null");
 
     HttpResponse<byte[]> old = http.sendForBytes(http.request("carol", "/api/v1/files/" + id + "/revisions/1/content"));
     assertThat(old.statusCode()).isEqualTo(200);

@@ -1,7 +1,7 @@
 package io.stockage.provider.s3.internal;
 
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.ObjectKeys;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.ObjectKeys;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package io.stockage.provider.s3.internal;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.ObjectKeys;
-import io.stockage.spi.ObjectPage;
-import io.stockage.spi.ObjectVersion;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.ObjectKeys;
+import io.stockage.spi.storage.ObjectPage;
+import io.stockage.spi.storage.ObjectVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

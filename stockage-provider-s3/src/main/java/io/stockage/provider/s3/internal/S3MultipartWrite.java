@@ -2,9 +2,9 @@ package io.stockage.provider.s3.internal;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.MultipartWrite;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.MultipartWrite;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.stockage.provider.s3.internal;
 
-import io.stockage.spi.MultipartWrite.PartInfo;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.MultipartWrite.PartInfo;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.WriteOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,10 +2,10 @@ package io.stockage.provider.s3.internal;
 
 import io.stockage.ErrorKind;
 import io.stockage.StockageException;
-import io.stockage.spi.MultipartWrite.PartInfo;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.MultipartWrite.PartInfo;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

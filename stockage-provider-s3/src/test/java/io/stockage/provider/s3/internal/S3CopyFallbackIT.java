@@ -2,8 +2,8 @@ package io.stockage.provider.s3.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stockage.spi.ObjectInfo;
-import io.stockage.spi.WriteOptions;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.WriteOptions;
 import io.stockage.testkit.s3.S3Bucket;
 import io.stockage.testkit.s3.S3Servers;
 import java.io.ByteArrayInputStream;

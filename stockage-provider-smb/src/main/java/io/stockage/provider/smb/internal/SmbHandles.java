@@ -12,7 +12,7 @@ import com.hierynomus.smbj.share.Directory;
 import com.hierynomus.smbj.share.DiskEntry;
 import com.hierynomus.smbj.share.DiskShare;
 import com.hierynomus.smbj.share.File;
-import io.stockage.spi.ObjectInfo;
+import io.stockage.spi.storage.ObjectInfo;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.stockage.provider.smb.internal;
 
 import io.stockage.PolicyReason;
 import io.stockage.StockageException;
-import io.stockage.spi.ObjectKeys;
+import io.stockage.spi.storage.ObjectKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;

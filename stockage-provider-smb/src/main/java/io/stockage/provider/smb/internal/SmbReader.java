@@ -4,8 +4,8 @@ import com.hierynomus.smbj.share.DiskShare;
 import com.hierynomus.smbj.share.File;
 import io.stockage.ByteRange;
 import io.stockage.StockageException;
-import io.stockage.spi.ObjectContent;
-import io.stockage.spi.ObjectInfo;
+import io.stockage.spi.storage.ObjectContent;
+import io.stockage.spi.storage.ObjectInfo;
 import java.util.Optional;
 
 /**

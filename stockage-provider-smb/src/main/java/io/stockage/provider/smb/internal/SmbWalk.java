@@ -3,7 +3,7 @@ package io.stockage.provider.smb.internal;
 import com.hierynomus.msfscc.fileinformation.FileDirectoryInformation;
 import com.hierynomus.smbj.share.Directory;
 import com.hierynomus.smbj.share.DiskShare;
-import io.stockage.spi.ObjectInfo;
+import io.stockage.spi.storage.ObjectInfo;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,0 +1,27 @@
+package io.stockage.spi.catalog;
+
+import java.util.function.Function;
+
+/**
+ * The metadata store and the transaction boundary: projects, members, items, revisions, blobs,
+ * the change feed and the audit log. Everything one operation writes is written in one
+ * {@link #inTransaction} call, so it commits whole or not at all.
+ *
+ * <p>Errors: a constraint on names or slugs is {@code ALREADY_EXISTS}, a database that cannot be
+ * reached is {@code UNAVAILABLE}.
+ */
+public interface Catalog extends AutoCloseable {
+
+  /**
+   * Runs the work in one read-write transaction; commits when it returns, rolls back when it
+   * throws (and rethrows).
+   */
+  <T> T inTransaction(Function<CatalogSession, T> work);
+
+  /** Runs read-only work; it sees one consistent snapshot. */
+  <T> T read(Function<CatalogSession, T> work);
+
+  /** Releases the pool the catalog created, if any. */
+  @Override
+  void close();
+}

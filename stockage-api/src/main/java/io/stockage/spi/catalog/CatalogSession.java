@@ -1,0 +1,35 @@
+package io.stockage.spi.catalog;
+
+/** The record stores of one catalog transaction; valid only inside it. */
+public interface CatalogSession {
+
+  /** Organizations, projects and their members. */
+  ProjectRecords projects();
+
+  /** Files and folders. */
+  ItemRecords items();
+
+  /** Revisions of files. */
+  RevisionRecords revisions();
+
+  /** Stored content and its reference counts. */
+  BlobRecords blobs();
+
+  /** The change feed's journal. */
+  ChangeJournal changes();
+
+  /** The audit log. */
+  AuditRecords audit();
+
+  /** Custom field definitions. */
+  FieldRecords fields();
+
+  /** Access entries on items of managed mounts. */
+  AclStore acl();
+
+  /** Roles on live mounts. */
+  MountRecords mounts();
+
+  /** Share links. */
+  ShareLinkRecords links();
+}

@@ -1,0 +1,157 @@
+package io.stockage.jdbc;
+
+import static io.stockage.jdbc.TestData.ALICE;
+import static io.stockage.jdbc.TestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockage.AuditEntry;
+import io.stockage.AuditOutcome;
+import io.stockage.ItemId;
+import io.stockage.OrgId;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.ProjectId;
+import io.stockage.spi.catalog.AuditHashes;
+import io.stockage.spi.catalog.AuditHead;
+import io.stockage.spi.catalog.AuditLink;
+import io.stockage.spi.catalog.AuditRecord;
+import io.stockage.spi.catalog.ChangeKind;
+import io.stockage.spi.catalog.ChangeRecord;
+import io.stockage.testkit.PostgresExtension;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ChangeAndAuditRecordsIT {
+  @RegisterExtension
+  static final PostgresExtension POSTGRES = new PostgresExtension();
+
+  private static JdbcCatalog catalog;
+
+  @BeforeAll
+  static void createCatalog() {
+    catalog = JdbcCatalog.create(POSTGRES.database().dataSource());
+  }
+
+  @AfterAll
+  static void closeCatalog() {
+    catalog.close();
+  }
+
+  @Test
+  void change_twoChanges_returnsIncreasingSequenceNumbers() throws SQLException {
+    OrgId org = TestData.newOrg();
+    ChangeRecord added = new ChangeRecord(org, ProjectId.random(), Optional.of(ItemId.random()), ChangeKind.ADDED,
+        OptionalInt.of(1), ALICE, T0);
+    ChangeRecord project = new ChangeRecord(org, ProjectId.random(), Optional.empty(),
+        ChangeKind.PERMISSIONS_CHANGED, OptionalInt.empty(), ALICE, T0);
+
+    long first = catalog.inTransaction(s -> s.changes().append(added));
+    long second = catalog.inTransaction(s -> s.changes().append(project));
+
+    assertThat(second).isGreaterThan(first);
+    assertThat(text("SELECT kind || ' ' || coalesce(item_id::text, '-') || ' ' || coalesce(revision::text, '-')"
+        + " FROM changes WHERE seq = ?", second)).isEqualTo("PERMISSIONS_CHANGED - -");
+    assertThat(text("SELECT kind || ' ' || revision FROM changes WHERE seq = ?", first)).isEqualTo("ADDED 1");
+  }
+
+  @Test
+  void audit_detailsWithJsonCharacters_storedAsJsonObjectOfStrings() throws SQLException {
+    OrgId org = TestData.newOrg();
+    Map<String, String> details = Map.of("name", "a \"quoted\", {braced} \\ name", "revision", "2");
+    catalog.inTransaction(s -> {
+      s.audit().append(new AuditRecord(org, ALICE, "upload", "item-1", AuditOutcome.ALLOWED, details, T0));
+      s.audit().append(new AuditRecord(org, ALICE, "download", "item-1", AuditOutcome.DENIED, Map.of(), T0));
+      return org;
+    });
+
+    assertThat(text("SELECT details ->> 'name' FROM audit_log WHERE org_id = ? ORDER BY id LIMIT 1", org.value()))
+        .isEqualTo("a \"quoted\", {braced} \\ name");
+    assertThat(text("SELECT jsonb_typeof(details -> 'revision') FROM audit_log WHERE org_id = ? ORDER BY id LIMIT 1",
+        org.value())).isEqualTo("string");
+    assertThat(text("SELECT outcome || ' ' || details::text FROM audit_log WHERE org_id = ? ORDER BY id DESC LIMIT 1",
+        org.value())).isEqualTo("DENIED {}");
+  }
+
+  @Test
+  void audit_twoRows_chainFromGenesisAndHeadNamesTheLast() {
+    OrgId org = TestData.newOrg();
+    AuditRecord first = new AuditRecord(org, ALICE, "upload", "item-1", AuditOutcome.ALLOWED, Map.of("size", "3"),
+        T0.plusNanos(789));
+    AuditRecord second = new AuditRecord(org, ALICE, "delete", "item-1", AuditOutcome.FAILED, Map.of(), T0);
+    catalog.inTransaction(s -> {
+      s.audit().append(first);
+      s.audit().append(second);
+      return org;
+    });
+
+    List<AuditLink> chain = catalog.read(s -> s.audit().chain(org, 0, 10));
+    AuditHead head = catalog.read(s -> s.audit().head(org)).orElseThrow();
+
+    assertThat(chain).hasSize(2);
+    AuditEntry one = chain.get(0).entry();
+    AuditEntry two = chain.get(1).entry();
+    assertThat(one.at()).isEqualTo(T0);
+    assertThat(chain.get(0).prevHash()).isEqualTo(AuditHashes.GENESIS);
+    assertThat(one.hash()).isEqualTo(AuditHashes.hash(one.id(), first, AuditHashes.GENESIS));
+    assertThat(chain.get(1).prevHash()).isEqualTo(one.hash());
+    assertThat(two.hash()).isEqualTo(AuditHashes.hash(two, one.hash()));
+    assertThat(head).isEqualTo(new AuditHead(two.id(), two.hash(), 0));
+  }
+
+  @Test
+  void auditLog_threeRows_newestFirstInPages() {
+    OrgId org = TestData.newOrg();
+    catalog.inTransaction(s -> {
+      for (String action : List.of("a", "b", "c")) {
+        s.audit().append(new AuditRecord(org, ALICE, action, "t", AuditOutcome.ALLOWED, Map.of(), T0));
+      }
+      s.audit().append(new AuditRecord(TestData.newOrg(), ALICE, "other", "t", AuditOutcome.ALLOWED, Map.of(), T0));
+      return org;
+    });
+
+    Page<AuditEntry> first = catalog.read(s -> s.audit().list(org, PageRequest.first(2)));
+    Page<AuditEntry> second = catalog.read(s -> s.audit().list(org, first.next().orElseThrow()));
+
+    assertThat(first.items()).extracting(AuditEntry::action).containsExactly("c", "b");
+    assertThat(first.hasNext()).isTrue();
+    assertThat(second.items()).extracting(AuditEntry::action).containsExactly("a");
+    assertThat(second.hasNext()).isFalse();
+  }
+
+  @Test
+  void auditChain_detailsEditedToNumber_readWithoutTheHashMatching() throws SQLException {
+    OrgId org = TestData.newOrg();
+    catalog.inTransaction(s -> {
+      s.audit().append(new AuditRecord(org, ALICE, "a", "t", AuditOutcome.ALLOWED, Map.of("revision", "2"), T0));
+      return org;
+    });
+    MigrationIT.execute(POSTGRES.database().dataSource(),
+        "UPDATE audit_log SET details = '{\"revision\": 2}' WHERE org_id = '" + org.value() + "'");
+
+    AuditLink link = catalog.read(s -> s.audit().chain(org, 0, 10)).get(0);
+
+    assertThat(AuditHashes.hash(link.entry(), link.prevHash())).isNotEqualTo(link.entry().hash());
+  }
+
+  private static String text(String sql, Object parameter) throws SQLException {
+    DataSource dataSource = POSTGRES.database().dataSource();
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, parameter);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getString(1);
+      }
+    }
+  }
+}
