@@ -1,6 +1,6 @@
 package io.stockage.spring;
 
-import io.stockage.core.StockageEngine;
+import io.stockage.Stockage;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,18 +10,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Runs the engine's retention pass, then its reconciler, on a daemon thread at a fixed delay; a
- * failed pass, whatever it threw, is logged and the next one runs on schedule.
+ * Runs {@link io.stockage.Maintenance}'s retention pass, then its reconciler, on a daemon thread
+ * at a fixed delay; a failed pass, whatever it threw, is logged and the next one runs on schedule.
  */
 public final class ReconcilerSchedule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcilerSchedule.class);
 
   private final ScheduledExecutorService executor;
 
-  ReconcilerSchedule(ObjectProvider<StockageEngine> engine, Duration interval) {
-    this(() -> engine.ifAvailable(e -> {
-      e.maintenance().applyRetention();
-      e.maintenance().reconcile();
+  ReconcilerSchedule(ObjectProvider<Stockage> stockage, Duration interval) {
+    this(() -> stockage.ifAvailable(s -> {
+      s.maintenance().applyRetention();
+      s.maintenance().reconcile();
     }), interval);
   }
 

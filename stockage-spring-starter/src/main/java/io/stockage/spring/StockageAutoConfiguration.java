@@ -91,8 +91,8 @@ public class StockageAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "stockage.reconciler", name = "enabled", matchIfMissing = true)
-  ReconcilerSchedule stockageReconcilerSchedule(ObjectProvider<StockageEngine> engine, StockageProperties properties) {
-    return new ReconcilerSchedule(engine, properties.reconciler().interval());
+  ReconcilerSchedule stockageReconcilerSchedule(ObjectProvider<Stockage> stockage, StockageProperties properties) {
+    return new ReconcilerSchedule(stockage, properties.reconciler().interval());
   }
 
   /** The keys of {@code stockage.signing.keys}; none when the list is empty. */

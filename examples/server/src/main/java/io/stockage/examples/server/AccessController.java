@@ -5,7 +5,6 @@ import io.stockage.AccessEntry;
 import io.stockage.AccessSource;
 import io.stockage.ErrorKind;
 import io.stockage.ItemId;
-import io.stockage.PageRequest;
 import io.stockage.Permission;
 import io.stockage.Principal;
 import io.stockage.ProjectRole;
@@ -87,8 +86,9 @@ class AccessController {
   }
 
   @GetMapping("/api/v1/files/{id}/access")
-  List<EntryView> entries(Subject subject, @PathVariable String id) {
-    return stockage.access().entries(subject, ItemId.parse(id), PageRequest.first(PageRequest.MAX_SIZE)).items().stream().map(EntryView::of).toList();
+  PageView<EntryView> entries(Subject subject, @PathVariable String id, @RequestParam(required = false) String cursor,
+      @RequestParam(defaultValue = "100") int size) {
+    return PageView.of(stockage.access().entries(subject, ItemId.parse(id), Bodies.page(cursor, size)), EntryView::of);
   }
 
   @PostMapping("/api/v1/files/{id}/access")

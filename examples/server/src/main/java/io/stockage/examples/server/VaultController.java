@@ -88,7 +88,8 @@ class VaultController {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "name at least one user or team to share with");
     }
     principals.forEach(p -> stockage.access().grant(subject, file, p, ProjectRole.VIEWER));
-    return stockage.access().entries(subject, file, PageRequest.first(PageRequest.MAX_SIZE)).items().stream().map(AccessController.EntryView::of).toList();
+    return stockage.access().entries(subject, file, PageRequest.first(PageRequest.MAX_SIZE)).items().stream()
+        .map(AccessController.EntryView::of).toList();
   }
 
   /** A vault file the subject can see; a regular file's id is not one (404). */
