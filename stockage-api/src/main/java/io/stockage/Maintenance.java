@@ -1,9 +1,9 @@
 package io.stockage;
 
 /**
- * Background passes the host schedules ({@link Stockage#maintenance()}; the Spring starter runs
- * them on an interval). They act on every organization, for no subject: call them from the host's
- * scheduler, never on behalf of a user's request.
+ * Background passes ({@link Stockage#maintenance()}). Retention and the reconciler act on every
+ * organization, for no subject: the host's scheduler calls them (the Spring starter runs them on
+ * an interval), never on behalf of a user's request. Reindexing is an organization admin's.
  */
 public interface Maintenance {
 
@@ -19,4 +19,12 @@ public interface Maintenance {
    * reported and tried again at the next pass.
    */
   ReconcileReport reconcile();
+
+  /**
+   * Queues the search index's refresh of every live item of the subject's organization (after a
+   * change of extraction, or to repair the index), in bounded batches; returns how many items were
+   * queued. Indexing workers then do it in the background; running it again is harmless. Needs
+   * {@link OrgPermission#ADMIN}.
+   */
+  long reindex(Subject subject);
 }

@@ -42,6 +42,9 @@ public interface Stockage extends AutoCloseable {
   /** The mounts and their capabilities. */
   Mounts mounts();
 
+  /** Full-text search of managed files and folders. */
+  Search search();
+
   /** Retention and reconciler passes, for the host's scheduler. */
   Maintenance maintenance();
 

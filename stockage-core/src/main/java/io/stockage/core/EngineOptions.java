@@ -1,5 +1,6 @@
 package io.stockage.core;
 
+import io.stockage.core.internal.Indexer;
 import io.stockage.core.internal.UrlSigner;
 import java.time.Duration;
 
@@ -8,5 +9,6 @@ import java.time.Duration;
  *
  * @param liveListingTtl how long a live mount's listing is cached
  * @param signer the signer of host-served download URLs
+ * @param indexing how the indexing worker runs
  */
-record EngineOptions(Duration liveListingTtl, UrlSigner signer) {}
+record EngineOptions(Duration liveListingTtl, UrlSigner signer, Indexer.Options indexing) {}

@@ -13,8 +13,10 @@ import io.stockage.Mounts;
 import io.stockage.Projects;
 import io.stockage.ReconcileReport;
 import io.stockage.Revisions;
+import io.stockage.Search;
 import io.stockage.Sharing;
 import io.stockage.Stockage;
+import io.stockage.Subject;
 import io.stockage.Teams;
 import io.stockage.UploadPolicy;
 import io.stockage.core.internal.AccessService;
@@ -22,10 +24,12 @@ import io.stockage.core.internal.AuditService;
 import io.stockage.core.internal.ContentService;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.core.internal.FilesView;
+import io.stockage.core.internal.Indexer;
 import io.stockage.core.internal.LiveService;
 import io.stockage.core.internal.MetadataService;
 import io.stockage.core.internal.ProjectService;
 import io.stockage.core.internal.RevisionService;
+import io.stockage.core.internal.SearchService;
 import io.stockage.core.internal.SecureUrls;
 import io.stockage.core.internal.ShareLinks;
 import io.stockage.core.internal.SharingView;
@@ -50,6 +54,8 @@ public final class StockageEngine implements Stockage {
   private final LiveService live;
   private final MetadataService metadata;
   private final AuditService audit;
+  private final SearchService search;
+  private final Indexer indexer;
   private final Mounts mounts;
   private final Maintenance maintenance;
   private final Reconciler reconciler;
@@ -66,6 +72,8 @@ public final class StockageEngine implements Stockage {
     this.sharing = new SharingView(new ShareLinks(ctx, new SecureRandom()), new SecureUrls(ctx, options.signer()));
     this.live = new LiveService(ctx, options.liveListingTtl());
     this.audit = new AuditService(ctx);
+    this.search = new SearchService(ctx);
+    this.indexer = new Indexer(ctx, options.indexing());
     this.reconciler = reconciler;
     this.retention = new Retention(ctx);
     this.mounts = subject -> ctx.mounts().values().stream()
@@ -82,7 +90,13 @@ public final class StockageEngine implements Stockage {
       public ReconcileReport reconcile() {
         return reconciler.run();
       }
+
+      @Override
+      public long reindex(Subject subject) {
+        return search.reindex(subject);
+      }
     };
+    indexer.start();
   }
 
   /** A builder; a catalog and at least one managed mount are required. */
@@ -141,6 +155,16 @@ public final class StockageEngine implements Stockage {
   }
 
   @Override
+  public Search search() {
+    return search;
+  }
+
+  /** This engine's indexing worker: tests and benchmarks drive it with {@link Indexer#runOnce()}. */
+  Indexer indexer() {
+    return indexer;
+  }
+
+  @Override
   public Mounts mounts() {
     return mounts;
   }
@@ -152,6 +176,7 @@ public final class StockageEngine implements Stockage {
 
   @Override
   public void close() {
+    indexer.close();
     ctx.mounts().values().forEach(m -> m.provider().close());
     ctx.catalog().close();
   }

@@ -11,6 +11,7 @@ import io.stockage.UploadPolicy;
 import io.stockage.VersioningMode;
 import io.stockage.core.internal.ContentSniffer;
 import io.stockage.core.internal.EngineContext;
+import io.stockage.core.internal.Indexer;
 import io.stockage.core.internal.UrlSigner;
 import io.stockage.spi.catalog.Catalog;
 import io.stockage.spi.catalog.Directory;
@@ -36,6 +37,7 @@ public final class StockageEngineBuilder {
   private Duration reconcilerGrace = Duration.ofHours(1);
   private OnExistingName onExistingName = OnExistingName.NEW_REVISION;
   private Duration liveListingTtl = Duration.ofSeconds(5);
+  private Indexer.Options indexing = Indexer.Options.defaults();
   private Duration permissionCacheTtl = Duration.ofSeconds(5);
   private final Map<String, RetentionPolicy> retention = new LinkedHashMap<>();
   private SigningKeys signingKeys;
@@ -121,6 +123,20 @@ public final class StockageEngineBuilder {
   }
 
   /**
+   * Whether this engine runs an indexing worker (default true), how often it looks for due jobs
+   * (default 250 ms) and how long it holds a job before another node may take it (default 5
+   * minutes: longer than the extraction timeout of 30 s). Every node may run one; a node that
+   * runs none still queues jobs, which the others do.
+   */
+  public StockageEngineBuilder indexing(boolean enabled, Duration poll, Duration lease) {
+    if (poll.isNegative() || poll.isZero() || lease.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "indexing needs a positive poll and a lease of 1 s or more");
+    }
+    this.indexing = new Indexer.Options(poll, lease, indexing.limits(), enabled);
+    return this;
+  }
+
+  /**
    * How long {@link io.stockage.AccessControl#permissions} decisions are cached: this engine forgets
    * them at once when it changes access, other nodes and the team directory after at most this
    * long; 5 seconds by default, zero for no cache. Operations never use the cache.
@@ -191,7 +207,7 @@ public final class StockageEngineBuilder {
               + "DIRECTORIES; " + m.provider().scheme() + " has none");
         });
     return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace),
-        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros)));
+        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros), indexing));
   }
 
   private SigningKeys keys() {

@@ -133,6 +133,11 @@ class FaultInjectionIT {
         public io.stockage.spi.catalog.AuditRecords audit() {
           return session.audit();
         }
+
+        @Override
+        public io.stockage.spi.catalog.SearchRecords search() {
+          return session.search();
+        }
       };
     }
   }

@@ -21,6 +21,9 @@ public interface CatalogSession {
   /** The audit log. */
   AuditRecords audit();
 
+  /** The index job queue and the search documents. */
+  SearchRecords search();
+
   /** Custom field definitions. */
   FieldRecords fields();
 

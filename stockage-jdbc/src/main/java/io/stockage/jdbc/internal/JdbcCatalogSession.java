@@ -10,6 +10,7 @@ import io.stockage.spi.catalog.ItemRecords;
 import io.stockage.spi.catalog.MountRecords;
 import io.stockage.spi.catalog.ProjectRecords;
 import io.stockage.spi.catalog.RevisionRecords;
+import io.stockage.spi.catalog.SearchRecords;
 import io.stockage.spi.catalog.ShareLinkRecords;
 import org.jdbi.v3.core.Handle;
 
@@ -23,13 +24,14 @@ import org.jdbi.v3.core.Handle;
  * @param blobs stored content
  * @param changes the change feed's journal
  * @param audit the audit log
+ * @param search the index job queue and the search documents
  * @param fields custom field definitions
  * @param mounts roles on live mounts
  * @param links share links
  */
 public record JdbcCatalogSession(
     ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
-    ChangeJournal changes, AuditRecords audit, FieldRecords fields, AclStore acl, MountRecords mounts, ShareLinkRecords links)
+    ChangeJournal changes, AuditRecords audit, SearchRecords search, FieldRecords fields, AclStore acl, MountRecords mounts, ShareLinkRecords links)
     implements CatalogSession {
 
   /** The session of the transaction the handle is in. */
@@ -41,6 +43,7 @@ public record JdbcCatalogSession(
         JdbcErrors.translating(BlobRecords.class, new JdbcBlobRecords(handle)),
         JdbcErrors.translating(ChangeJournal.class, new JdbcChangeJournal(handle)),
         JdbcErrors.translating(AuditRecords.class, new JdbcAuditLog(handle)),
+        JdbcErrors.translating(SearchRecords.class, new JdbcSearchRecords(handle)),
         JdbcErrors.translating(FieldRecords.class, new JdbcFieldRecords(handle)),
         JdbcErrors.translating(AclStore.class, new JdbcAclStore(handle)),
         JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle)),

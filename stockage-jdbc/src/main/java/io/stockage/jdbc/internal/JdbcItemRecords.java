@@ -39,7 +39,7 @@ public final class JdbcItemRecords implements ItemRecords {
   private static final String COLUMNS = "id, org_id, project_id, parent_id, type, name, mount, size, mime_type,"
       + " sha256, revision, owner_id, vault, custom_fields, created_at, updated_at, deleted_at";
   // Every query reads items through this: the row, its custom fields as JSON text, its tags.
-  private static final String SELECT = "SELECT i.id, i.org_id, i.project_id, i.parent_id, i.type, i.name, i.mount,"
+  static final String SELECT = "SELECT i.id, i.org_id, i.project_id, i.parent_id, i.type, i.name, i.mount,"
       + " i.size, i.mime_type, i.sha256, i.revision, i.owner_id, i.vault, CAST(i.custom_fields AS text) AS fields,"
       + " coalesce(tg.names, '{}') AS tags, i.created_at, i.updated_at, i.deleted_at FROM items i"
       + JdbcItemTags.NAMES;
@@ -326,7 +326,7 @@ public final class JdbcItemRecords implements ItemRecords {
     }
   }
 
-  private static Item item(ResultSet rows, StatementContext ctx) throws SQLException {
+  static Item item(ResultSet rows, StatementContext ctx) throws SQLException {
     return new Item(
         ItemId.of(Rows.uuid(rows, "id")),
         OrgId.of(rows.getString("org_id")),

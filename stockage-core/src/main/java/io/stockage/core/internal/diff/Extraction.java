@@ -8,7 +8,8 @@ import java.util.Map;
  * What was extracted from one side.
  *
  * @param textual whether {@code lines} is the content as text, to be line-diffed
- * @param lines the lines, at most the limit; empty unless textual
+ * @param lines the lines, at most the limit; when not textual, searchable words that are not
+ *     compared (an STL solid's name)
  * @param properties extracted properties in report order ({@code width}, {@code pages}...)
  * @param truncated whether a limit cut the extraction short
  */

@@ -48,6 +48,9 @@ final class PdfText {
       try (PDDocument document = Loader.loadPDF(copy.toFile(), "", memory.streamCache)) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("pages", Integer.toString(document.getNumberOfPages()));
+        var info = document.getDocumentInformation();
+        putIfText(properties, "title", info.getTitle());
+        putIfText(properties, "author", info.getAuthor());
         Bounded text = new Bounded(limits.maxBytesInt());
         boolean truncated = false;
         try {
@@ -65,6 +68,12 @@ final class PdfText {
       }
     } finally {
       Files.deleteIfExists(copy);
+    }
+  }
+
+  private static void putIfText(Map<String, String> properties, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      properties.put(name, value.strip().length() > 200 ? value.strip().substring(0, 200) : value.strip());
     }
   }
 

@@ -83,6 +83,21 @@ public final class RevisionDiffer {
     return new Diff(item, from.revision(), to.revision(), hunks, changes, truncated);
   }
 
+  /**
+   * What one revision holds as text and properties, within the limits (the whole extraction shares
+   * one timeout): what the search index is built from. A failure is reported, never thrown.
+   */
+  public Extracted extract(Side side) {
+    Extraction extraction = extract(side, new Deadline(ticker, limits.timeout()));
+    Map<String, String> properties = extraction.properties();
+    Optional<String> error = Optional.ofNullable(properties.remove(Extraction.ERROR));
+    if (error.isEmpty() && extraction.truncated()) {
+      error = Optional.of("extraction stopped at its limits (size or time): indexed in part");
+    }
+    String text = String.join("\n", extraction.lines());
+    return new Extracted(text, properties, error);
+  }
+
   private Extraction extract(Side side, Deadline deadline) {
     ContentKind kind = ContentKind.of(side.mimeType());
     if (kind == ContentKind.OTHER) {

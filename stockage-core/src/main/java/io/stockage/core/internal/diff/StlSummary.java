@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +51,9 @@ final class StlSummary {
     if (!bounds.empty()) {
       properties.put("boundingBox", bounds.toString());
     }
-    return Extraction.properties(properties, false);
+    // The solid's name is searchable text, not a property: the same model in binary form has none.
+    List<String> words = ascii ? solidName(head).map(List::of).orElse(List.of()) : List.of();
+    return new Extraction(false, words, properties, false);
   }
 
   private static boolean startsWithSolid(byte[] head) {
@@ -143,5 +146,13 @@ final class StlSummary {
       String text = Float.toString(value);
       return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
+  }
+
+  // The name on an ASCII STL's first line ("solid bridge_deck"), within the header read.
+  private static java.util.Optional<String> solidName(byte[] head) {
+    String first = new String(head, java.nio.charset.StandardCharsets.US_ASCII).split("\\R", 2)[0].strip();
+    String name = first.length() > 5 ? first.substring(5).strip() : "";
+    return name.isEmpty() || !name.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? java.util.Optional.empty()
+        : java.util.Optional.of(name);
   }
 }

@@ -1,0 +1,195 @@
+package io.stockage.core.internal;
+
+import io.stockage.Item;
+import io.stockage.Mount;
+import io.stockage.core.internal.diff.DiffLimits;
+import io.stockage.core.internal.diff.Extracted;
+import io.stockage.core.internal.diff.RevisionDiffer;
+import io.stockage.core.internal.diff.Side;
+import io.stockage.spi.catalog.IndexJob;
+import io.stockage.spi.catalog.RevisionRecord;
+import io.stockage.spi.catalog.SearchDocument;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The indexing worker of one engine: it leases due jobs from the catalog's queue, refreshes each
+ * item's search document, and ends the job in the transaction that writes the document. Every
+ * node runs one; jobs are leased with {@code FOR UPDATE SKIP LOCKED}, so nodes share the queue,
+ * and a job whose node died is leased again once its lease runs out. A job is idempotent: it
+ * writes the document of the item as it is when the job runs; a job for a revision that is no
+ * longer current only ends (the newer revision's job does the work); text is extracted again
+ * only for a revision the document does not hold yet.
+ */
+public final class Indexer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+  /** Tries before a job is kept as failed. */
+  static final int MAX_ATTEMPTS = 5;
+  private static final int BATCH = 4;
+
+  private final EngineContext ctx;
+  private final Options options;
+  private final String node = "node-" + UUID.randomUUID();
+  private final RevisionDiffer extractor;
+  private final ScheduledExecutorService executor;
+
+  /**
+   * How the worker runs.
+   *
+   * @param poll how often it looks for due jobs when the queue was empty
+   * @param lease how long a leased job stays with this node before another may take it
+   * @param limits the extraction limits (text size, time)
+   * @param enabled whether the worker runs at all (a node may leave indexing to others)
+   */
+  public record Options(Duration poll, Duration lease, DiffLimits limits, boolean enabled) {
+    /** The defaults: poll every 250 ms, 5-minute leases, 8 MB of text in 30 s. */
+    public static Options defaults() {
+      return new Options(Duration.ofMillis(250), Duration.ofMinutes(5),
+          DiffLimits.of(8L << 20, 100_000).withTimeout(Duration.ofSeconds(30)), true);
+    }
+  }
+
+  /** A worker over the engine's context; call {@link #start()} to run it. */
+  public Indexer(EngineContext ctx, Options options) {
+    this.ctx = ctx;
+    this.options = options;
+    this.extractor = RevisionDiffer.create(options.limits());
+    this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "stockage-indexer");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Starts polling, when enabled. */
+  public void start() {
+    if (options.enabled()) {
+      long millis = Math.max(1, options.poll().toMillis());
+      executor.scheduleWithFixedDelay(this::drain, millis, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  // Works through due jobs until the queue has none; a failure is logged, the next poll goes on.
+  private void drain() {
+    try {
+      while (runOnce() == BATCH) {
+        // a full batch: more may be due
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("indexing pass failed: {}", e.toString());
+    }
+  }
+
+  /** Leases a batch of due jobs and does them; returns how many it leased. */
+  public int runOnce() {
+    Instant now = ctx.clock().instant();
+    List<IndexJob> jobs = ctx.catalog().inTransaction(s -> s.search().claim(node, now, now.plus(options.lease()), BATCH));
+    for (IndexJob job : jobs) {
+      try {
+        run(job);
+      } catch (RuntimeException e) {
+        fail(job, e);
+      }
+    }
+    return jobs.size();
+  }
+
+  private void run(IndexJob job) {
+    Snapshot snapshot = ctx.catalog().read(s -> {
+      Optional<Item> item = s.items().find(job.item());
+      if (item.isEmpty()) {
+        return new Snapshot(Optional.empty(), Optional.empty(), Optional.empty());
+      }
+      Item i = item.get();
+      Optional<RevisionRecord> revision = i.isFolder() ? Optional.empty()
+          : Optional.of(Contents.revision(s, i.id(), i.revision()));
+      return new Snapshot(item, s.search().document(i.id()), revision);
+    });
+    if (snapshot.item().isEmpty()) {
+      // Purged: the document went with the item's row.
+      ctx.catalog().inTransaction(s -> s.search().complete(job, node, Optional.empty(), ctx.clock().instant()));
+      return;
+    }
+    Item item = snapshot.item().get();
+    if (job.revision().isPresent() && item.revision() > job.revision().getAsInt()) {
+      ctx.catalog().inTransaction(s -> s.search().drop(job, node));
+      return;
+    }
+    SearchDocument document = document(item, snapshot);
+    ctx.catalog().inTransaction(s -> s.search().complete(job, node, Optional.of(document), ctx.clock().instant()));
+  }
+
+  private SearchDocument document(Item item, Snapshot snapshot) {
+    OptionalInt revision = item.isFolder() ? OptionalInt.empty() : OptionalInt.of(item.revision());
+    String body = "";
+    Map<String, String> properties = Map.of();
+    Optional<String> error = Optional.empty();
+    List<String> keywords = List.of();
+    Optional<SearchDocument> held = snapshot.document();
+    if (held.isPresent() && held.get().revision().equals(revision)) {
+      body = held.get().body();
+      properties = held.get().properties();
+      error = held.get().error();
+      keywords = held.get().keywords();
+    } else if (snapshot.revision().isPresent()) {
+      Extracted extracted = extract(ctx.mount(item.mount()), snapshot.revision().get());
+      body = extracted.text();
+      properties = extracted.properties();
+      error = extracted.error();
+      keywords = Keywords.of(body);
+    }
+    List<String> metadata = new ArrayList<>(item.tags());
+    metadata.addAll(keywords);
+    item.customFields().values().forEach(v -> metadata.add(String.valueOf(v)));
+    metadata.addAll(properties.values());
+    return new SearchDocument(item.id(), item.org(), revision, item.name(), String.join(" ", metadata), body, keywords,
+        properties, error);
+  }
+
+  private Extracted extract(Mount mount, RevisionRecord record) {
+    var r = record.revision();
+    return extractor.extract(new Side(r.number(), r.mimeType(), r.size(), r.sha256(),
+        () -> Contents.open(mount, record, Optional.empty()).stream()));
+  }
+
+  private void fail(IndexJob job, RuntimeException e) {
+    String error = e.toString();
+    Optional<Instant> retry = job.attempts() >= MAX_ATTEMPTS ? Optional.empty()
+        : Optional.of(ctx.clock().instant().plusSeconds(1L << Math.min(job.attempts(), 10)));
+    LOG.warn("index job {} for item {} failed (try {}{}): {}", job.id(), job.item(), job.attempts(),
+        retry.isEmpty() ? ", the last" : "", error);
+    try {
+      ctx.catalog().inTransaction(s -> {
+        s.search().fail(job, node, error, retry);
+        return null;
+      });
+    } catch (RuntimeException again) {
+      // The lease runs out and the job is leased again.
+      LOG.warn("recording the failure of index job {} failed: {}", job.id(), again.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What a job reads before it extracts, outside any transaction. */
+  private record Snapshot(Optional<Item> item, Optional<SearchDocument> document, Optional<RevisionRecord> revision) {}
+}

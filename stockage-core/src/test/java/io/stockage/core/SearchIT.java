@@ -1,0 +1,218 @@
+package io.stockage.core;
+
+import static io.stockage.core.EngineFixture.ALICE;
+import static io.stockage.core.EngineFixture.BOB;
+import static io.stockage.core.EngineFixture.CAROL;
+import static io.stockage.core.EngineFixture.DAVE;
+import static io.stockage.core.EngineFixture.MALLORY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockage.Item;
+import io.stockage.Location;
+import io.stockage.PageRequest;
+import io.stockage.Project;
+import io.stockage.ProjectRole;
+import io.stockage.SearchHit;
+import io.stockage.SearchQuery;
+import io.stockage.SearchResults;
+import io.stockage.SearchSort;
+import io.stockage.Subject;
+import io.stockage.Upload;
+import io.stockage.testkit.Samples;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Search end to end on a real engine: upload, the indexing worker (driven here, so a test never
+ * waits on a timer), then queries in English and French, by permission, across trash and rename.
+ */
+class SearchIT {
+  @TempDir
+  Path root;
+
+  private EngineFixture fx;
+  private Project project;
+
+  @BeforeEach
+  void start() {
+    fx = EngineFixture.start(root, java.util.function.UnaryOperator.identity(), builder -> builder.indexing(false, java.time.Duration.ofSeconds(1),
+        java.time.Duration.ofMinutes(5)));
+    project = fx.project();
+  }
+
+  @AfterEach
+  void stop() {
+    fx.close();
+  }
+
+  @Test
+  void search_pdfBodyWord_findsItWithTheWordMarked() {
+    Item pdf = fx.upload(BOB, project, "report.pdf", Samples.pdf("Inspection of the suspension cables"));
+    index();
+
+    SearchResults found = search(CAROL, "suspension");
+
+    assertThat(found.page().items()).extracting(h -> h.item().id()).containsExactly(pdf.id());
+    assertThat(found.page().items().get(0).snippet()).contains("<mark>suspension</mark>");
+    assertThat(found.byProject()).containsEntry(project.slug(), 1L);
+    assertThat(found.byType()).containsEntry("application/pdf", 1L);
+  }
+
+  @Test
+  void search_englishAndFrenchStemsAccentsAndPartialNames_match() {
+    Item bridges = fx.upload(BOB, project, "spans.pdf", Samples.pdf("Two bridges over the river"));
+    Item poutres = fx.upload(BOB, project, "structure.pdf", Samples.pdf("Les poutres du pont"));
+    Item ecole = fx.upload(BOB, project, "École_municipale.pdf", Samples.pdf("Plan du site"));
+    Item creche = fx.upload(BOB, project, "site.pdf", Samples.pdf("Plan de la creche"));
+    Item archi = fx.upload(BOB, project, "architecture_v2.pdf", Samples.pdf("plain"));
+    index();
+
+    assertThat(ids(search(CAROL, "bridge"))).containsExactly(bridges.id().toString());
+    assertThat(ids(search(CAROL, "poutre"))).containsExactly(poutres.id().toString());
+    assertThat(ids(search(CAROL, "ecole"))).as("an accented name, found unaccented").containsExactly(ecole.id().toString());
+    assertThat(ids(search(CAROL, "crèche"))).as("an unaccented text, found accented").containsExactly(creche.id().toString());
+    assertThat(ids(search(CAROL, "chit"))).containsExactly(archi.id().toString());
+    assertThat(ids(search(CAROL, "\"poutres du pont\""))).containsExactly(poutres.id().toString());
+    assertThat(ids(search(CAROL, "pont -poutres"))).isEmpty();
+    assertThat(ids(search(CAROL, "river or pont"))).containsExactlyInAnyOrder(bridges.id().toString(),
+        poutres.id().toString());
+  }
+
+  @Test
+  void search_modelsByMeshAndSolidName() {
+    Item gltf = fx.upload(BOB, project, "deck.gltf", Samples.gltf("girder_mesh"));
+    Item stl = fx.upload(BOB, project, "pier.stl", Samples.stlAscii(3));
+    index();
+
+    assertThat(ids(search(CAROL, "girder_mesh"))).containsExactly(gltf.id().toString());
+    assertThat(ids(search(CAROL, "sample"))).contains(stl.id().toString());
+  }
+
+  @Test
+  void search_followsTrashRestorePurgeAndRename() {
+    Item file = fx.upload(BOB, project, "beams.pdf", Samples.pdf("Steel beams schedule"));
+    index();
+    assertThat(ids(search(CAROL, "steel"))).containsExactly(file.id().toString());
+
+    fx.engine.files().trash(BOB, file.id());
+    index();
+    assertThat(ids(search(CAROL, "steel"))).as("trashed").isEmpty();
+
+    fx.engine.files().restore(BOB, file.id());
+    index();
+    assertThat(ids(search(CAROL, "steel"))).as("restored").containsExactly(file.id().toString());
+
+    fx.engine.files().rename(BOB, file.id(), "girders.pdf");
+    index();
+    assertThat(ids(search(CAROL, "girders"))).as("by its new name").containsExactly(file.id().toString());
+    assertThat(ids(search(CAROL, "beams.pdf"))).as("not by its old name").isEmpty();
+
+    fx.engine.files().trash(BOB, file.id());
+    fx.engine.files().purge(BOB, file.id());
+    index();
+    assertThat(ids(search(CAROL, "steel"))).as("purged").isEmpty();
+    assertThat(fx.count("SELECT count(*) FROM search_documents WHERE item_id = ?", file.id().value())).isZero();
+    assertThat(fx.count("SELECT count(*) FROM index_jobs")).as("every job done").isZero();
+  }
+
+  @Test
+  void search_filtersByPermissionInTheQuery() {
+    Item folder = fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "shared");
+    Item inside = fx.engine.files().upload(BOB, Upload.of(Location.of(project.slug(), folder.id()), "inside.pdf",
+        new ByteArrayInputStream(Samples.pdf("turbine inside"))));
+    Item outside = fx.upload(BOB, project, "outside.pdf", Samples.pdf("turbine outside"));
+    Item vault = fx.engine.files().upload(BOB, Upload.of(project.slug(), "vault.pdf",
+        new ByteArrayInputStream(Samples.pdf("turbine vault"))).asVault());
+    index();
+
+    assertThat(ids(search(CAROL, "turbine"))).as("a member sees all, vault included")
+        .containsExactlyInAnyOrder(inside.id().toString(), outside.id().toString(), vault.id().toString());
+    assertThat(ids(search(DAVE, "turbine"))).as("no role, no entry").isEmpty();
+    assertThat(ids(search(MALLORY, "turbine"))).as("another organization").isEmpty();
+    Subject orgViewer = Subject.of("acme", "olga", io.stockage.OrgPermission.VIEW);
+    assertThat(ids(search(orgViewer, "turbine"))).as("organization VIEW never reaches a vault item")
+        .containsExactlyInAnyOrder(inside.id().toString(), outside.id().toString());
+
+    fx.engine.access().grant(ALICE, folder.id(), DAVE.user(), ProjectRole.VIEWER);
+    assertThat(ids(search(DAVE, "turbine"))).as("an entry on a folder applies below it, no reindex needed")
+        .containsExactly(inside.id().toString());
+    assertThat(ids(fx.engine.search().search(CAROL, SearchQuery.of("turbine")
+        .below(Location.of(project.slug(), folder.id())), PageRequest.first(10)))).containsExactly(inside.id().toString());
+  }
+
+  @Test
+  void search_pagesByCursorWithoutRepeats() {
+    List<String> uploaded = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      uploaded.add(fx.upload(BOB, project, "pile-" + i + ".pdf", Samples.pdf("foundation pile " + i)).id().toString());
+    }
+    index();
+    for (SearchSort sort : SearchSort.values()) {
+      List<String> seen = new ArrayList<>();
+      PageRequest request = PageRequest.first(3);
+      SearchResults page;
+      do {
+        page = fx.engine.search().search(CAROL, SearchQuery.of("foundation").sortedBy(sort), request);
+        page.page().items().forEach(h -> seen.add(h.item().id().toString()));
+        request = page.page().next().orElse(request);
+      } while (page.page().hasNext());
+      assertThat(seen).as("sorted by %s", sort).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(uploaded);
+      assertThat(page.byType()).as("facets count every match").containsEntry("application/pdf", 7L);
+    }
+  }
+
+  @Test
+  void search_filters_byTypeTagAndUploader() {
+    Item pdf = fx.upload(BOB, project, "a.pdf", Samples.pdf("column"));
+    Item png = fx.upload(ALICE, project, "column.png", Samples.png(4, 4));
+    fx.engine.files().update(BOB, pdf.id(), io.stockage.ItemPatch.none().withTags(Set.of("urgent")));
+    index();
+
+    assertThat(ids(fx.engine.search().search(CAROL, SearchQuery.of("column").ofTypes(Set.of("image/png")),
+        PageRequest.first(10)))).containsExactly(png.id().toString());
+    assertThat(ids(fx.engine.search().search(CAROL, SearchQuery.of("column").taggedWith(Set.of("urgent")),
+        PageRequest.first(10)))).containsExactly(pdf.id().toString());
+    assertThat(ids(fx.engine.search().search(CAROL, SearchQuery.of("").uploadedBy(ALICE.user()),
+        PageRequest.first(10)))).contains(png.id().toString()).doesNotContain(pdf.id().toString());
+    assertThat(ids(search(CAROL, "urgent"))).as("tags are searchable").containsExactly(pdf.id().toString());
+  }
+
+  @Test
+  void reindex_queuesEveryLiveItemOnce_andIsAdminOnly() {
+    for (int i = 0; i < 3; i++) {
+      fx.upload(BOB, project, "r-" + i + ".pdf", Samples.pdf("reindexed " + i));
+    }
+    index();
+    Subject admin = Subject.of("acme", "root", io.stockage.OrgPermission.ADMIN);
+
+    long queued = fx.engine.maintenance().reindex(admin);
+
+    assertThat(queued).isEqualTo(fx.count("SELECT count(*) FROM items WHERE org_id = 'acme' AND deleted_at IS NULL"));
+    index();
+    assertThat(ids(search(CAROL, "reindexed"))).hasSize(3);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.engine.maintenance().reindex(BOB))
+        .isInstanceOfSatisfying(io.stockage.StockageException.class,
+            e -> assertThat(e.kind()).isEqualTo(io.stockage.ErrorKind.PERMISSION_DENIED));
+  }
+
+  private void index() {
+    while (fx.engine.indexer().runOnce() > 0) {
+      // until the queue is empty
+    }
+  }
+
+  private SearchResults search(Subject subject, String text) {
+    return fx.engine.search().search(subject, SearchQuery.of(text), PageRequest.first(50));
+  }
+
+  private static List<String> ids(SearchResults results) {
+    return results.page().items().stream().map(SearchHit::item).map(i -> i.id().toString()).toList();
+  }
+}
