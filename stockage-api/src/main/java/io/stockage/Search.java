@@ -17,4 +17,10 @@ public interface Search {
    *     subject cannot see
    */
   SearchResults search(Subject subject, SearchQuery query, PageRequest page);
+
+  /**
+   * What the index holds for an item (extracted properties, keywords, the extraction's error);
+   * empty until its first index job ran. Needs {@link Permission#VIEW}.
+   */
+  java.util.Optional<Indexed> indexed(Subject subject, ItemId item);
 }

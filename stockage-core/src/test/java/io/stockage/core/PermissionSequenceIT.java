@@ -7,6 +7,7 @@ import io.stockage.ErrorKind;
 import io.stockage.ItemId;
 import io.stockage.Mount;
 import io.stockage.OrgPermission;
+import io.stockage.PageRequest;
 import io.stockage.Permission;
 import io.stockage.ProjectRole;
 import io.stockage.ShareLink;
@@ -51,6 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PermissionSequenceIT {
   private static final AtomicInteger ORGS = new AtomicInteger();
+  private static final Subject AUDITOR = Subject.of("any", "auditor");
+  /** Ranked searches whose reference found something: the check compared real rankings. */
+  private static final AtomicInteger RANKED = new AtomicInteger();
 
   @TempDir
   static Path root;
@@ -67,6 +71,7 @@ class PermissionSequenceIT {
         .directory(directory)
         .mount(Mount.managed("main", FileSystemProvider.create(root)))
         .permissionCacheTtl(Duration.ZERO)
+        .indexing(false, Duration.ofSeconds(1), Duration.ofMinutes(5))
         .build();
   }
 
@@ -110,7 +115,8 @@ class PermissionSequenceIT {
         tally.merge(step.getClass().getSimpleName() + (checked.allowed() ? " done" : " refused"), 1, Integer::sum);
       }
     }
-    System.out.println("steps by kind and outcome: " + tally);
+    System.out.println("steps by kind and outcome: " + tally + "; ranked searches compared: " + RANKED.get());
+    assertThat(RANKED.get()).as("ranked searches with two hits or more").isGreaterThan(sequences * 5);
     // Both kinds of step happen, so the run says something of each.
     assertThat(allowed).isGreaterThan(sequences * length / 5);
     assertThat(refused).isGreaterThan(sequences * length / 5);
@@ -176,6 +182,11 @@ class PermissionSequenceIT {
       Map<PermissionWorld.Link, String> built = new HashMap<>();
       Map<String, ItemId> ids = new HashMap<>(world.build(engine, directory, org, built));
       Run run = new Run(world, org, model(world), ids, new HashMap<>(), new HashMap<>(), new HashMap<>());
+      // The search reference: a viewer of every project whom no step names, so it sees every item.
+      for (String p : PermissionWorld.PROJECTS) {
+        engine.projects().addMember(world.subject(org, PermissionWorld.FOUNDER), run.slug(p), AUDITOR.user(),
+            ProjectRole.VIEWER);
+      }
       int n = 0;
       for (Map.Entry<PermissionWorld.Link, String> link : built.entrySet()) {
         String name = "world-link-" + n++;
@@ -258,7 +269,8 @@ class PermissionSequenceIT {
           // What the step created is observed now that the model knows it.
           now.putAll(observe(name -> !seen.containsKey(List.of(step.actor(), name))));
         }
-        failure = compare(now).or(this::checkLinks);
+        boolean done = actual.isEmpty();
+        failure = compare(now).or(this::checkLinks).or(() -> done ? checkSearch() : Optional.empty());
       }
       seen.clear();
       seen.putAll(now);
@@ -312,6 +324,91 @@ class PermissionSequenceIT {
         }
       }
       return Optional.empty();
+    }
+
+    /**
+     * Search, once the index caught up, returns to every subject exactly the live items the model
+     * lets it view, by name (byte order, then id), page after page: nothing leaked, nothing
+     * missing, no page repeating or skipping an item.
+     */
+    private Optional<String> checkSearch() {
+      while (engine.indexer().runOnce() > 0) {
+        // the queue drains: every change of the step is indexed
+      }
+      for (String user : actors()) {
+        List<String> expected = model.nodes.values().stream()
+            .filter(n -> !n.trashed() && model.permissions(user, n).contains(Permission.VIEW))
+            .map(n -> n.name).sorted().toList();
+        List<io.stockage.Item> hits = new ArrayList<>();
+        PageRequest request = PageRequest.first(4);
+        io.stockage.SearchResults page;
+        do {
+          page = engine.search().search(subject(user), io.stockage.SearchQuery.of("")
+              .sortedBy(io.stockage.SearchSort.NAME), request);
+          page.page().items().forEach(h -> hits.add(h.item()));
+          request = page.page().next().orElse(request);
+        } while (page.page().hasNext());
+        List<String> actual = hits.stream().map(i -> nameOf(i.id())).toList();
+        if (!actual.stream().sorted().toList().equals(expected) || actual.size() != expected.size()) {
+          return Optional.of("search by " + user + ": engine " + actual + ", model " + expected);
+        }
+        // In name order (byte order, as the catalog compares), then by id: the names are the engine's.
+        java.util.Comparator<io.stockage.Item> byName = java.util.Comparator.comparing(
+            (io.stockage.Item i) -> i.name().getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Arrays::compareUnsigned)
+            .thenComparing(i -> i.id().value().toString());
+        if (!hits.equals(hits.stream().sorted(byName).toList())) {
+          return Optional.of("search by " + user + " is not in name order: " + hits.stream().map(io.stockage.Item::name).toList());
+        }
+      }
+      return checkRankedSearch();
+    }
+
+    /**
+     * A text query, best match first: every subject gets exactly the reference's ranking (the
+     * auditor's, who sees everything) filtered by what the model lets it view, in the same order.
+     */
+    private Optional<String> checkRankedSearch() {
+      List<String> words = model.nodes.keySet().stream().flatMap(n -> java.util.Arrays.stream(n.split("[-.]")))
+          .filter(w -> w.length() >= 2).distinct().sorted().toList();
+      if (words.isEmpty()) {
+        return Optional.empty();
+      }
+      String word = words.get(Math.floorMod(seen.size() * 31 + model.nodes.size(), words.size()));
+      io.stockage.SearchQuery query = io.stockage.SearchQuery.of(word);
+      List<String> reference = walk(AUDITOR.user().value(), query);
+      if (reference.size() > 1) {
+        RANKED.incrementAndGet();
+      }
+      for (String user : actors()) {
+        List<String> expected = reference.stream().filter(name -> {
+          AccessModel.Node n = model.nodes.get(name);
+          return n != null && !n.trashed() && model.permissions(user, n).contains(Permission.VIEW);
+        }).toList();
+        List<String> actual = walk(user, query);
+        if (!actual.equals(expected)) {
+          return Optional.of("search '" + word + "' by " + user + ": engine " + actual + ", reference " + expected);
+        }
+      }
+      return Optional.empty();
+    }
+
+    // Every page of a search, as model names.
+    private List<String> walk(String user, io.stockage.SearchQuery query) {
+      Subject who = user.equals(AUDITOR.user().value()) ? Subject.of(org, user) : subject(user);
+      List<String> names = new ArrayList<>();
+      PageRequest request = PageRequest.first(3);
+      io.stockage.SearchResults page;
+      do {
+        page = engine.search().search(who, query, request);
+        page.page().items().forEach(h -> names.add(nameOf(h.item().id())));
+        request = page.page().next().orElse(request);
+      } while (page.page().hasNext());
+      return names;
+    }
+
+    private String nameOf(ItemId item) {
+      return ids.entrySet().stream().filter(e -> e.getValue().equals(item)).map(Map.Entry::getKey).findFirst()
+          .orElse("unknown " + item);
     }
 
     private Optional<String> checkLinks() {

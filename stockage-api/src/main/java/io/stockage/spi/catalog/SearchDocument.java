@@ -20,9 +20,10 @@ import java.util.OptionalInt;
  * @param keywords the distinctive terms picked from the text
  * @param properties what extraction found (pages, title, dimensions, meshes...)
  * @param error why extraction failed or stopped, if it did
+ * @param indexedAt when it was written (as read back; the writer's value is ignored)
  */
 public record SearchDocument(ItemId item, OrgId org, OptionalInt revision, String name, String metadata, String body,
-    List<String> keywords, Map<String, String> properties, Optional<String> error) {
+    List<String> keywords, Map<String, String> properties, Optional<String> error, java.time.Instant indexedAt) {
   /** Validates and copies. */
   public SearchDocument {
     Objects.requireNonNull(item, "item");
@@ -34,5 +35,6 @@ public record SearchDocument(ItemId item, OrgId org, OptionalInt revision, Strin
     keywords = List.copyOf(keywords);
     properties = Map.copyOf(properties);
     Objects.requireNonNull(error, "error");
+    Objects.requireNonNull(indexedAt, "indexedAt");
   }
 }

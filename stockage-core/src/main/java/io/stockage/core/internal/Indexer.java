@@ -53,10 +53,13 @@ public final class Indexer implements AutoCloseable {
    * @param enabled whether the worker runs at all (a node may leave indexing to others)
    */
   public record Options(Duration poll, Duration lease, DiffLimits limits, boolean enabled) {
-    /** The defaults: poll every 250 ms, 5-minute leases, 8 MB of text in 30 s. */
+    /**
+     * The defaults: poll every 250 ms, 5-minute leases, 2 MB of text (more than the index keeps)
+     * read in 30 s at most.
+     */
     public static Options defaults() {
       return new Options(Duration.ofMillis(250), Duration.ofMinutes(5),
-          DiffLimits.of(8L << 20, 100_000).withTimeout(Duration.ofSeconds(30)), true);
+          DiffLimits.of(2L << 20, 100_000).withTimeout(Duration.ofSeconds(30)), true);
     }
   }
 
@@ -154,7 +157,7 @@ public final class Indexer implements AutoCloseable {
     item.customFields().values().forEach(v -> metadata.add(String.valueOf(v)));
     metadata.addAll(properties.values());
     return new SearchDocument(item.id(), item.org(), revision, item.name(), String.join(" ", metadata), body, keywords,
-        properties, error);
+        properties, error, ctx.clock().instant());
   }
 
   private Extracted extract(Mount mount, RevisionRecord record) {

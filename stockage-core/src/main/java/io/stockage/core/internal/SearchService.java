@@ -51,6 +51,16 @@ public final class SearchService implements Search {
     }));
   }
 
+  @Override
+  public Optional<io.stockage.Indexed> indexed(Subject subject, ItemId item) {
+    Operation op = Operation.query(ctx, "indexed", subject, item.toString());
+    return op.run(() -> ctx.catalog().read(session -> {
+      Lookups.item(op, session, item, Permission.VIEW, false);
+      return session.search().document(item).map(d -> new io.stockage.Indexed(d.item(), d.revision(), d.properties(),
+          d.keywords(), d.error(), d.indexedAt()));
+    }));
+  }
+
   /**
    * Queues an index job for every live item of the subject's organization, in batches of ids (one
    * transaction each, so memory stays bounded and a pass stopped midway resumes by running again:

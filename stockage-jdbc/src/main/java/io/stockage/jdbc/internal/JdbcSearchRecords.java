@@ -153,7 +153,7 @@ public final class JdbcSearchRecords implements SearchRecords {
   @Override
   public Optional<SearchDocument> document(ItemId item) {
     return handle.createQuery("SELECT d.item_id, d.org_id, d.revision, i.name, d.body, d.keywords,"
-            + " CAST(d.properties AS text) AS properties, d.error FROM search_documents d"
+            + " CAST(d.properties AS text) AS properties, d.error, d.indexed_at FROM search_documents d"
             + " JOIN items i ON i.id = d.item_id WHERE d.item_id = :item")
         .bind("item", item.value())
         .map((rows, ctx) -> {
@@ -166,7 +166,7 @@ public final class JdbcSearchRecords implements SearchRecords {
           Json.fields(rows.getString("properties")).forEach((k, v) -> properties.put(k, String.valueOf(v)));
           return new SearchDocument(ItemId.of(Rows.uuid(rows, "item_id")), OrgId.of(rows.getString("org_id")), rev,
               rows.getString("name"), "", rows.getString("body"), words, properties,
-              Optional.ofNullable(rows.getString("error")));
+              Optional.ofNullable(rows.getString("error")), Rows.instant(rows, "indexed_at"));
         })
         .findOne();
   }

@@ -27,12 +27,21 @@ import java.util.TreeSet;
 public record FileView(
     String id, String type, String name, String folder, long size, String mimeType, String sha256, int revision,
     Instant createdAt, Instant updatedAt, String uploadedBy, Set<String> tags, Map<String, Object> customFields,
-    boolean deleted) {
+    boolean deleted, Map<String, String> properties, java.util.List<String> keywords) {
 
   static FileView of(Item item) {
     return new FileView(item.id().toString(), item.type().name(), item.name(),
         item.parent().map(Object::toString).orElse(null), item.size(), item.mimeType(), item.sha256(), item.revision(),
         item.createdAt(), item.updatedAt(), item.owner().value(), new TreeSet<>(item.tags()), item.customFields(),
-        item.isTrashed());
+        item.isTrashed(), null, null);
+  }
+
+  /** The item with what the index extracted from it (empty maps until it is indexed). */
+  static FileView of(Item item, java.util.Optional<io.stockage.Indexed> indexed) {
+    FileView base = of(item);
+    return new FileView(base.id(), base.type(), base.name(), base.folder(), base.size(), base.mimeType(),
+        base.sha256(), base.revision(), base.createdAt(), base.updatedAt(), base.uploadedBy(), base.tags(),
+        base.customFields(), base.deleted(), new java.util.TreeMap<>(indexed.map(io.stockage.Indexed::properties)
+            .orElse(Map.of())), indexed.map(io.stockage.Indexed::keywords).orElse(java.util.List.of()));
   }
 }

@@ -69,7 +69,7 @@ class FilesController {
   @GetMapping("/api/v1/files/{id}")
   ResponseEntity<FileView> stat(Subject subject, @PathVariable String id) {
     Item item = stockage.files().stat(subject, ItemId.parse(id));
-    return ResponseEntity.ok().eTag(item.etag()).body(FileView.of(item));
+    return ResponseEntity.ok().eTag(item.etag()).body(FileView.of(item, stockage.search().indexed(subject, item.id())));
   }
 
   @GetMapping("/api/v1/files/{id}/content")

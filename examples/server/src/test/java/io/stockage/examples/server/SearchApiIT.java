@@ -48,6 +48,8 @@ class SearchApiIT extends ServerIT {
     String byMesh = awaitHit("/api/v1/projects/bridge/search?q=cantilever_arm", member(gltf.body(), "id"));
     assertThat(byMesh).contains("\"facets\":{").contains("\"model/gltf+json\":1");
     awaitHit("/api/v1/search?q=sample&type=model/stl", member(stl.body(), "id"));
+    assertThat(http.get("carol", "/api/v1/files/" + member(gltf.body(), "id")).body())
+        .as("the item's metadata shows what was extracted").contains("\"properties\":{", "\"meshes\":\"cantilever_arm\"");
     assertThat(http.get("mallory", "/api/v1/search?q=cantilever_arm").body()).as("another organization")
         .doesNotContain(member(gltf.body(), "id"));
   }

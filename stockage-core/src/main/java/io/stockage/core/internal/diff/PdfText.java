@@ -57,6 +57,9 @@ final class PdfText {
           new Stripper(deadline).writeText(document, text);
         } catch (Bounded.Full e) {
           truncated = true;
+        } catch (Deadline.Expired e) {
+          // The pages read so far are kept (the index uses them); a diff discards a timed-out side.
+          truncated = true;
         } catch (IOException e) {
           if (!scratchExhausted(e)) {
             throw e;

@@ -111,6 +111,9 @@ public final class RevisionDiffer {
       return Extraction.timedOut();
     } catch (IOException | RuntimeException e) {
       return deadline.expired() ? Extraction.timedOut() : Extraction.failed(describe(e));
+    } catch (StackOverflowError e) {
+      // A parser recursing through hostile nesting: the stack is unwound here, the thread lives on.
+      return Extraction.failed("the document nests too deeply to be read");
     }
   }
 

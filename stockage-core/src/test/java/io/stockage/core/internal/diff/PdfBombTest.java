@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * ends, with PDFBox's temporary files within their bound (PDFBox 3 streams a content stream as it
  * parses it; what it caches goes through the bounded scratch).
  */
-class PdfBombTest {
+public class PdfBombTest {
   private static final ItemId ITEM = ItemId.random();
 
   @Test
@@ -75,7 +75,7 @@ class PdfBombTest {
   }
 
   /** A one-page PDF whose content stream inflates to {@code inflated} bytes of spaces. */
-  static byte[] bombPdf(long inflated) {
+  public static byte[] bombPdf(long inflated) {
     Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
     ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     byte[] spaces = new byte[1 << 20];
