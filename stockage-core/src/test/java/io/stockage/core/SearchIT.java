@@ -63,6 +63,12 @@ class SearchIT {
     assertThat(found.page().items().get(0).snippet()).contains("<mark>suspension</mark>");
     assertThat(found.byProject()).containsEntry(project.slug(), 1L);
     assertThat(found.byType()).containsEntry("application/pdf", 1L);
+    io.stockage.Indexed indexed = fx.engine.search().indexed(CAROL, pdf.id()).orElseThrow();
+    assertThat(indexed.properties()).containsEntry("pages", "1");
+    assertThat(indexed.revision()).hasValue(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.engine.search().indexed(DAVE, pdf.id()))
+        .as("needs VIEW").isInstanceOfSatisfying(io.stockage.StockageException.class,
+            e -> assertThat(e.kind()).isEqualTo(io.stockage.ErrorKind.NOT_FOUND));
   }
 
   @Test
@@ -200,6 +206,59 @@ class SearchIT {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.engine.maintenance().reindex(BOB))
         .isInstanceOfSatisfying(io.stockage.StockageException.class,
             e -> assertThat(e.kind()).isEqualTo(io.stockage.ErrorKind.PERMISSION_DENIED));
+  }
+
+  @Test
+  void search_pagingWhileOthersUploadRenameAndTrash_returnsEveryStableHitOnce() throws Exception {
+    List<Item> items = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      items.add(fx.upload(BOB, project, "span-" + i + ".pdf", Samples.pdf("viaduct span " + i)));
+    }
+    index();
+    java.util.Set<String> touched = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicBoolean walking = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      java.util.Random random = new java.util.Random(3);
+      while (walking.get()) {
+        Item target = items.get(random.nextInt(items.size()));
+        switch (random.nextInt(3)) {
+          case 0 -> fx.upload(BOB, project, "new-" + java.util.UUID.randomUUID() + ".pdf", Samples.pdf("viaduct new"));
+          case 1 -> {
+            if (touched.add(target.id().toString())) {
+              fx.engine.files().rename(BOB, target.id(), java.util.UUID.randomUUID() + ".pdf");
+            }
+          }
+          default -> {
+            if (touched.add(target.id().toString())) {
+              fx.engine.files().trash(BOB, target.id());
+            }
+          }
+        }
+        index();
+        changes.incrementAndGet();
+      }
+    });
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (SearchSort sort : List.of(SearchSort.RELEVANCE, SearchSort.NAME)) {
+      seen.clear();
+      PageRequest request = PageRequest.first(10);
+      SearchResults page;
+      do {
+        page = fx.engine.search().search(CAROL, SearchQuery.of("viaduct").sortedBy(sort), request);
+        page.page().items().forEach(h -> seen.merge(h.item().id().toString(), 1, Integer::sum));
+        request = page.page().next().orElse(request);
+        Thread.sleep(5);
+      } while (page.page().hasNext());
+      for (Item item : items) {
+        if (!touched.contains(item.id().toString())) {
+          assertThat(seen.get(item.id().toString())).as("%s, sorted by %s", item.name(), sort).isEqualTo(1);
+        }
+      }
+    }
+    walking.set(false);
+    writer.get();
+    assertThat(changes.get()).as("changes made while paging").isGreaterThan(20);
   }
 
   private void index() {
