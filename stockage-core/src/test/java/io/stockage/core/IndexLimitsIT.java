@@ -10,6 +10,7 @@ import io.stockage.Project;
 import io.stockage.SearchQuery;
 import io.stockage.Upload;
 import io.stockage.core.internal.diff.PdfBombTest;
+import io.stockage.testkit.Samples;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,24 +105,7 @@ class IndexLimitsIT {
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Nest " + nest + " >>",
         "<< /Length 0 >>\nstream\n\nendstream"};
-    return assemble(objects);
-  }
-
-  private static byte[] assemble(String[] objects) {
-    StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-    int[] offsets = new int[objects.length];
-    for (int i = 0; i < objects.length; i++) {
-      offsets[i] = pdf.length();
-      pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-    }
-    int xref = pdf.length();
-    pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-    for (int offset : offsets) {
-      pdf.append(String.format("%010d 00000 n \n", offset));
-    }
-    pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
-        .append(xref).append("\n%%EOF\n");
-    return pdf.toString().getBytes(StandardCharsets.US_ASCII);
+    return Samples.pdfOf(objects);
   }
 
   /**

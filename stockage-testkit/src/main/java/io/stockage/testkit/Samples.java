@@ -33,6 +33,14 @@ public final class Samples {
             + "/Resources << /Font << /F1 5 0 R >> >> >>",
         "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+    return pdfOf(objects);
+  }
+
+  /**
+   * A PDF 1.4 of these objects (numbered from 1, the first the catalog), with its cross-reference
+   * table: for tests that need a document of a particular structure.
+   */
+  public static byte[] pdfOf(String... objects) {
     StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
     int[] offsets = new int[objects.length];
     for (int i = 0; i < objects.length; i++) {

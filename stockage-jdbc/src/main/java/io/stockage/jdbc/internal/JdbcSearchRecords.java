@@ -47,8 +47,7 @@ public final class JdbcSearchRecords implements SearchRecords {
   private static final String QUERY =
       "(websearch_to_tsquery('stockage_en', :text) || websearch_to_tsquery('stockage_fr', :text))";
   // Weights of D, C, B, A for ts_rank_cd; a partial name match adds a little.
-  private static final String RANK = "(CASE WHEN :hasText THEN ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.tsv, "
-      + QUERY + ") ELSE 0 END + CASE WHEN :like <> '' AND d.name_key LIKE :like THEN 0.05 ELSE 0 END)::real";
+  private static final String RANK = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.tsv, " + QUERY + ")";
   private static final String START = "\u27e6";
   private static final String STOP = "\u27e7";
   private static final String HEADLINE = "'StartSel=" + START + ", StopSel=" + STOP
@@ -208,7 +207,9 @@ public final class JdbcSearchRecords implements SearchRecords {
     boolean hasText = !q.text().isBlank();
     SearchSort sort = !hasText && q.sort() == SearchSort.RELEVANCE ? SearchSort.NEWEST : q.sort();
     Where where = where(spec, hasText);
-    String matches = "SELECT i.id, i.name, i.updated_at, i.project_id, i.mime_type, " + RANK + " AS rank"
+    String rank = !hasText ? "0" : where.partial() ? RANK + " + CASE WHEN d.name_key LIKE :like THEN 0.05 ELSE 0 END"
+        : RANK;
+    String matches = "SELECT i.id, i.name, i.updated_at, i.project_id, i.mime_type, (" + rank + ")::real AS rank"
         + " FROM search_documents d JOIN items i ON i.id = d.item_id WHERE " + where.sql();
     Optional<PageCursor> after = PageCursor.of(page, 2);
     String order;
@@ -228,8 +229,9 @@ public final class JdbcSearchRecords implements SearchRecords {
       }
     }
     String sql = where.ctes() + "SELECT m.rank, p.slug AS project_slug, "
-        + "ts_headline('stockage_en', d.body, " + QUERY + ", " + HEADLINE + ") AS body_snippet, "
-        + "ts_headline('stockage_en', i.name, " + QUERY + ", " + HEADLINE + ") AS name_snippet, "
+        + (hasText ? "ts_headline('stockage_en', d.body, " + QUERY + ", " + HEADLINE + ") AS body_snippet, "
+            + "ts_headline('stockage_en', i.name, " + QUERY + ", " + HEADLINE + ") AS name_snippet, "
+            : "'' AS body_snippet, '' AS name_snippet, ")
         + JdbcItemRecords.SELECT.substring("SELECT ".length())
         + " JOIN (SELECT * FROM (" + matches + ") m" + (after.isPresent() ? " WHERE " + keyset : "")
         + " ORDER BY " + order + " LIMIT :limit) m ON m.id = i.id"
@@ -284,8 +286,11 @@ public final class JdbcSearchRecords implements SearchRecords {
         + " OR (a.principal_type = 'TEAM' AND a.principal_id = ANY (CAST(:teams AS text[]))))"
         + " UNION SELECT c.id FROM items c JOIN shared ON c.parent_id = shared.id)");
     StringBuilder sql = new StringBuilder("d.org_id = :org AND i.org_id = :org AND i.deleted_at IS NULL");
+    // No condition on a parameter's value in the statement: each shape gets its own plan (a
+    // generic plan of "tsv @@ q OR (:like <> '' AND ...)" scanned every document).
+    String like = hasText ? partialName(q.text()) : "";
     if (hasText) {
-      sql.append(" AND (d.tsv @@ ").append(QUERY).append(" OR (:like <> '' AND d.name_key LIKE :like))");
+      sql.append(like.isEmpty() ? " AND d.tsv @@ " + QUERY : " AND (d.tsv @@ " + QUERY + " OR d.name_key LIKE :like)");
     }
     sql.append(" AND (i.project_id IN (SELECT m.project_id FROM project_members m WHERE")
         .append(" (m.principal_type = 'USER' AND m.principal_id = :user)")
@@ -313,14 +318,17 @@ public final class JdbcSearchRecords implements SearchRecords {
     q.uploadedBy().ifPresent(u -> sql.append(" AND i.owner_id = :owner"));
     q.from().ifPresent(f -> sql.append(" AND i.updated_at >= :from"));
     q.to().ifPresent(t -> sql.append(" AND i.updated_at < :to"));
-    return new Where("WITH RECURSIVE " + String.join(", ", ctes) + " ", sql.toString(), query -> {
+    return new Where("WITH RECURSIVE " + String.join(", ", ctes) + " ", sql.toString(), !like.isEmpty(), query -> {
       query.bind("org", spec.org().value())
           .bind("user", spec.user().value())
           .bindArray("teams", String.class, spec.teams().stream().map(TeamId::value).toList())
-          .bind("regular", spec.regular())
-          .bind("text", q.text())
-          .bind("hasText", hasText)
-          .bind("like", partialName(q.text()));
+          .bind("regular", spec.regular());
+      if (hasText) {
+        query.bind("text", q.text());
+      }
+      if (!like.isEmpty()) {
+        query.bind("like", like);
+      }
       spec.project().ifPresent(p -> query.bind("project", p.value()));
       spec.folder().ifPresent(f -> query.bind("folder", f.value()));
       q.mount().ifPresent(m -> query.bind("mount", m));
@@ -354,7 +362,7 @@ public final class JdbcSearchRecords implements SearchRecords {
   }
 
   /** A search's filter: its CTEs, its condition, and how to bind them. */
-  private record Where(String ctes, String sql, java.util.function.UnaryOperator<Query> binder) {
+  private record Where(String ctes, String sql, boolean partial, java.util.function.UnaryOperator<Query> binder) {
     Query bind(Query query) {
       return binder.apply(query);
     }

@@ -1,0 +1,416 @@
+package io.stockage.examples.bench;
+
+import io.stockage.ItemId;
+import io.stockage.Mount;
+import io.stockage.NewProject;
+import io.stockage.OrgId;
+import io.stockage.OrgPermission;
+import io.stockage.Page;
+import io.stockage.PageRequest;
+import io.stockage.ProjectRole;
+import io.stockage.SearchHit;
+import io.stockage.SearchQuery;
+import io.stockage.Subject;
+import io.stockage.core.StockageEngine;
+import io.stockage.core.fs.FileSystemProvider;
+import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.spi.catalog.Catalog;
+import io.stockage.spi.catalog.IndexJob;
+import io.stockage.spi.catalog.SearchDocument;
+import io.stockage.testkit.PostgresFixture;
+import io.stockage.testkit.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Search side by side: Stockage's PostgreSQL full-text search (permission in the query, snippets,
+ * cursor paging), an in-process Apache Lucene index of the same corpus (what a Java team would
+ * reach for; permission as a filter on project ids, UnifiedHighlighter snippets), and a naive
+ * {@code ILIKE} on the same rows. The corpus: documents of 2–20 KB of Zipf-distributed words from
+ * Debian's French and English word lists ({@code wfrench}, {@code wamerican}; made-up words when
+ * they are not installed), in 100 projects, searched by a subject who sees 1% and one who sees
+ * 50%. {@code -Dstockage.bench.search.docs=N} sets the corpus size (default 20,000).
+ */
+public final class SearchBench {
+  private static final int PROJECTS = 100;
+  private static final int PAGE = 20;
+  private static final int RUNS = Integer.getInteger("stockage.bench.search.runs", 20);
+  private static final Subject ALICE = Subject.of("bench", "alice", OrgPermission.CREATE_PROJECT);
+  private static final Subject FEW = Subject.of("bench", "few");
+  private static final Subject HALF = Subject.of("bench", "half");
+
+  private SearchBench() {}
+
+  /** Argument: a work directory. */
+  public static void main(String[] args) throws Exception {
+    int docs = Integer.getInteger("stockage.bench.search.docs", 20_000);
+    Path work = Files.createDirectories(Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir"))
+        .toAbsolutePath());
+    Path base = Files.createTempDirectory(work, "stockage-search-bench-");
+    Corpus corpus = Corpus.create(docs);
+    System.out.println("Stockage search benchmark");
+    System.out.printf(Locale.ROOT, "  JVM: %s %s, %d processors; corpus: %,d documents of 2-20 KB, %s, %d projects%n",
+        System.getProperty("java.vm.name"), Runtime.version(), Runtime.getRuntime().availableProcessors(), docs,
+        corpus.source(), PROJECTS);
+    try (TestDatabase db = PostgresFixture.create()) {
+      StockageEngine engine = StockageEngine.builder()
+          .catalog(JdbcCatalog.create(db.dataSource()))
+          .mount(Mount.managed("main", FileSystemProvider.create(Files.createDirectories(base.resolve("storage")))))
+          .indexing(false, Duration.ofSeconds(1), Duration.ofMinutes(5))
+          .build();
+      try (engine) {
+        List<UUID> projects = projects(engine);
+        Map<UUID, Integer> items = insertItems(db, projects, docs);
+        double pgRate = indexInStockage(db, items, corpus);
+        long pgBytes = single(db, "SELECT pg_total_relation_size('search_documents')");
+        Path luceneDir = base.resolve("lucene");
+        Lucene lucene = Lucene.build(luceneDir, items, projects, corpus);
+        Queries queries = Queries.pick(corpus);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("query", "subject", "page", "stockage p50/p95 ms", "lucene p50/p95 ms", "ILIKE p50/p95 ms",
+            "stockage p95 <= 150"));
+        Map<Subject, Set<String>> visible = Map.of(FEW, ids(projects.subList(0, 1)), HALF,
+            ids(projects.subList(0, PROJECTS / 2)));
+        for (Map.Entry<String, String> q : queries.all().entrySet()) {
+          for (Subject subject : List.of(FEW, HALF)) {
+            for (int page : List.of(1, 10)) {
+              PageRequest request = cursorOf(engine, subject, q.getValue(), page);
+              Stats pg = time(() -> engine.search().search(subject, SearchQuery.of(q.getValue()), request).page()
+                  .items().size());
+              Stats lu = time(() -> lucene.page(q.getValue(), visible.get(subject), page));
+              Stats like = time(() -> ilikePage(db, queries.likePattern(q.getKey()), visible.get(subject), page));
+              rows.add(List.of(q.getKey() + " " + q.getValue(), subject.user().value(), Integer.toString(page),
+                  pg.text(), lu.text(), like.text(), pg.p95() <= 150 ? "met" : "NOT met"));
+            }
+          }
+        }
+        System.out.print(TextTable.format(rows, 3));
+        System.out.printf(Locale.ROOT, "  indexing (extracted text to index): stockage %,.0f docs/s (target >= 500: %s),"
+            + " lucene %,.0f docs/s%n", pgRate, pgRate >= 500 ? "met" : "NOT met", lucene.rate());
+        System.out.printf(Locale.ROOT, "  index size per document: stockage %,.0f bytes (tsvector, trigram name, 64 KB"
+            + " snippet text, GIN), lucene %,.0f bytes (postings in two analyzers + stored text)%n",
+            (double) pgBytes / docs, (double) lucene.bytes() / docs);
+        System.out.printf("  %d runs per cell after 3 warm-up; pages of %d; page 10 by cursor (stockage),"
+            + " top-200 slice (lucene), OFFSET (ILIKE); every engine returns snippets%n", RUNS, PAGE);
+      }
+    }
+  }
+
+  private static List<UUID> projects(StockageEngine engine) {
+    List<UUID> ids = new ArrayList<>();
+    for (int p = 0; p < PROJECTS; p++) {
+      String slug = "p" + p;
+      ids.add(engine.projects().create(ALICE, NewProject.of(slug, "Project " + p)).id().value());
+      if (p == 0) {
+        engine.projects().addMember(ALICE, slug, FEW.user(), ProjectRole.VIEWER);
+      }
+      if (p < PROJECTS / 2) {
+        engine.projects().addMember(ALICE, slug, HALF.user(), ProjectRole.VIEWER);
+      }
+    }
+    return ids;
+  }
+
+  private static Set<String> ids(List<UUID> projects) {
+    Set<String> out = new LinkedHashSet<>();
+    projects.forEach(p -> out.add(p.toString()));
+    return out;
+  }
+
+  // Item rows straight into the catalog: the search is measured, not the upload.
+  private static Map<UUID, Integer> insertItems(TestDatabase db, List<UUID> projects, int docs) throws SQLException {
+    try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+      String array = "ARRAY[" + String.join(",", projects.stream().map(p -> "'" + p + "'::uuid").toList()) + "]";
+      st.execute("INSERT INTO items (id, org_id, project_id, parent_id, type, name, mount, size, mime_type, sha256,"
+          + " revision, owner_id, created_at, updated_at) SELECT gen_random_uuid(), 'bench', (" + array + ")[1 + g % "
+          + PROJECTS + "], NULL, 'FILE', 'doc-' || g || '.pdf', 'main', 1, 'application/pdf', '', 1, 'alice', now(),"
+          + " now() FROM generate_series(0, " + (docs - 1) + ") g");
+      st.execute("ANALYZE items");
+      Map<UUID, Integer> out = new HashMap<>();
+      try (ResultSet rs = st.executeQuery("SELECT id, name FROM items WHERE org_id = 'bench'")) {
+        while (rs.next()) {
+          String name = rs.getString(2);
+          out.put(rs.getObject(1, UUID.class), Integer.parseInt(name.substring(4, name.length() - 4)));
+        }
+      }
+      return out;
+    }
+  }
+
+  // The index write path of the worker: jobs queued, leased, and ended with their documents.
+  private static double indexInStockage(TestDatabase db, Map<UUID, Integer> items, Corpus corpus) {
+    Catalog catalog = JdbcCatalog.create(db.dataSource());
+    OrgId org = OrgId.of("bench");
+    Instant now = Instant.now();
+    long start = System.nanoTime();
+    Optional<ItemId> after = Optional.empty();
+    List<ItemId> batch;
+    do {
+      Optional<ItemId> from = after;
+      batch = catalog.inTransaction(s -> s.search().enqueueAll(org, from, 1000, now));
+      after = batch.isEmpty() ? after : Optional.of(batch.get(batch.size() - 1));
+    } while (batch.size() == 1000);
+    List<IndexJob> jobs;
+    do {
+      jobs = catalog.inTransaction(s -> s.search().claim("bench", now, now.plusSeconds(600), 100));
+      List<IndexJob> claimed = jobs;
+      catalog.inTransaction(s -> {
+        for (IndexJob job : claimed) {
+          int n = items.get(job.item().value());
+          String text = corpus.text(n);
+          s.search().complete(job, "bench", Optional.of(new SearchDocument(job.item(), org, OptionalInt.of(1),
+              "doc-" + n + ".pdf", "", text, List.of(), Map.of(), Optional.empty(), now)), now);
+        }
+        return null;
+      });
+    } while (!jobs.isEmpty());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    catalog.close();
+    try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+      st.execute("ANALYZE search_documents");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return items.size() / seconds;
+  }
+
+  // The request of page n, found by walking the cursors once (not timed): a client holds it.
+  private static PageRequest cursorOf(StockageEngine engine, Subject subject, String text, int page) {
+    PageRequest request = PageRequest.first(PAGE);
+    for (int p = 1; p < page; p++) {
+      Page<SearchHit> hits = engine.search().search(subject, SearchQuery.of(text), request).page();
+      if (!hits.hasNext()) {
+        break;
+      }
+      request = hits.next().orElseThrow();
+    }
+    return request;
+  }
+
+  private static int ilikePage(TestDatabase db, String pattern, Set<String> projects, int page) {
+    try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT d.item_id, substring(d.body from greatest(1, position(lower(?) in lower(d.body)) - 60) for 160)"
+            + " FROM search_documents d JOIN items i ON i.id = d.item_id WHERE i.project_id = ANY (?::uuid[])"
+            + " AND d.body ILIKE ? ORDER BY i.id LIMIT ? OFFSET ?")) {
+      ps.setString(1, pattern.replace("%", ""));
+      ps.setArray(2, c.createArrayOf("text", projects.toArray()));
+      ps.setString(3, pattern);
+      ps.setInt(4, PAGE);
+      ps.setInt(5, (page - 1) * PAGE);
+      int n = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          n++;
+        }
+      }
+      return n;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long single(TestDatabase db, String sql) throws SQLException {
+    try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static Stats time(Supplier<Integer> run) {
+    for (int i = 0; i < 3; i++) {
+      run.get();
+    }
+    double[] millis = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long t = System.nanoTime();
+      run.get();
+      millis[i] = (System.nanoTime() - t) / 1e6;
+    }
+    Arrays.sort(millis);
+    return new Stats(millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.95) - 1]);
+  }
+
+  /** Latency figures of one cell. */
+  private record Stats(double p50, double p95) {
+    String text() {
+      return String.format(Locale.ROOT, "%.1f / %.1f", p50, p95);
+    }
+  }
+
+  /** The generated documents: each regenerated from its number, so the corpus is never held whole. */
+  private record Corpus(List<String> words, double[] cumulative, String source) {
+    static Corpus create(int docs) throws IOException {
+      List<String> words = new ArrayList<>();
+      String source = "Debian word lists";
+      for (String list : List.of("/usr/share/dict/french", "/usr/share/dict/american-english")) {
+        Path path = Path.of(list);
+        if (Files.isReadable(path)) {
+          try (Stream<String> lines = Files.lines(path, java.nio.charset.StandardCharsets.UTF_8)) {
+            lines.filter(w -> w.length() >= 3 && !w.contains("'")).forEach(words::add);
+          }
+        }
+      }
+      if (words.isEmpty()) {
+        source = "made-up words (apt-get install wfrench wamerican for real ones)";
+        Random random = new Random(1);
+        for (int i = 0; i < 100_000; i++) {
+          StringBuilder w = new StringBuilder();
+          for (int k = 0, n = 3 + random.nextInt(8); k < n; k++) {
+            w.append((char) ('a' + random.nextInt(26)));
+          }
+          words.add(w.toString());
+        }
+      }
+      Collections.shuffle(words, new Random(2));
+      double[] cumulative = new double[words.size()];
+      double sum = 0;
+      for (int r = 0; r < words.size(); r++) {
+        sum += 1.0 / (r + 1);
+        cumulative[r] = sum;
+      }
+      return new Corpus(words, cumulative, source + ", Zipf s=1 over " + String.format("%,d", words.size()) + " words");
+    }
+
+    String text(int n) {
+      Random random = new Random(n * 7919L + 13);
+      int size = 2048 + random.nextInt(18 * 1024);
+      StringBuilder text = new StringBuilder(size + 32);
+      double total = cumulative[cumulative.length - 1];
+      while (text.length() < size) {
+        int rank = Arrays.binarySearch(cumulative, random.nextDouble() * total);
+        text.append(words.get(rank < 0 ? -rank - 1 : rank)).append(random.nextInt(12) == 0 ? ". " : " ");
+      }
+      return text.toString();
+    }
+  }
+
+  /** The query of each shape, picked from the corpus. */
+  private record Queries(Map<String, String> all) {
+    static Queries pick(Corpus corpus) {
+      Map<String, String> all = new java.util.LinkedHashMap<>();
+      all.put("frequent", corpus.words().get(30));
+      // A rare word that occurs: the rarest word of document 7's text.
+      Map<String, Integer> rank = new HashMap<>();
+      for (int r = 0; r < corpus.words().size(); r++) {
+        rank.putIfAbsent(corpus.words().get(r), r);
+      }
+      String rare = Arrays.stream(corpus.text(7).split("[ .]+")).max(java.util.Comparator.comparingInt(
+          w -> rank.getOrDefault(w, -1))).orElseThrow();
+      all.put("rare", rare);
+      String[] words = corpus.text(11).split(" ");
+      all.put("phrase", "\"" + words[3].replace(".", "") + " " + words[4].replace(".", "") + "\"");
+      return new Queries(all);
+    }
+
+    String likePattern(String shape) {
+      return "%" + all.get(shape).replace("\"", "") + "%";
+    }
+  }
+
+  /** The same corpus in an in-process Lucene index. */
+  private record Lucene(IndexSearcher searcher, Analyzer analyzer, double rate, long bytes) {
+    static Lucene build(Path dir, Map<UUID, Integer> items, List<UUID> projects, Corpus corpus) throws IOException {
+      Analyzer analyzer = new PerFieldAnalyzerWrapper(analyzer(false), Map.of("fr", analyzer(true)));
+      FSDirectory directory = FSDirectory.open(dir);
+      long start = System.nanoTime();
+      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
+        for (Map.Entry<UUID, Integer> item : items.entrySet()) {
+          String text = corpus.text(item.getValue());
+          Document doc = new Document();
+          doc.add(new StringField("id", item.getKey().toString(), Field.Store.YES));
+          doc.add(new StringField("project", projects.get(item.getValue() % PROJECTS).toString(), Field.Store.NO));
+          doc.add(new TextField("en", text, Field.Store.YES));
+          doc.add(new TextField("fr", text, Field.Store.NO));
+          writer.addDocument(doc);
+        }
+        writer.commit();
+      }
+      double rate = items.size() / ((System.nanoTime() - start) / 1e9);
+      long bytes;
+      try (Stream<Path> files = Files.list(dir)) {
+        bytes = files.mapToLong(p -> p.toFile().length()).sum();
+      }
+      return new Lucene(new IndexSearcher(DirectoryReader.open(directory)), analyzer, rate, bytes);
+    }
+
+    private static Analyzer analyzer(boolean french) {
+      return new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+          Tokenizer tokenizer = new StandardTokenizer();
+          TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+          stream = french ? new FrenchLightStemFilter(stream) : new PorterStemFilter(stream);
+          return new TokenStreamComponents(tokenizer, stream);
+        }
+      };
+    }
+
+    int page(String text, Set<String> projects, int page) {
+      try {
+        Query parsed = new MultiFieldQueryParser(new String[] {"en", "fr"}, analyzer).parse(text);
+        Query query = new BooleanQuery.Builder().add(parsed, BooleanClause.Occur.MUST)
+            .add(new TermInSetQuery("project", projects.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
+            .build();
+        TopDocs top = searcher.search(query, page * PAGE);
+        ScoreDoc[] all = top.scoreDocs;
+        int from = Math.min(all.length, (page - 1) * PAGE);
+        TopDocs slice = new TopDocs(top.totalHits, Arrays.copyOfRange(all, from, all.length));
+        String[] snippets = UnifiedHighlighter.builder(searcher, analyzer).build().highlight("en", parsed, slice);
+        return snippets.length;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
