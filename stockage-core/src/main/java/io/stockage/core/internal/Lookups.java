@@ -20,10 +20,20 @@ public final class Lookups {
 
   /** The project of the subject's organization with that slug, with the permission required. */
   public static Project project(Operation op, CatalogSession session, String slug, Permission needed) {
-    Project project = session.projects().find(op.subject().org(), slug)
-        .orElseThrow(() -> Authorizer.missing("project " + slug));
+    return checked(op, session, session.projects().find(op.subject().org(), slug), "project " + slug, needed);
+  }
+
+  /** The project of the subject's organization with that id, with the permission required. */
+  public static Project project(Operation op, CatalogSession session, io.stockage.ProjectId id, Permission needed) {
+    return checked(op, session, session.projects().find(id).filter(p -> p.org().equals(op.subject().org())),
+        "project " + id, needed);
+  }
+
+  private static Project checked(Operation op, CatalogSession session, Optional<Project> found, String target,
+      Permission needed) {
+    Project project = found.orElseThrow(() -> Authorizer.missing(target));
     op.mount(project.mount());
-    Authorizer.require(op, Authorizer.onProject(op, project, session).permissions(), needed, "project " + slug);
+    Authorizer.require(op, Authorizer.onProject(op, project, session).permissions(), needed, "project " + project.slug());
     return project;
   }
 

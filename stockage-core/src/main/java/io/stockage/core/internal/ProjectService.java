@@ -63,11 +63,7 @@ public final class ProjectService implements io.stockage.Projects {
   @Override
   public Project get(Subject subject, io.stockage.ProjectId id) {
     Operation op = Operation.query(ctx, "get-project", subject, id.toString());
-    return op.run(() -> ctx.catalog().read(session -> {
-      Project project = session.projects().find(id).filter(p -> p.org().equals(subject.org()))
-          .orElseThrow(() -> Authorizer.missing("project " + id));
-      return Lookups.project(op, session, project.slug(), Permission.VIEW);
-    }));
+    return op.run(() -> ctx.catalog().read(session -> Lookups.project(op, session, id, Permission.VIEW)));
   }
 
   @Override

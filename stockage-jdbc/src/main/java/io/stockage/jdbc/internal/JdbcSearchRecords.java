@@ -1,6 +1,5 @@
 package io.stockage.jdbc.internal;
 
-import io.stockage.Item;
 import io.stockage.ItemId;
 import io.stockage.OrgId;
 import io.stockage.Page;
@@ -172,25 +171,21 @@ public final class JdbcSearchRecords implements SearchRecords {
 
   @Override
   public List<ItemId> enqueueAll(OrgId org, Optional<ItemId> after, int limit, Instant now) {
-    List<ItemId> ids = handle.createQuery("""
-            INSERT INTO index_jobs (org_id, item_id, revision, reason, run_after, created_at)
-            SELECT i.org_id, i.id, CASE WHEN i.type = 'FILE' THEN i.revision END, 'reindex', :now, :now
-            FROM items i WHERE i.org_id = :org AND i.deleted_at IS NULL AND i.id > :after
-            ORDER BY i.id LIMIT :limit
-            RETURNING item_id""")
+    // The database orders the batch: uuids compare as unsigned bytes there, not as Java compares them.
+    return handle.createQuery("""
+            WITH queued AS (
+              INSERT INTO index_jobs (org_id, item_id, revision, reason, run_after, created_at)
+              SELECT i.org_id, i.id, CASE WHEN i.type = 'FILE' THEN i.revision END, 'reindex', :now, :now
+              FROM items i WHERE i.org_id = :org AND i.deleted_at IS NULL AND i.id > :after
+              ORDER BY i.id LIMIT :limit
+              RETURNING item_id)
+            SELECT item_id FROM queued ORDER BY item_id""")
         .bind("org", org.value())
         .bind("after", after.map(ItemId::value).orElse(new java.util.UUID(0, 0)))
         .bind("limit", limit)
         .bind("now", Rows.at(now))
         .map((rows, ctx) -> ItemId.of(Rows.uuid(rows, "item_id")))
         .list();
-    return ids.stream().sorted(java.util.Comparator.comparing(ItemId::value, JdbcSearchRecords::unsigned)).toList();
-  }
-
-  // PostgreSQL orders uuids as unsigned bytes; java.util.UUID compares signed longs.
-  private static int unsigned(java.util.UUID a, java.util.UUID b) {
-    int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-    return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
   }
 
   @Override
@@ -242,15 +237,14 @@ public final class JdbcSearchRecords implements SearchRecords {
       query.bind("k0", sort == SearchSort.NEWEST ? Rows.at(c.instant(0)).toString() : c.get(0));
       query.bind("k1", c.uuid(1).toString());
     });
-    List<Row> rows = query.map((r, ctx) -> new Row(JdbcItemRecords.item(r, ctx), r.getFloat("rank"),
+    List<SearchHit> rows = query.map((r, ctx) -> new SearchHit(JdbcItemRecords.item(r, ctx), r.getFloat("rank"),
         hasText ? snippet(r.getString("body_snippet"), r.getString("name_snippet")) : "")).list();
-    Page<Row> raw = PageCursor.page(rows, page, row -> switch (sort) {
-      case RELEVANCE -> PageCursor.of(Float.toString(row.rank()), row.item().id().value().toString());
-      case NEWEST -> PageCursor.of(row.item().updatedAt().toString(), row.item().id().value().toString());
-      case NAME -> PageCursor.of(row.item().name(), row.item().id().value().toString());
+    // The rank is a real in the database: its float's text is the exact key of the next page.
+    Page<SearchHit> hits = PageCursor.page(rows, page, hit -> switch (sort) {
+      case RELEVANCE -> PageCursor.of(Float.toString((float) hit.rank()), hit.item().id().value().toString());
+      case NEWEST -> PageCursor.of(hit.item().updatedAt().toString(), hit.item().id().value().toString());
+      case NAME -> PageCursor.of(hit.item().name(), hit.item().id().value().toString());
     });
-    Page<SearchHit> hits = new Page<>(raw.items().stream().map(r -> new SearchHit(r.item(), r.rank(), r.snippet()))
-        .toList(), page, raw.nextCursor());
     return new SearchResults(hits, facet(where, matches, "(SELECT slug FROM projects WHERE id = m.project_id)"),
         facet(where, matches, "m.mime_type"));
   }
@@ -273,9 +267,6 @@ public final class JdbcSearchRecords implements SearchRecords {
   private static String cap(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max);
   }
-
-  /** A matched row of a page. */
-  private record Row(Item item, float rank, String snippet) {}
 
   private static Where where(SearchSpec spec, boolean hasText) {
     SearchQuery q = spec.query();
