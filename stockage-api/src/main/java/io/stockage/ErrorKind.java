@@ -26,6 +26,11 @@ public enum ErrorKind {
   RANGE_NOT_SATISFIABLE(false),
   /** A quota would be exceeded. */
   QUOTA_EXCEEDED(false),
+  /**
+   * The change feed no longer holds what came after the cursor (its retention passed it): read
+   * the current state again and continue from {@link Changes#latestCursor}.
+   */
+  RESYNC_REQUIRED(false),
   /** The backend cannot be reached or is overloaded; trying again later may work. */
   UNAVAILABLE(true),
   /** The configuration is wrong; found at start or on first use. */

@@ -14,6 +14,19 @@ public interface Maintenance {
   int applyRetention();
 
   /**
+   * Removes the change feed's changes older than its retention (the engine's
+   * {@code changeRetention}, 30 days by default); returns how many. A client whose cursor lies
+   * before what is left gets {@link ErrorKind#RESYNC_REQUIRED}.
+   */
+  long pruneChanges();
+
+  /**
+   * How long the oldest change written but not yet readable has waited: a transaction still open
+   * holds back the changes committed after it started (zero when nothing waits). For monitoring.
+   */
+  java.time.Duration changeFeedLag();
+
+  /**
    * One reconciler pass over every managed mount: removes content nothing references any more,
    * staging objects and uploads that never committed, past the grace period. A mount that fails is
    * reported and tried again at the next pass.

@@ -45,6 +45,9 @@ public interface Stockage extends AutoCloseable {
   /** Full-text search of managed files and folders. */
   Search search();
 
+  /** The change feed: changes since a cursor, and live push. */
+  Changes changes();
+
   /** Retention and reconciler passes, for the host's scheduler. */
   Maintenance maintenance();
 

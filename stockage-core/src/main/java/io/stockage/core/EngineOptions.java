@@ -1,5 +1,6 @@
 package io.stockage.core;
 
+import io.stockage.core.internal.ChangeRelay;
 import io.stockage.core.internal.Indexer;
 import io.stockage.core.internal.UrlSigner;
 import java.time.Duration;
@@ -10,5 +11,7 @@ import java.time.Duration;
  * @param liveListingTtl how long a live mount's listing is cached
  * @param signer the signer of host-served download URLs
  * @param indexing how the indexing worker runs
+ * @param changes how the change feed is pushed and kept
  */
-record EngineOptions(Duration liveListingTtl, UrlSigner signer, Indexer.Options indexing) {}
+record EngineOptions(Duration liveListingTtl, UrlSigner signer, Indexer.Options indexing,
+    ChangeRelay.Options changes) {}

@@ -2,6 +2,7 @@ package io.stockage.core;
 
 import io.stockage.AccessControl;
 import io.stockage.AuditLog;
+import io.stockage.Changes;
 import io.stockage.Fields;
 import io.stockage.Files;
 import io.stockage.LiveMounts;
@@ -21,6 +22,7 @@ import io.stockage.Teams;
 import io.stockage.UploadPolicy;
 import io.stockage.core.internal.AccessService;
 import io.stockage.core.internal.AuditService;
+import io.stockage.core.internal.ChangeService;
 import io.stockage.core.internal.ContentService;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.core.internal.FilesView;
@@ -55,6 +57,7 @@ public final class StockageEngine implements Stockage {
   private final MetadataService metadata;
   private final AuditService audit;
   private final SearchService search;
+  private final ChangeService changes;
   private final Indexer indexer;
   private final Mounts mounts;
   private final Maintenance maintenance;
@@ -73,6 +76,7 @@ public final class StockageEngine implements Stockage {
     this.live = new LiveService(ctx, options.liveListingTtl());
     this.audit = new AuditService(ctx);
     this.search = new SearchService(ctx);
+    this.changes = new ChangeService(ctx, options.changes());
     this.indexer = new Indexer(ctx, options.indexing());
     this.reconciler = reconciler;
     this.retention = new Retention(ctx);
@@ -84,6 +88,16 @@ public final class StockageEngine implements Stockage {
       @Override
       public int applyRetention() {
         return retention.run();
+      }
+
+      @Override
+      public java.time.Duration changeFeedLag() {
+        return changes.lag();
+      }
+
+      @Override
+      public long pruneChanges() {
+        return changes.prune();
       }
 
       @Override
@@ -159,6 +173,11 @@ public final class StockageEngine implements Stockage {
     return search;
   }
 
+  @Override
+  public Changes changes() {
+    return changes;
+  }
+
   /** This engine's indexing worker: tests and benchmarks drive it with {@link Indexer#runOnce()}. */
   Indexer indexer() {
     return indexer;
@@ -177,6 +196,7 @@ public final class StockageEngine implements Stockage {
   @Override
   public void close() {
     indexer.close();
+    changes.close();
     ctx.mounts().values().forEach(m -> m.provider().close());
     ctx.catalog().close();
   }

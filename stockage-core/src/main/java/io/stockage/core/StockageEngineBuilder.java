@@ -9,6 +9,7 @@ import io.stockage.RetentionPolicy;
 import io.stockage.StockageException;
 import io.stockage.UploadPolicy;
 import io.stockage.VersioningMode;
+import io.stockage.core.internal.ChangeRelay;
 import io.stockage.core.internal.ContentSniffer;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.core.internal.Indexer;
@@ -38,6 +39,7 @@ public final class StockageEngineBuilder {
   private OnExistingName onExistingName = OnExistingName.NEW_REVISION;
   private Duration liveListingTtl = Duration.ofSeconds(5);
   private Indexer.Options indexing = Indexer.Options.defaults();
+  private ChangeRelay.Options changes = ChangeRelay.Options.defaults();
   private Duration permissionCacheTtl = Duration.ofSeconds(5);
   private final Map<String, RetentionPolicy> retention = new LinkedHashMap<>();
   private SigningKeys signingKeys;
@@ -119,6 +121,17 @@ public final class StockageEngineBuilder {
       throw StockageException.of(ErrorKind.CONFIG_INVALID, "the live listing cache time cannot be negative");
     }
     this.liveListingTtl = value;
+    return this;
+  }
+
+  /**
+   * How the change feed is pushed and kept: how often subscribers' feed is read when no wake-up
+   * came (default 500 ms; on PostgreSQL every commit wakes every node at once), how long a
+   * listener may hold one delivery before it is dropped (default 10 s), and how long changes are
+   * kept (default 30 days; {@link io.stockage.Maintenance#pruneChanges}).
+   */
+  public StockageEngineBuilder changeFeed(Duration poll, Duration stall, Duration retention) {
+    this.changes = new ChangeRelay.Options(poll, stall, retention);
     return this;
   }
 
@@ -207,7 +220,7 @@ public final class StockageEngineBuilder {
               + "DIRECTORIES; " + m.provider().scheme() + " has none");
         });
     return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace),
-        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros), indexing));
+        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros), indexing, changes));
   }
 
   private SigningKeys keys() {

@@ -121,12 +121,19 @@ class FaultInjectionIT {
         @Override
         public io.stockage.spi.catalog.ChangeJournal changes() {
           io.stockage.spi.catalog.ChangeJournal real = session.changes();
-          return change -> {
-            if (fail.get()) {
-              throw StockageException.of(ErrorKind.UNAVAILABLE, "injected: the database went away before commit");
-            }
-            return real.append(change);
-          };
+          // Appending fails when told to; reading goes to the real journal.
+          return (io.stockage.spi.catalog.ChangeJournal) java.lang.reflect.Proxy.newProxyInstance(
+              getClass().getClassLoader(), new Class<?>[] {io.stockage.spi.catalog.ChangeJournal.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("append") && fail.get()) {
+                  throw StockageException.of(ErrorKind.UNAVAILABLE, "injected: the database went away before commit");
+                }
+                try {
+                  return method.invoke(real, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
         }
 
         @Override

@@ -79,8 +79,8 @@ class ItemUpdateIT {
     assertThat(updated.revision()).isEqualTo(1);
     assertThat(updated.updatedAt()).isAfterOrEqualTo(file.updatedAt());
     assertThat(fx.engine.files().stat(CAROL, file.id())).isEqualTo(updated);
-    assertThat(fx.count("select count(*) from changes where item_id = ? and kind = 'UPDATED' and revision = 1",
-        file.id().value())).isEqualTo(1);
+    assertThat(fx.count("select count(*) from changes where item_id = ? and kind = 'RENAMED' and revision = 1",
+        file.id().value())).as("one change, a rename since the name changed").isEqualTo(1);
     assertThat(fx.count("select count(*) from audit_log where action = 'update' and outcome = 'ALLOWED'"
         + " and target = ? and details = '{\"changed\": \"name,tags,fields\"}'", file.id().toString())).isEqualTo(1);
     assertThat(fx.count("select count(*) from audit_log where target = ? and details::text like '%A-12%'",
@@ -97,8 +97,8 @@ class ItemUpdateIT {
 
     assertThat(same).isEqualTo(file);
     assertThat(none).isEqualTo(file);
-    assertThat(fx.count("select count(*) from changes where item_id = ? and kind = 'UPDATED'", file.id().value()))
-        .isEqualTo(1);
+    assertThat(fx.count("select count(*) from changes where item_id = ? and kind = 'METADATA_CHANGED'",
+        file.id().value())).isEqualTo(1);
   }
 
   @Test

@@ -2,13 +2,18 @@ package io.stockage.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.stockage.jdbc.internal.JdbcCatalogSession;
+import io.stockage.jdbc.internal.JdbcChangeSignals;
 import io.stockage.jdbc.internal.Migrations;
 import io.stockage.jdbc.internal.Pools;
 import io.stockage.jdbc.internal.Transactions;
 import io.stockage.spi.catalog.Catalog;
 import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ChangeSignals;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -32,9 +37,12 @@ public final class JdbcCatalog implements Catalog {
   private final Transactions transactions;
   private final Optional<HikariDataSource> ownedPool;
   private final String description;
+  private final Callable<Connection> listenerConnection;
 
-  private JdbcCatalog(Transactions transactions, Optional<HikariDataSource> ownedPool, String description) {
+  private JdbcCatalog(Transactions transactions, Optional<HikariDataSource> ownedPool, String description,
+      Callable<Connection> listenerConnection) {
     this.transactions = transactions;
+    this.listenerConnection = listenerConnection;
     this.ownedPool = ownedPool;
     this.description = description;
   }
@@ -50,7 +58,7 @@ public final class JdbcCatalog implements Catalog {
     Objects.requireNonNull(dataSource, "dataSource");
     Migrations.migrate(dataSource);
     String description = "JdbcCatalog[dataSource=" + dataSource.getClass().getName() + "]";
-    return new JdbcCatalog(Transactions.over(dataSource), Optional.empty(), description);
+    return new JdbcCatalog(Transactions.over(dataSource), Optional.empty(), description, dataSource::getConnection);
   }
 
   /**
@@ -72,7 +80,9 @@ public final class JdbcCatalog implements Catalog {
       throw e;
     }
     String description = "JdbcCatalog[url=" + Pools.redact(jdbcUrl) + ", user=" + user + "]";
-    return new JdbcCatalog(Transactions.over(pool), Optional.of(pool), description);
+    // The listening connection is not one of the pool's: it is held for as long as the engine runs.
+    return new JdbcCatalog(Transactions.over(pool), Optional.of(pool), description,
+        () -> DriverManager.getConnection(jdbcUrl, user, password));
   }
 
   /** The directory on the same database, sharing this catalog's connections. */
@@ -90,6 +100,16 @@ public final class JdbcCatalog implements Catalog {
   public <T> T read(Function<CatalogSession, T> work) {
     Objects.requireNonNull(work, "work");
     return transactions.read(handle -> work.apply(JdbcCatalogSession.on(handle)));
+  }
+
+  /**
+   * {@code LISTEN} for committed changes, on a connection of its own: from the host's data source
+   * (held for as long as the engine runs: count it in the pool's size), or, for a catalog with a
+   * pool of its own, outside that pool.
+   */
+  @Override
+  public ChangeSignals listen() {
+    return new JdbcChangeSignals(listenerConnection);
   }
 
   /** Closes the pool {@link #connect} created; a host's data source stays open. */

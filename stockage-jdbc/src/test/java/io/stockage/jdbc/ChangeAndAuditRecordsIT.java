@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.AuditEntry;
 import io.stockage.AuditOutcome;
-import io.stockage.ItemId;
+import io.stockage.Change;
+import io.stockage.ChangeCursor;
+import io.stockage.ChangeKind;
+import io.stockage.ChangePage;
+import io.stockage.Item;
 import io.stockage.OrgId;
 import io.stockage.Page;
 import io.stockage.PageRequest;
-import io.stockage.ProjectId;
+import io.stockage.Project;
+import io.stockage.ProjectRole;
 import io.stockage.spi.catalog.AuditHashes;
 import io.stockage.spi.catalog.AuditHead;
 import io.stockage.spi.catalog.AuditLink;
 import io.stockage.spi.catalog.AuditRecord;
-import io.stockage.spi.catalog.ChangeKind;
 import io.stockage.spi.catalog.ChangeRecord;
+import io.stockage.spi.catalog.FeedSpec;
 import io.stockage.testkit.PostgresExtension;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,20 +55,35 @@ class ChangeAndAuditRecordsIT {
   }
 
   @Test
-  void change_twoChanges_returnsIncreasingSequenceNumbers() throws SQLException {
-    OrgId org = TestData.newOrg();
-    ChangeRecord added = new ChangeRecord(org, ProjectId.random(), Optional.of(ItemId.random()), ChangeKind.ADDED,
-        OptionalInt.of(1), ALICE, T0);
-    ChangeRecord project = new ChangeRecord(org, ProjectId.random(), Optional.empty(),
-        ChangeKind.PERMISSIONS_CHANGED, OptionalInt.empty(), ALICE, T0);
+  void change_itemAndProjectChanges_readBackInOrderWithWhatTheyCarry() {
+    Project project = TestData.newProject(catalog, "feed");
+    catalog.inTransaction(s -> s.projects().putMember(project.id(), ALICE, ProjectRole.VIEWER, T0));
+    Item folder = TestData.folder(project, Optional.empty(), "plans");
+    Item file = TestData.file(project, Optional.of(folder.id()), "a.pdf");
+    TestData.insert(catalog, folder, file);
+    ChangeCursor start = catalog.read(s -> s.changes().horizon());
 
-    long first = catalog.inTransaction(s -> s.changes().append(added));
-    long second = catalog.inTransaction(s -> s.changes().append(project));
+    catalog.inTransaction(s -> {
+      s.changes().append(ChangeRecord.of(file, ChangeKind.ADDED, ALICE, T0));
+      return null;
+    });
+    catalog.inTransaction(s -> {
+      s.changes().append(ChangeRecord.of(project, ChangeKind.PERMISSIONS_CHANGED, ALICE, T0));
+      return null;
+    });
+    ChangePage page = catalog.read(s -> s.changes().read(
+        new FeedSpec(project.org(), ALICE, Set.of(), false, Optional.empty()), start, 10));
 
-    assertThat(second).isGreaterThan(first);
-    assertThat(text("SELECT kind || ' ' || coalesce(item_id::text, '-') || ' ' || coalesce(revision::text, '-')"
-        + " FROM changes WHERE seq = ?", second)).isEqualTo("PERMISSIONS_CHANGED - -");
-    assertThat(text("SELECT kind || ' ' || revision FROM changes WHERE seq = ?", first)).isEqualTo("ADDED 1");
+    assertThat(page.changes()).extracting(Change::kind)
+        .containsExactly(ChangeKind.ADDED, ChangeKind.PERMISSIONS_CHANGED);
+    Change added = page.changes().get(0);
+    assertThat(added).isEqualTo(new Change(added.cursor(), ChangeKind.ADDED, project.id(), Optional.of(file.id()),
+        Optional.of(folder.id()), Optional.of("a.pdf"), OptionalInt.of(1), Optional.of(ALICE), T0));
+    Change members = page.changes().get(1);
+    assertThat(members.item()).isEmpty();
+    assertThat(members.revision()).isEmpty();
+    assertThat(members.cursor()).isGreaterThan(added.cursor());
+    assertThat(page.next()).isGreaterThan(members.cursor());
   }
 
   @Test

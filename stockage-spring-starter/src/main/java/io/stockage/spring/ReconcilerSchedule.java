@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Runs {@link io.stockage.Maintenance}'s retention pass, then its reconciler, on a daemon thread
+ * Runs {@link io.stockage.Maintenance}'s retention pass, the change feed's pruning, then its reconciler, on a daemon thread
  * at a fixed delay; a failed pass, whatever it threw, is logged and the next one runs on schedule.
  */
 public final class ReconcilerSchedule implements AutoCloseable {
@@ -21,6 +21,7 @@ public final class ReconcilerSchedule implements AutoCloseable {
   ReconcilerSchedule(ObjectProvider<Stockage> stockage, Duration interval) {
     this(() -> stockage.ifAvailable(s -> {
       s.maintenance().applyRetention();
+      s.maintenance().pruneChanges();
       s.maintenance().reconcile();
     }), interval);
   }

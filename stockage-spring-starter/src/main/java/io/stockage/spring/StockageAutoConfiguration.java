@@ -75,6 +75,7 @@ public class StockageAutoConfiguration {
         .onExistingName(properties.upload().onExistingName())
         .liveListingTtl(properties.liveListingTtl())
         .permissionCacheTtl(properties.permissionCacheTtl())
+        .changeFeed(properties.changes().poll(), properties.changes().stall(), properties.changes().retention())
         .publicBaseUrl(properties.publicUrl());
     signingKeys(properties.signing()).ifPresent(builder::signingKeys);
     // A host's InstantSource bean (a test's clock) tells expiry and audit times.

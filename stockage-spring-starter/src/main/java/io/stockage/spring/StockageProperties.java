@@ -31,6 +31,8 @@ import org.springframework.util.unit.DataSize;
  *     changes made through another node or in the team directory show after at most this long
  * @param healthCacheTtl how long the health endpoint answers from the last probe of the catalog and
  *     of each mount
+ * @param changes the change feed: how long changes are kept, how often subscribers' feed is read
+ *     without a wake-up
  * @param signing the keys of the signed download URLs
  * @param publicUrl where clients reach this application (scheme, host, port, context path): the
  *     base of signed download URLs
@@ -46,6 +48,7 @@ public record StockageProperties(
     @DefaultValue("5s") Duration liveListingTtl,
     @DefaultValue("5s") Duration permissionCacheTtl,
     @DefaultValue("10s") Duration healthCacheTtl,
+    @DefaultValue Changes changes,
     @DefaultValue Signing signing,
     @DefaultValue("http://localhost:8080") java.net.URI publicUrl) {
 
@@ -79,6 +82,19 @@ public record StockageProperties(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("15m") Duration interval,
       @DefaultValue("1h") Duration grace) {}
+
+  /**
+   * The change feed.
+   *
+   * @param retention how long changes are kept (pruned with the reconciler's passes); a client
+   *     whose cursor is older must resync (HTTP 410)
+   * @param poll how often subscribers' feed is read when no {@code NOTIFY} came
+   * @param stall how long a subscriber (an SSE client) may hold one delivery before it is dropped
+   */
+  public record Changes(
+      @DefaultValue("30d") Duration retention,
+      @DefaultValue("500ms") Duration poll,
+      @DefaultValue("10s") Duration stall) {}
 
   /**
    * The HMAC keys of signed download URLs.

@@ -21,6 +21,14 @@ public interface Catalog extends AutoCloseable {
   /** Runs read-only work; it sees one consistent snapshot. */
   <T> T read(Function<CatalogSession, T> work);
 
+  /**
+   * Starts listening for committed changes (a connection of its own on PostgreSQL); the engine
+   * holds one and closes it. A catalog without wake-ups returns {@link ChangeSignals#none()}.
+   */
+  default ChangeSignals listen() {
+    return ChangeSignals.none();
+  }
+
   /** Releases the pool the catalog created, if any. */
   @Override
   void close();

@@ -1,8 +1,8 @@
 package io.stockage.spi.catalog;
 
 import io.stockage.OrgId;
-import io.stockage.UserId;
 import io.stockage.TeamId;
+import io.stockage.UserId;
 import java.util.Set;
 
 /**

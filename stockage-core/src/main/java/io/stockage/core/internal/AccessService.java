@@ -13,7 +13,6 @@ import io.stockage.ProjectRole;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
-import io.stockage.spi.catalog.ChangeKind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,7 @@ public final class AccessService implements io.stockage.AccessControl {
       Subtrees.requireBelow(op, session, located, Permission.SHARE);
       AccessEntry entry = new AccessEntry(id, principal, role, subject.user(), now);
       session.acl().grant(entry);
-      Journal.item(op, session, located.item(), ChangeKind.PERMISSIONS_CHANGED, now, Map.of("principal", describe(principal), "role", role.name()));
+      Journal.access(op, session, located.item(), Optional.empty(), now, Map.of("principal", describe(principal), "role", role.name()));
       return entry;
     }));
     // After the commit: a check running during the transaction could otherwise cache the old decision.
@@ -57,7 +56,7 @@ public final class AccessService implements io.stockage.AccessControl {
     op.run(() -> ctx.catalog().inTransaction(session -> {
       Item item = Lookups.liveItem(op, session, id, Permission.SHARE, true).item();
       boolean removed = session.acl().revoke(id, principal);
-      Journal.item(op, session, item, ChangeKind.PERMISSIONS_CHANGED, ctx.clock().instant(),
+      Journal.access(op, session, item, Optional.of(principal), ctx.clock().instant(),
           Map.of("principal", describe(principal), "removed", Boolean.toString(removed)));
       return null;
     }));

@@ -2,6 +2,7 @@ package io.stockage.core.internal;
 
 import io.stockage.Access;
 import io.stockage.ByteRange;
+import io.stockage.ChangeKind;
 import io.stockage.Content;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
@@ -17,7 +18,6 @@ import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.Upload;
 import io.stockage.spi.catalog.CatalogSession;
-import io.stockage.spi.catalog.ChangeKind;
 import io.stockage.spi.catalog.RevisionRecord;
 import java.io.IOException;
 import java.io.InputStream;

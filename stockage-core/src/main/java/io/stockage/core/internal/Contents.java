@@ -7,10 +7,9 @@ import io.stockage.ItemId;
 import io.stockage.Mount;
 import io.stockage.StockageException;
 import io.stockage.spi.catalog.CatalogSession;
-
+import io.stockage.spi.catalog.RevisionRecord;
 import io.stockage.spi.storage.ObjectContent;
 import io.stockage.spi.storage.ObjectVersion;
-import io.stockage.spi.catalog.RevisionRecord;
 import java.util.Optional;
 
 /** Reading and removing stored content, whichever way the mount keeps revisions. */

@@ -1,5 +1,6 @@
 package io.stockage.core.internal;
 
+import io.stockage.ChangeKind;
 import io.stockage.FieldDefinition;
 import io.stockage.Item;
 import io.stockage.ItemId;
@@ -8,7 +9,6 @@ import io.stockage.OrgPermission;
 import io.stockage.Permission;
 import io.stockage.Subject;
 import io.stockage.spi.catalog.CatalogSession;
-import io.stockage.spi.catalog.ChangeKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * An item's metadata (name, tags, custom fields) and the organization's custom field definitions.
- * An update is one transaction on the locked item; it writes one {@link ChangeKind#UPDATED}
- * change (the revision stays) and an audit row saying which of name, tags and fields changed,
+ * An update is one transaction on the locked item; it writes one {@link ChangeKind#RENAMED} change
+ * when the name changed, else one {@link ChangeKind#METADATA_CHANGED} (the revision stays) and an audit row saying which of name, tags and fields changed,
  * never their values. A patch that changes nothing writes only its audit row.
  */
 public final class MetadataService implements io.stockage.Fields {
@@ -43,7 +43,8 @@ public final class MetadataService implements io.stockage.Fields {
       Instant now = ctx.clock().instant();
       Item updated = next.withMetadata(next.tags(), next.customFields(), now);
       session.items().update(updated);
-      Journal.item(op, session, updated, ChangeKind.UPDATED, now, Map.of("changed", String.join(",", changed)));
+      ChangeKind kind = item.name().equals(updated.name()) ? ChangeKind.METADATA_CHANGED : ChangeKind.RENAMED;
+      Journal.item(op, session, updated, kind, now, Map.of("changed", String.join(",", changed)));
       return updated;
     }));
   }

@@ -1,5 +1,6 @@
 package io.stockage.core.internal;
 
+import io.stockage.ChangeKind;
 import io.stockage.ErrorKind;
 import io.stockage.Mount;
 import io.stockage.MountMode;
@@ -8,6 +9,7 @@ import io.stockage.OrgPermission;
 import io.stockage.Page;
 import io.stockage.PageRequest;
 import io.stockage.Permission;
+import io.stockage.Principal;
 import io.stockage.Project;
 import io.stockage.ProjectId;
 import io.stockage.ProjectMember;
@@ -18,11 +20,11 @@ import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.UserId;
 import io.stockage.spi.catalog.CatalogSession;
-import io.stockage.spi.catalog.ChangeKind;
 import io.stockage.spi.catalog.ProjectRecords;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Projects and their members. */
 public final class ProjectService implements io.stockage.Projects {
@@ -75,13 +77,13 @@ public final class ProjectService implements io.stockage.Projects {
 
   @Override
   public ProjectMember addMember(Subject subject, String slug, UserId user, ProjectRole role) {
-    return changeMembers(subject, slug, new MemberChange<>("add-member", Map.of("user", user.value(), "role",
+    return changeMembers(subject, slug, new MemberChange<>("add-member", Optional.empty(), Map.of("user", user.value(), "role",
         role.name()), (records, project, now) -> records.putMember(project, user, role, now), member -> true));
   }
 
   @Override
   public void removeMember(Subject subject, String slug, UserId user) {
-    changeMembers(subject, slug, new MemberChange<>("remove-member", Map.of("user", user.value()),
+    changeMembers(subject, slug, new MemberChange<>("remove-member", Optional.of(user), Map.of("user", user.value()),
         (records, project, now) -> records.removeMember(project, user), removed -> removed));
   }
 
@@ -96,13 +98,13 @@ public final class ProjectService implements io.stockage.Projects {
 
   @Override
   public ProjectTeam addTeam(Subject subject, String slug, TeamId team, ProjectRole role) {
-    return changeMembers(subject, slug, new MemberChange<>("add-team", Map.of("team", team.value(), "role",
+    return changeMembers(subject, slug, new MemberChange<>("add-team", Optional.empty(), Map.of("team", team.value(), "role",
         role.name()), (records, project, now) -> records.putTeam(project, team, role, now), added -> true));
   }
 
   @Override
   public void removeTeam(Subject subject, String slug, TeamId team) {
-    changeMembers(subject, slug, new MemberChange<>("remove-team", Map.of("team", team.value()),
+    changeMembers(subject, slug, new MemberChange<>("remove-team", Optional.of(team), Map.of("team", team.value()),
         (records, project, now) -> records.removeTeam(project, team), removed -> removed));
   }
 
@@ -127,7 +129,7 @@ public final class ProjectService implements io.stockage.Projects {
       Instant now = ctx.clock().instant();
       T written = change.write().apply(session.projects(), project.id(), now);
       if (change.changed().test(written)) {
-        Journal.project(op, session, project, ChangeKind.PERMISSIONS_CHANGED, now);
+        Journal.access(op, session, project, change.losing(), now);
       }
       session.audit().append(op.allowed(change.details()));
       return written;
@@ -164,7 +166,7 @@ public final class ProjectService implements io.stockage.Projects {
    * @param write what to write
    * @param changed whether what the write returned means the members changed
    */
-  private record MemberChange<T>(String action, Map<String, String> details, MemberWrite<T> write,
+  private record MemberChange<T>(String action, Optional<Principal> losing, Map<String, String> details, MemberWrite<T> write,
       java.util.function.Predicate<T> changed) {}
 
   private Mount managedMount(String name) {

@@ -1,6 +1,7 @@
 package io.stockage.core.internal;
 
 import io.stockage.ByteRange;
+import io.stockage.ChangeKind;
 import io.stockage.Content;
 import io.stockage.Diff;
 import io.stockage.ErrorKind;
@@ -17,7 +18,6 @@ import io.stockage.core.internal.diff.DiffLimits;
 import io.stockage.core.internal.diff.RevisionDiffer;
 import io.stockage.core.internal.diff.Side;
 import io.stockage.spi.catalog.CatalogSession;
-import io.stockage.spi.catalog.ChangeKind;
 import io.stockage.spi.catalog.RevisionRecord;
 import io.stockage.spi.storage.ObjectContent;
 import io.stockage.spi.storage.ObjectInfo;

@@ -1,18 +1,18 @@
 package io.stockage.core.internal;
 
+import io.stockage.ErrorKind;
 import io.stockage.ItemId;
 import io.stockage.Mount;
+import io.stockage.StockageException;
 import io.stockage.VersioningMode;
-import io.stockage.spi.storage.ObjectInfo;
 import io.stockage.spi.catalog.BlobRecord;
 import io.stockage.spi.catalog.CatalogSession;
-import io.stockage.ErrorKind;
-import io.stockage.StockageException;
+import io.stockage.spi.storage.ObjectInfo;
+import io.stockage.spi.storage.WriteOptions;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-import io.stockage.spi.storage.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package io.stockage.core.internal;
 
+import io.stockage.ChangeKind;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.ItemId;
@@ -13,7 +14,6 @@ import io.stockage.Revision;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.spi.catalog.CatalogSession;
-import io.stockage.spi.catalog.ChangeKind;
 import io.stockage.spi.catalog.RevisionRecord;
 import io.stockage.spi.catalog.Visibility;
 import java.time.Instant;
@@ -86,7 +86,7 @@ public final class TreeService {
       Instant now = ctx.clock().instant();
       Item renamed = item.withName(name, now);
       session.items().update(renamed);
-      Journal.item(op, session, renamed, ChangeKind.MOVED, now, Map.of("from", item.name(), "to", name));
+      Journal.item(op, session, renamed, ChangeKind.RENAMED, now, Map.of("from", item.name(), "to", name));
       return renamed;
     }));
   }
@@ -115,7 +115,7 @@ public final class TreeService {
       Instant now = ctx.clock().instant();
       Item moved = folder.map(f -> item.withParent(f, now)).orElseGet(() -> item.atRoot(now));
       session.items().update(moved);
-      Journal.item(op, session, moved, ChangeKind.MOVED, now, Map.of("to", folder.map(ItemId::toString).orElse("/")));
+      Journal.moved(op, session, moved, item.parent(), now, Map.of("to", folder.map(ItemId::toString).orElse("/")));
       return moved;
     }));
     // Entries on the folders above it apply to it: its access changed with its place.
@@ -207,7 +207,7 @@ public final class TreeService {
       Item item = located.item();
       Instant now = ctx.clock().instant();
       int count = session.items().trash(id, now);
-      Journal.item(op, session, item, ChangeKind.REMOVED, now, Map.of("items", Integer.toString(count)));
+      Journal.item(op, session, item, ChangeKind.TRASHED, now, Map.of("items", Integer.toString(count)));
       return session.items().find(id).orElseThrow();
     }));
   }
@@ -248,10 +248,10 @@ public final class TreeService {
       }
       Subtrees.requireBelow(op, session, located, Permission.DELETE);
       Instant now = ctx.clock().instant();
+      Journal.purging(op, session, item, now);
       List<Long> blobs = session.items().purge(id);
       blobs.forEach(blob -> session.blobs().release(blob, now));
-      Journal.item(op, session, item, ChangeKind.REMOVED, now, Map.of("purged", "true",
-          "revisions", Integer.toString(blobs.size())));
+      session.audit().append(op.allowed(Map.of("purged", "true", "revisions", Integer.toString(blobs.size()))));
       return null;
     }));
     ctx.accessCache().invalidate();

@@ -92,6 +92,7 @@ class Problems extends ResponseEntityExceptionHandler {
       case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
       case RANGE_NOT_SATISFIABLE -> HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
       case QUOTA_EXCEEDED -> HttpStatus.INSUFFICIENT_STORAGE;
+      case RESYNC_REQUIRED -> HttpStatus.GONE;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
       case CONFIG_INVALID, UNEXPECTED -> HttpStatus.INTERNAL_SERVER_ERROR;
     };

@@ -34,4 +34,11 @@ class ProblemsTest {
     assertThat(problem.getStatus()).isEqualTo(400);
     assertThat(problem.getDetail()).isEqualTo("no such folder");
   }
+
+  @Test
+  void resyncRequired_isGone() {
+    ProblemDetail problem = problems.stockage(StockageException.of(ErrorKind.RESYNC_REQUIRED, "read again"));
+    assertThat(problem.getStatus()).isEqualTo(410);
+    assertThat(problem.getProperties()).containsEntry("kind", "RESYNC_REQUIRED");
+  }
 }
