@@ -2,6 +2,7 @@ package io.stockage.core;
 
 import io.stockage.core.internal.ChangeRelay;
 import io.stockage.core.internal.Indexer;
+import io.stockage.core.internal.LiveWatcher;
 import io.stockage.core.internal.UrlSigner;
 import java.time.Duration;
 
@@ -12,6 +13,7 @@ import java.time.Duration;
  * @param signer the signer of host-served download URLs
  * @param indexing how the indexing worker runs
  * @param changes how the change feed is pushed and kept
+ * @param liveWatch how live mounts are scanned for the change feed
  */
 record EngineOptions(Duration liveListingTtl, UrlSigner signer, Indexer.Options indexing,
-    ChangeRelay.Options changes) {}
+    ChangeRelay.Options changes, LiveWatcher.Options liveWatch) {}

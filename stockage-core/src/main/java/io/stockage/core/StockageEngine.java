@@ -28,6 +28,7 @@ import io.stockage.core.internal.EngineContext;
 import io.stockage.core.internal.FilesView;
 import io.stockage.core.internal.Indexer;
 import io.stockage.core.internal.LiveService;
+import io.stockage.core.internal.LiveWatcher;
 import io.stockage.core.internal.MetadataService;
 import io.stockage.core.internal.ProjectService;
 import io.stockage.core.internal.RevisionService;
@@ -59,6 +60,7 @@ public final class StockageEngine implements Stockage {
   private final SearchService search;
   private final ChangeService changes;
   private final Indexer indexer;
+  private final LiveWatcher watcher;
   private final Mounts mounts;
   private final Maintenance maintenance;
   private final Reconciler reconciler;
@@ -73,7 +75,8 @@ public final class StockageEngine implements Stockage {
     this.files = new FilesView(new TreeService(ctx), new ContentService(ctx), metadata, access);
     this.revisions = new RevisionService(ctx);
     this.sharing = new SharingView(new ShareLinks(ctx, new SecureRandom()), new SecureUrls(ctx, options.signer()));
-    this.live = new LiveService(ctx, options.liveListingTtl());
+    this.watcher = new LiveWatcher(ctx, options.liveWatch());
+    this.live = new LiveService(ctx, options.liveListingTtl(), watcher::touched);
     this.audit = new AuditService(ctx);
     this.search = new SearchService(ctx);
     this.changes = new ChangeService(ctx, options.changes());
@@ -111,6 +114,7 @@ public final class StockageEngine implements Stockage {
       }
     };
     indexer.start();
+    watcher.start();
   }
 
   /** A builder; a catalog and at least one managed mount are required. */
@@ -196,6 +200,7 @@ public final class StockageEngine implements Stockage {
   @Override
   public void close() {
     indexer.close();
+    watcher.close();
     changes.close();
     ctx.mounts().values().forEach(m -> m.provider().close());
     ctx.catalog().close();

@@ -13,6 +13,7 @@ import io.stockage.core.internal.ChangeRelay;
 import io.stockage.core.internal.ContentSniffer;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.core.internal.Indexer;
+import io.stockage.core.internal.LiveWatcher;
 import io.stockage.core.internal.UrlSigner;
 import io.stockage.spi.catalog.Catalog;
 import io.stockage.spi.catalog.Directory;
@@ -40,6 +41,7 @@ public final class StockageEngineBuilder {
   private Duration liveListingTtl = Duration.ofSeconds(5);
   private Indexer.Options indexing = Indexer.Options.defaults();
   private ChangeRelay.Options changes = ChangeRelay.Options.defaults();
+  private LiveWatcher.Options liveWatch = LiveWatcher.Options.defaults();
   private Duration permissionCacheTtl = Duration.ofSeconds(5);
   private final Map<String, RetentionPolicy> retention = new LinkedHashMap<>();
   private SigningKeys signingKeys;
@@ -121,6 +123,19 @@ public final class StockageEngineBuilder {
       throw StockageException.of(ErrorKind.CONFIG_INVALID, "the live listing cache time cannot be negative");
     }
     this.liveListingTtl = value;
+    return this;
+  }
+
+  /**
+   * How often each live mount is scanned for the change feed (default 1 s; zero: this node scans
+   * none, others may): changes made directly on the backend appear within about that time. One node
+   * at a time scans a mount (a lease in the catalog).
+   */
+  public StockageEngineBuilder liveWatch(Duration interval) {
+    if (interval.isNegative()) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "the live watch interval cannot be negative");
+    }
+    this.liveWatch = new LiveWatcher.Options(interval, liveWatch.maxEntries());
     return this;
   }
 
@@ -220,7 +235,7 @@ public final class StockageEngineBuilder {
               + "DIRECTORIES; " + m.provider().scheme() + " has none");
         });
     return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace),
-        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros), indexing, changes));
+        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros), indexing, changes, liveWatch));
   }
 
   private SigningKeys keys() {

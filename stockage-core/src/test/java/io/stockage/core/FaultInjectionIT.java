@@ -119,6 +119,11 @@ class FaultInjectionIT {
         }
 
         @Override
+        public io.stockage.spi.catalog.LiveEntryRecords liveEntries() {
+          return session.liveEntries();
+        }
+
+        @Override
         public io.stockage.spi.catalog.ChangeJournal changes() {
           io.stockage.spi.catalog.ChangeJournal real = session.changes();
           // Appending fails when told to; reading goes to the real journal.

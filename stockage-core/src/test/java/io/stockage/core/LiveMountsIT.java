@@ -75,6 +75,50 @@ class LiveMountsIT {
   }
 
   @Test
+  void changesOnTheFolderAndThroughStockage_appearInTheChangeFeed() throws Exception {
+    awaitScan();
+    io.stockage.ChangeCursor cursor = fx.engine.changes().latestCursor(CAROL);
+    Files.createDirectories(share.resolve("watched"));
+    Files.write(share.resolve("watched/outside.pdf"), io.stockage.testkit.Samples.pdf("written outside"));
+    java.util.List<io.stockage.Change> seen = awaitChanges(cursor, 2);
+    assertThat(seen).extracting(c -> c.kind() + " " + c.path().orElseThrow())
+        .containsExactly("ADDED watched", "ADDED watched/outside.pdf");
+
+    io.stockage.ChangeCursor next = seen.get(1).cursor();
+    fx.engine.live().put(BOB, io.stockage.EntryUpload.of("share", "watched/inside.pdf",
+        new java.io.ByteArrayInputStream(io.stockage.testkit.Samples.pdf("written through Stockage"))));
+    Files.write(share.resolve("watched/outside.pdf"), io.stockage.testkit.Samples.pdf("written outside, again"));
+    Files.setLastModifiedTime(share.resolve("watched/outside.pdf"),
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+    assertThat(awaitChanges(next, 2)).extracting(c -> c.kind() + " " + c.path().orElseThrow())
+        .containsExactlyInAnyOrder("ADDED watched/inside.pdf", "UPDATED watched/outside.pdf");
+    assertThat(fx.engine.changes().page(DAVE, cursor, 100).changes()).as("no role on the mount").isEmpty();
+  }
+
+  private static void awaitScan() throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (fx.count("SELECT count(*) FROM live_watch_leases WHERE mount = 'share' AND last_scan IS NOT NULL") == 0) {
+      assertThat(System.nanoTime()).as("the watcher's first scan").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private static java.util.List<io.stockage.Change> awaitChanges(io.stockage.ChangeCursor from, int count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    java.util.List<io.stockage.Change> changes;
+    do {
+      changes = fx.engine.changes().page(CAROL, from, 100).changes().stream()
+          .filter(c -> c.path().orElseThrow().startsWith("watched")).toList();
+      if (changes.size() >= count) {
+        return changes;
+      }
+      Thread.sleep(20);
+    } while (System.nanoTime() < deadline);
+    return changes;
+  }
+
+  @Test
   void fileWrittenOnTheBackend_showsUpOnceTheCacheExpires() throws Exception {
     Files.createDirectories(share.resolve("external"));
     assertThat(names(CAROL, "external")).isEmpty();

@@ -72,13 +72,14 @@ class ChangeAndAuditRecordsIT {
       return null;
     });
     ChangePage page = catalog.read(s -> s.changes().read(
-        new FeedSpec(project.org(), ALICE, Set.of(), false, Optional.empty()), start, 10));
+        new FeedSpec(project.org(), ALICE, Set.of(), false, false, Optional.empty()), start, 10));
 
     assertThat(page.changes()).extracting(Change::kind)
         .containsExactly(ChangeKind.ADDED, ChangeKind.PERMISSIONS_CHANGED);
     Change added = page.changes().get(0);
-    assertThat(added).isEqualTo(new Change(added.cursor(), ChangeKind.ADDED, project.id(), Optional.of(file.id()),
-        Optional.of(folder.id()), Optional.of("a.pdf"), OptionalInt.of(1), Optional.of(ALICE), T0));
+    assertThat(added).isEqualTo(new Change(added.cursor(), ChangeKind.ADDED, Optional.of(project.id()),
+        Optional.of(file.id()), Optional.of(folder.id()), Optional.of("a.pdf"), OptionalInt.of(1), Optional.of(ALICE),
+        Optional.empty(), Optional.empty(), T0));
     Change members = page.changes().get(1);
     assertThat(members.item()).isEmpty();
     assertThat(members.revision()).isEmpty();

@@ -67,7 +67,7 @@ class ChangeFeedOrderIT {
     catalog.inTransaction(s -> s.projects().putMember(project.id(), ALICE, ProjectRole.VIEWER, TestData.T0));
     Item file = TestData.file(project, Optional.empty(), "f.pdf");
     TestData.insert(catalog, file);
-    FeedSpec alice = new FeedSpec(project.org(), ALICE, Set.of(), false, Optional.empty());
+    FeedSpec alice = new FeedSpec(project.org(), ALICE, Set.of(), false, false, Optional.empty());
     ChangeCursor start = catalog.read(s -> s.changes().horizon());
     Set<String> committed = ConcurrentHashMap.newKeySet();
     AtomicBoolean writing = new AtomicBoolean(true);

@@ -35,4 +35,7 @@ public interface CatalogSession {
 
   /** Share links. */
   ShareLinkRecords links();
+
+  /** What the watchers of live mounts last saw. */
+  LiveEntryRecords liveEntries();
 }

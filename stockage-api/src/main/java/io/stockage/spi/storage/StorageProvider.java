@@ -160,6 +160,16 @@ public interface StorageProvider extends AutoCloseable {
     throw StockageException.unsupported(Capability.DIRECTORIES, "listing a directory");
   }
 
+  /**
+   * Watches the whole tree for changes made outside Stockage, where the backend can say so (SMB2
+   * CHANGE_NOTIFY): {@code changed} runs on a thread of the provider's after each batch of changes
+   * (and once when watching starts again after a lost connection). A caller still rescans on a
+   * timer: a notification can be lost. Empty when the backend cannot watch; close the handle to stop.
+   */
+  default java.util.Optional<AutoCloseable> watch(Runnable changed) {
+    return java.util.Optional.empty();
+  }
+
   /** Creates a directory and its missing parents; an existing one is fine. Needs {@link Capability#DIRECTORIES}. */
   default void createDirectory(String path) {
     throw StockageException.unsupported(Capability.DIRECTORIES, "creating a directory");

@@ -5,6 +5,7 @@ import io.stockage.ChangeListener;
 import io.stockage.ChangePage;
 import io.stockage.Changes;
 import io.stockage.ErrorKind;
+import io.stockage.OrgPermission;
 import io.stockage.Permission;
 import io.stockage.ProjectId;
 import io.stockage.StockageException;
@@ -104,6 +105,7 @@ public final class ChangeService implements Changes {
 
   private static FeedSpec spec(Operation op, Optional<ProjectId> project) {
     boolean regular = AccessRules.organizationPermissions(op.subject()).contains(Permission.VIEW);
-    return new FeedSpec(op.subject().org(), op.subject().user(), op.teams(), regular, project);
+    return new FeedSpec(op.subject().org(), op.subject().user(), op.teams(), regular,
+        op.subject().has(OrgPermission.ADMIN), project);
   }
 }

@@ -34,12 +34,14 @@ import java.util.OptionalLong;
  * and an entry's version is a hash of its modification time and size.
  */
 public final class LiveService implements io.stockage.LiveMounts {
+  private final java.util.function.Consumer<String> touched;
   private final EngineContext ctx;
   private final Cache<String, List<DirectoryEntry>> listings;
 
   /** A service over the engine's context, caching listings for {@code ttl}. */
-  public LiveService(EngineContext ctx, Duration ttl) {
+  public LiveService(EngineContext ctx, Duration ttl, java.util.function.Consumer<String> touched) {
     this.ctx = ctx;
+    this.touched = touched;
     // Expiry follows the engine's clock, so that tests move time instead of waiting it out.
     this.listings = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000)
         .ticker(() -> {
@@ -188,6 +190,7 @@ public final class LiveService implements io.stockage.LiveMounts {
       if (entry.directory()) {
         mount.provider().deleteDirectory(path);
         listings.invalidateAll();
+        touched.accept(mount.name());
       } else {
         mount.provider().delete(path);
         forget(mount, path);
@@ -261,9 +264,11 @@ public final class LiveService implements io.stockage.LiveMounts {
   }
 
   /** Our own changes show at once; only changes made behind our back wait for the cache to expire. */
+  // After a write: the cached listings go, and the mount's watcher scans it for the change feed.
   private void forget(Mount mount, String path) {
     listings.invalidate(mount.name() + "\u0000" + LivePaths.parent(path));
     listings.invalidate(mount.name() + "\u0000" + path);
+    touched.accept(mount.name());
   }
 
   private void audit(Operation op, Map<String, String> details) {

@@ -7,6 +7,7 @@ import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.spi.catalog.ChangeJournal;
 import io.stockage.spi.catalog.FieldRecords;
 import io.stockage.spi.catalog.ItemRecords;
+import io.stockage.spi.catalog.LiveEntryRecords;
 import io.stockage.spi.catalog.MountRecords;
 import io.stockage.spi.catalog.ProjectRecords;
 import io.stockage.spi.catalog.RevisionRecords;
@@ -28,10 +29,12 @@ import org.jdbi.v3.core.Handle;
  * @param fields custom field definitions
  * @param mounts roles on live mounts
  * @param links share links
+ * @param liveEntries what the watchers of live mounts last saw
  */
 public record JdbcCatalogSession(
     ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
-    ChangeJournal changes, AuditRecords audit, SearchRecords search, FieldRecords fields, AclStore acl, MountRecords mounts, ShareLinkRecords links)
+    ChangeJournal changes, AuditRecords audit, SearchRecords search, FieldRecords fields, AclStore acl, MountRecords mounts, ShareLinkRecords links,
+    LiveEntryRecords liveEntries)
     implements CatalogSession {
 
   /** The session of the transaction the handle is in. */
@@ -47,6 +50,7 @@ public record JdbcCatalogSession(
         JdbcErrors.translating(FieldRecords.class, new JdbcFieldRecords(handle)),
         JdbcErrors.translating(AclStore.class, new JdbcAclStore(handle)),
         JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle)),
-        JdbcErrors.translating(ShareLinkRecords.class, new JdbcShareLinkRecords(handle)));
+        JdbcErrors.translating(ShareLinkRecords.class, new JdbcShareLinkRecords(handle)),
+        JdbcErrors.translating(LiveEntryRecords.class, new JdbcLiveEntryRecords(handle)));
   }
 }

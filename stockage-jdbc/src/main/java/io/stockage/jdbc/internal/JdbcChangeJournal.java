@@ -56,6 +56,9 @@ public final class JdbcChangeJournal implements ChangeJournal {
       + " OR 'USER:' || :user = ANY (c.viewers) OR c.viewers && CAST(:teamViewers AS text[]))";
   private static final String SHOWN = """
       CASE
+        WHEN c.mount IS NOT NULL THEN CASE WHEN :admin OR EXISTS (SELECT 1 FROM mount_members mm
+          WHERE mm.mount = c.mount AND mm.org_id = c.org_id AND ((mm.principal_type = 'USER' AND mm.principal_id = :user)
+          OR (mm.principal_type = 'TEAM' AND mm.principal_id = ANY (CAST(:teams AS text[]))))) THEN c.kind END
         WHEN c.item_id IS NULL THEN CASE
           WHEN c.project_id IN (SELECT project_id FROM mine) OR :regular THEN c.kind
           WHEN c.kind = 'PERMISSIONS_CHANGED' AND %1$s THEN 'ACCESS_LOST' END
@@ -78,20 +81,21 @@ public final class JdbcChangeJournal implements ChangeJournal {
   public void append(ChangeRecord change) {
     boolean purge = change.kind() == ChangeKind.PURGED && change.item().isPresent();
     handle.createUpdate("INSERT INTO changes (org_id, project_id, item_id, kind, revision, actor, at, parent_id, name,"
-            + " from_parent_id, principal_type, principal_id, vault, owner_id, viewers)"
-            + " VALUES (:org, :project, CAST(:item AS uuid), :kind, :revision, :actor, :at, CAST(:parent AS uuid), :name,"
-            + " CAST(:from AS uuid), :principalType, :principalId, :vault, :owner, "
+            + " from_parent_id, principal_type, principal_id, vault, owner_id, mount, path, viewers)"
+            + " VALUES (:org, CAST(:project AS uuid), CAST(:item AS uuid), :kind, :revision, :actor, :at,"
+            + " CAST(:parent AS uuid), :name, CAST(:from AS uuid), :principalType, :principalId, :vault, :owner, :mount,"
+            + " :path, "
             + (purge ? "coalesce((WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM items"
                 + " WHERE id = CAST(:item AS uuid) UNION ALL SELECT p.id, p.parent_id FROM items p"
                 + " JOIN up ON p.id = up.parent_id) SELECT array_agg(DISTINCT a.principal_type || ':' || a.principal_id)"
                 + " FROM up JOIN item_access a ON a.item_id = up.id), '{}')" : "'{}'")
             + ")")
         .bind("org", change.org().value())
-        .bind("project", change.project().value())
+        .bind("project", change.project().map(ProjectId::value).orElse(null))
         .bind("item", change.item().map(ItemId::value).orElse(null))
         .bind("kind", change.kind().name())
         .bind("revision", change.revision().isPresent() ? change.revision().getAsInt() : null)
-        .bind("actor", change.actor().value())
+        .bind("actor", change.actor().map(UserId::value).orElse(null))
         .bind("at", Rows.at(change.at()))
         .bind("parent", change.parent().map(ItemId::value).orElse(null))
         .bind("name", change.name().orElse(null))
@@ -100,6 +104,8 @@ public final class JdbcChangeJournal implements ChangeJournal {
         .bind("principalId", change.principal().map(Principal::value).orElse(null))
         .bind("vault", change.vault())
         .bind("owner", change.owner().map(UserId::value).orElse(null))
+        .bind("mount", change.mount().orElse(null))
+        .bind("path", change.path().orElse(null))
         .execute();
     if (!notified) {
       // Delivered when the transaction commits, once however many rows it wrote; only a wake-up.
@@ -129,6 +135,7 @@ public final class JdbcChangeJournal implements ChangeJournal {
         .bindArray("teams", String.class, teams)
         .bindArray("teamViewers", String.class, teams.stream().map(t -> "TEAM:" + t).toList())
         .bind("regular", reader.regular())
+        .bind("admin", reader.admin())
         .bind("xid", Long.toString(after.xid()))
         .bind("seq", after.seq())
         .bind("limit", limit);
@@ -155,9 +162,11 @@ public final class JdbcChangeJournal implements ChangeJournal {
     OptionalInt rev = rows.wasNull() || idsOnly ? OptionalInt.empty() : OptionalInt.of(revision);
     Optional<ItemId> parent = idsOnly ? Optional.empty() : Rows.optionalUuid(rows, "parent_id").map(ItemId::of);
     Optional<String> name = idsOnly ? Optional.empty() : Optional.ofNullable(rows.getString("name"));
-    Optional<UserId> actor = idsOnly ? Optional.empty() : Optional.of(UserId.of(rows.getString("actor")));
-    return new Change(cursor, kind, ProjectId.of(Rows.uuid(rows, "project_id")),
-        Rows.optionalUuid(rows, "item_id").map(ItemId::of), parent, name, rev, actor, Rows.instant(rows, "at"));
+    Optional<UserId> actor = idsOnly ? Optional.empty() : Optional.ofNullable(rows.getString("actor")).map(UserId::of);
+    return new Change(cursor, kind, Rows.optionalUuid(rows, "project_id").map(ProjectId::of),
+        Rows.optionalUuid(rows, "item_id").map(ItemId::of), parent, name, rev, actor,
+        Optional.ofNullable(rows.getString("mount")), Optional.ofNullable(rows.getString("path")),
+        Rows.instant(rows, "at"));
   }
 
   private static ChangeCursor max(ChangeCursor a, ChangeCursor b) {

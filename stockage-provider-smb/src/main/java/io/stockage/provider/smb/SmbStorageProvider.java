@@ -10,6 +10,7 @@ import io.stockage.provider.smb.internal.SmbPaths;
 import io.stockage.provider.smb.internal.SmbProbe;
 import io.stockage.provider.smb.internal.SmbReader;
 import io.stockage.provider.smb.internal.SmbSession;
+import io.stockage.provider.smb.internal.SmbWatch;
 import io.stockage.provider.smb.internal.SmbTree;
 import io.stockage.provider.smb.internal.SmbWriter;
 import io.stockage.spi.storage.DirectoryEntry;
@@ -63,10 +64,12 @@ public final class SmbStorageProvider implements StorageProvider {
   private final SmbWriter writer;
   private final SmbLister lister;
   private final SmbTree tree;
+  private final SmbPaths paths;
 
   private SmbStorageProvider(SmbConfig config, SmbSession reads, SmbSession writes, SmbPaths paths,
       boolean caseInsensitive) {
     this.config = config;
+    this.paths = paths;
     this.reads = reads;
     this.writes = writes;
     this.tree = new SmbTree(writes, paths, config.pruneEmptyFolders());
@@ -163,6 +166,15 @@ public final class SmbStorageProvider implements StorageProvider {
   @Override
   public ObjectInfo move(String source, String target) {
     return writer.move(source, target);
+  }
+
+  /**
+   * SMB2 CHANGE_NOTIFY on the root, recursive, on a connection of its own (the watch holds a
+   * request outstanding); it connects again after a lost connection.
+   */
+  @Override
+  public Optional<AutoCloseable> watch(Runnable changed) {
+    return Optional.of(new SmbWatch(new SmbSession(config), paths, changed));
   }
 
   /** The folder's files and folders, by name; temporary files of writes in flight are left out. */

@@ -63,6 +63,8 @@ class SmbLiveMountIT {
         .mount(Mount.managed("main", MemoryProvider.create()))
         .mount(Mount.live("smb-1", share, OrgId.of("acme")))
         .liveListingTtl(TTL)
+        // Rescans once a minute: what reaches the feed sooner came through CHANGE_NOTIFY.
+        .liveWatch(Duration.ofMinutes(1))
         .clock(() -> java.time.Instant.now().plus(offset.get()))
         .build();
     engine.live().grant(ADMIN, "smb-1", BOB.user(), MountRole.EDITOR);
@@ -92,6 +94,71 @@ class SmbLiveMountIT {
     assertThat(names(CAROL, "")).as("still cached").doesNotContain("from-smbclient.pdf");
     offset.updateAndGet(d -> d.plus(TTL));
     assertThat(names(CAROL, "")).contains("from-smbclient.pdf");
+  }
+
+  @Test
+  void changesMadeWithSmbclient_appearInTheChangeFeedWithinTwoSeconds() throws Exception {
+    awaitFirstScan();
+    io.stockage.ChangeCursor cursor = engine.changes().latestCursor(CAROL);
+    Path pdf = Files.write(local.resolve("feed.pdf"), Samples.pdf("seen by the watcher"));
+
+    long written = System.nanoTime();
+    samba.smbclient().put(pdf, folder + "/feed-" + written + ".pdf");
+    io.stockage.Change added = awaitChange(CAROL, cursor, "feed-" + written + ".pdf");
+    long millis = (System.nanoTime() - written) / 1_000_000;
+
+    assertThat(added.kind()).isEqualTo(io.stockage.ChangeKind.ADDED);
+    assertThat(added.mount()).contains("smb-1");
+    assertThat(added.actor()).as("made on the share, not through Stockage").isEmpty();
+    assertThat(added.project()).isEmpty();
+    System.out.printf("smb live mount: smbclient put -> change feed in %d ms%n", millis);
+    assertThat(millis).as("from smbclient's put to the feed").isLessThan(2000);
+    samba.smbclient().run("rename " + folder + "/feed-" + written + ".pdf " + folder + "/renamed-" + written + ".pdf");
+    io.stockage.Change renamed = awaitChange(CAROL, added.cursor(), "renamed-" + written + ".pdf");
+    assertThat(renamed.kind()).as("a rename: the new path added").isEqualTo(io.stockage.ChangeKind.ADDED);
+    assertThat(engine.changes().page(CAROL, added.cursor(), 100).changes())
+        .as("and the old one purged").anySatisfy(c -> {
+          assertThat(c.kind()).isEqualTo(io.stockage.ChangeKind.PURGED);
+          assertThat(c.path()).contains("feed-" + written + ".pdf");
+        });
+    assertThat(engine.changes().page(MALLORY, io.stockage.ChangeCursor.START, 1000).changes())
+        .as("another organization").isEmpty();
+    assertThat(engine.changes().page(Subject.of("acme", "nobody"), cursor, 1000).changes())
+        .as("no role on the mount").isEmpty();
+  }
+
+  private void awaitFirstScan() throws InterruptedException {
+    // The watch scans once when it starts.
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (scans() == 0) {
+      assertThat(System.nanoTime()).as("the watcher's first scan").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private long scans() {
+    try (java.sql.Connection c = db.dataSource().getConnection();
+        java.sql.ResultSet rows = c.createStatement().executeQuery(
+            "SELECT count(*) FROM live_watch_leases WHERE mount = 'smb-1' AND last_scan IS NOT NULL")) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private io.stockage.Change awaitChange(Subject subject, io.stockage.ChangeCursor from, String path)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      for (io.stockage.Change c : engine.changes().page(subject, from, 1000).changes()) {
+        if (c.path().equals(java.util.Optional.of(path))) {
+          return c;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no change of " + path + " in the feed");
   }
 
   @Test

@@ -55,13 +55,13 @@ class ChangesController {
 
   /** The JSON form of a change. */
   record ChangeView(String cursor, String kind, String item, String project, String parent, String name,
-      Integer revision, String actor, Instant at) {
+      Integer revision, String actor, String mount, String path, Instant at) {
     static ChangeView of(Change c) {
       return new ChangeView(c.cursor().toString(), c.kind().name().toLowerCase(Locale.ROOT),
-          c.item().map(ItemId::toString).orElse(null), c.project().toString(),
+          c.item().map(ItemId::toString).orElse(null), c.project().map(ProjectId::toString).orElse(null),
           c.parent().map(ItemId::toString).orElse(null), c.name().orElse(null),
           c.revision().isPresent() ? c.revision().getAsInt() : null, c.actor().map(UserId::value).orElse(null),
-          c.at());
+          c.mount().orElse(null), c.path().orElse(null), c.at());
     }
   }
 

@@ -78,6 +78,53 @@ class ChangesApiIT extends ServerIT {
     assertThat(http.get("mallory", "/api/v1/changes/stream?project=bridge").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void websocket_subscribeToAProject_changesArriveUntilUnsubscribed() throws Exception {
+    BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    String token = java.util.Base64.getEncoder().encodeToString("carol:s3cret".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    java.net.http.WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        .header("Authorization", "Basic " + token)
+        .buildAsync(java.net.URI.create("ws://localhost:" + port + "/api/v1/ws"), new java.net.http.WebSocket.Listener() {
+          private final StringBuilder text = new StringBuilder();
+
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+              boolean last) {
+            text.append(data);
+            if (last) {
+              messages.add(text.toString());
+              text.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        }).get(10, TimeUnit.SECONDS);
+    try {
+      socket.sendText("{\"type\":\"subscribe\",\"project\":\"bridge\"}", true).get(10, TimeUnit.SECONDS);
+      assertThat(messages.poll(10, TimeUnit.SECONDS)).contains("\"type\":\"subscribed\"", "\"project\":\"bridge\"");
+      String id = uploadPdf("bob", "ws-change.pdf", "over the socket");
+      String change = messages.poll(10, TimeUnit.SECONDS);
+      assertThat(change).contains("\"type\":\"change\"", "\"item\":\"" + id + "\"", "\"kind\":\"added\"");
+
+      socket.sendText("{\"type\":\"subscribe\",\"project\":\"no-such-project\"}", true).get(10, TimeUnit.SECONDS);
+      assertThat(messages.poll(10, TimeUnit.SECONDS)).contains("\"type\":\"error\"", "NOT_FOUND");
+      socket.sendText("{\"type\":\"unsubscribe\",\"project\":\"bridge\"}", true).get(10, TimeUnit.SECONDS);
+      Thread.sleep(300);
+      uploadPdf("bob", "ws-after.pdf", "after unsubscribing");
+      assertThat(messages.poll(2, TimeUnit.SECONDS)).as("nothing after unsubscribing").isNull();
+    } finally {
+      socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
+    }
+    java.util.concurrent.CompletableFuture<java.net.http.WebSocket> anonymous = HttpClient.newHttpClient()
+        .newWebSocketBuilder().buildAsync(java.net.URI.create("ws://localhost:" + port + "/api/v1/ws"),
+            new java.net.http.WebSocket.Listener() {});
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> anonymous.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
+        .satisfies(e -> assertThat(((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse()
+            .statusCode()).isEqualTo(401));
+  }
+
   /** An SSE client over Java's HTTP client: lines read on a thread of their own. */
   static final class Sse implements AutoCloseable {
     record Event(String id, String data) {}
