@@ -18,11 +18,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * are cursors, so that a reconnect with {@code Last-Event-ID} resumes where the client stood.
  */
 @RestController
-class ChangesController {
+class ChangesController implements SmartLifecycle {
   /** How long one stream stays open; the client reconnects with its last event id. */
   private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
@@ -47,6 +50,9 @@ class ChangesController {
     thread.setDaemon(true);
     return thread;
   });
+
+  private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean running;
 
   ChangesController(Stockage stockage, @Value("${sample.changes.heartbeat:15s}") Duration heartbeat) {
     this.stockage = stockage;
@@ -101,6 +107,12 @@ class ChangesController {
     response.setHeader("X-Accel-Buffering", "no");
     response.setHeader("Cache-Control", "no-cache");
     SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+    try {
+      // Sent at once, so that the response starts now (a proxy or a client waits for its head).
+      emitter.send(SseEmitter.event().comment("stream of changes after " + after));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     ChangeListener listener = new ChangeListener() {
       @Override
       public void onChange(Change change) {
@@ -133,7 +145,9 @@ class ChangesController {
         subscription.close();
       }
     }, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    open.add(emitter);
     Runnable end = () -> {
+      open.remove(emitter);
       beat.cancel(false);
       subscription.close();
     };
@@ -141,6 +155,32 @@ class ChangesController {
     emitter.onTimeout(end);
     emitter.onError(e -> end.run());
     return emitter;
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Ends the open streams before the web server's graceful shutdown waits for requests to end (an
+   * event stream never would); clients reconnect, to another node, with their last event id.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    open.forEach(SseEmitter::complete);
+  }
+
+  /** Stops the heartbeats with the application (a stopped context may start again: not in {@link #stop}). */
+  @jakarta.annotation.PreDestroy
+  void close() {
+    heartbeats.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   // The client's cursor, or "now" without one.

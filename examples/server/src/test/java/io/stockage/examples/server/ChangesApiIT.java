@@ -185,7 +185,7 @@ class ChangesApiIT extends ServerIT {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       String line;
       while ((line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
-        if (line.startsWith(":")) {
+        if (line.startsWith(":heartbeat")) {
           return true;
         }
       }
