@@ -12,9 +12,12 @@ import io.stockage.Subscription;
 import io.stockage.Subscription.CloseReason;
 import io.stockage.spi.catalog.ChangeSignals;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -46,6 +49,7 @@ public final class ChangeRelay implements AutoCloseable {
   private final ChangeService feed;
   private final Options options;
   private final Set<Sub> subscribers = ConcurrentHashMap.newKeySet();
+  private final Map<ReadKey, CompletableFuture<ChangePage>> reading = new ConcurrentHashMap<>();
   private final ExecutorService deliveries;
   private final Object lifecycle = new Object();
   private Thread thread;
@@ -160,6 +164,35 @@ public final class ChangeRelay implements AutoCloseable {
     }
   }
 
+  /**
+   * A page of the feed; subscribers of the same subject asking from the same cursor at the same
+   * time share one read (a change wakes them all at once), later ones read again.
+   */
+  private ChangePage read(Subject subject, Optional<ProjectId> project, ChangeCursor after) {
+    ReadKey key = new ReadKey(subject, project, after);
+    CompletableFuture<ChangePage> mine = new CompletableFuture<>();
+    CompletableFuture<ChangePage> running = reading.putIfAbsent(key, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+    try {
+      ChangePage page = feed.read(subject, project, after, PAGE);
+      mine.complete(page);
+      return page;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      reading.remove(key, mine);
+    }
+  }
+
+  private record ReadKey(Subject subject, Optional<ProjectId> project, ChangeCursor after) {}
+
   /** Ends every subscription and stops listening. */
   @Override
   public void close() {
@@ -213,7 +246,7 @@ public final class ChangeRelay implements AutoCloseable {
         while (again.getAndSet(false) && !ended.get()) {
           ChangePage page;
           do {
-            page = feed.read(subject, project, cursor, PAGE);
+            page = read(subject, project, cursor);
             for (Change change : page.changes()) {
               if (ended.get()) {
                 return;
