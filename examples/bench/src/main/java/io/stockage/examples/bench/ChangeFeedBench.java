@@ -1,6 +1,5 @@
 package io.stockage.examples.bench;
 
-import io.stockage.Change;
 import io.stockage.ChangeCursor;
 import io.stockage.ChangeListener;
 import io.stockage.ItemPatch;
@@ -132,12 +131,7 @@ public final class ChangeFeedBench {
       long now = System.nanoTime();
       String name = change.name().orElse("");
       if (name.startsWith("probe-" + run + "-")) {
-        Long at = returned.get(name);
-        while (at == null) {
-          Thread.onSpinWait();
-          at = returned.get(name);
-        }
-        nanos.add(Math.max(0, now - at));
+        nanos.add(Percentiles.since(returned, name, now));
         all.countDown();
       }
     };
@@ -205,13 +199,7 @@ public final class ChangeFeedBench {
         if (name.startsWith("fan-" + run)) {
           long count = deliveredTo.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
           if (count == SUBSCRIBERS) {
-            long now = System.nanoTime();
-            Long at = returned.get(name);
-            while (at == null) {
-              Thread.onSpinWait();
-              at = returned.get(name);
-            }
-            lastDelivery.add(Math.max(0, now - at));
+            lastDelivery.add(Percentiles.since(returned, name, System.nanoTime()));
           }
           done.countDown();
         }
@@ -232,10 +220,8 @@ public final class ChangeFeedBench {
     rows.add(List.of(String.format(Locale.ROOT, "%,d subscribers (distinct users), one node", SUBSCRIBERS), "value"));
     rows.add(List.of("heap per subscriber", String.format(Locale.ROOT, "%,d bytes",
         Math.max(0, after - before) / SUBSCRIBERS)));
-    List<Long> sorted = new ArrayList<>(lastDelivery);
-    Collections.sort(sorted);
-    rows.add(List.of("upload -> last of the subscribers, p50", ms(percentile(sorted, 50))));
-    rows.add(List.of("upload -> last of the subscribers, p99", ms(percentile(sorted, 99))));
+    rows.add(List.of("upload -> last of the subscribers, p50", Percentiles.ms(Percentiles.of(lastDelivery, 50))));
+    rows.add(List.of("upload -> last of the subscribers, p99", Percentiles.ms(Percentiles.of(lastDelivery, 99))));
     rows.add(List.of("every change reached every subscriber", complete ? "yes" : "NO"));
     System.out.print(TextTable.format(rows, 1));
     System.out.printf("  %d uploads 200 ms apart; in-JVM listeners (an SSE client adds its servlet async context)%n",
@@ -243,20 +229,8 @@ public final class ChangeFeedBench {
   }
 
   private static List<String> row(String name, List<Long> nanos, String target) {
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    return List.of(name, ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), target);
-  }
-
-  private static long percentile(List<Long> sorted, int p) {
-    if (sorted.isEmpty()) {
-      return -1;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-  }
-
-  private static String ms(long nanos) {
-    return nanos < 0 ? "-" : String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+    return List.of(name, Percentiles.ms(Percentiles.of(nanos, 50)), Percentiles.ms(Percentiles.of(nanos, 95)),
+        Percentiles.ms(Percentiles.of(nanos, 99)), target);
   }
 
   private static long usedHeap() {

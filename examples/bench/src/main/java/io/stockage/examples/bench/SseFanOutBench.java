@@ -110,16 +110,14 @@ public final class SseFanOutBench {
         }
         last.add(latest);
       }
-      Collections.sort(each);
-      Collections.sort(last);
       List<List<String>> rows = new ArrayList<>();
       rows.add(List.of(String.format(Locale.ROOT, "%,d SSE subscribers, one server", SUBSCRIBERS), "value"));
       rows.add(List.of("streams open", String.format(Locale.ROOT, "%,d", connected.get())));
       rows.add(List.of("server heap per stream (after a full GC)",
           String.format(Locale.ROOT, "%,d bytes", Math.max(0, after - before) * 1024 / Math.max(1, connected.get()))));
-      rows.add(List.of("upload answered -> a subscriber's event, p50 ms", ms(pct(each, 50))));
-      rows.add(List.of("upload answered -> a subscriber's event, p99 ms", ms(pct(each, 99))));
-      rows.add(List.of("upload answered -> the last subscriber's event, p99 ms", ms(pct(last, 99))));
+      rows.add(List.of("upload answered -> a subscriber's event, p50 ms", Percentiles.ms(Percentiles.of(each, 50))));
+      rows.add(List.of("upload answered -> a subscriber's event, p99 ms", Percentiles.ms(Percentiles.of(each, 99))));
+      rows.add(List.of("upload answered -> the last subscriber's event, p99 ms", Percentiles.ms(Percentiles.of(last, 99))));
       rows.add(List.of("uploads that reached every stream", complete + " of " + CHANGES));
       System.out.print(TextTable.format(rows, 1));
       System.out.printf("  %d uploads 500 ms apart, by bob; the streams are alice's, bob's and carol's in turn%n", CHANGES);
@@ -183,14 +181,6 @@ public final class SseFanOutBench {
 
   private static String basic(String user) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static long pct(List<Long> sorted, int p) {
-    return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-  }
-
-  private static String ms(long nanos) {
-    return nanos < 0 ? "-" : String.format(Locale.ROOT, "%.1f", nanos / 1e6);
   }
 
   /** One stream's lines: the first says it is open; data lines carry the changes. */
