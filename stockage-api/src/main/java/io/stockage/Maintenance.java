@@ -26,6 +26,9 @@ public interface Maintenance {
    */
   java.time.Duration changeFeedLag();
 
+  /** Removes the upload sessions past their expiry, with the chunks they stored; returns how many. */
+  int expireUploads();
+
   /**
    * One reconciler pass over every managed mount: removes content nothing references any more,
    * staging objects and uploads that never committed, past the grace period. A mount that fails is

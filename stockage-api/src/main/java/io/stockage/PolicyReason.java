@@ -9,5 +9,7 @@ public enum PolicyReason {
   /** The bytes do not match what the extension announces (an executable named {@code .pdf}). */
   CONTENT_MISMATCH,
   /** The name is empty, too long, reserved, or contains forbidden characters. */
-  INVALID_NAME
+  INVALID_NAME,
+  /** A chunk's bytes do not match the checksum the client sent with them ({@link UploadChunk}). */
+  CHECKSUM_MISMATCH
 }

@@ -45,6 +45,9 @@ public interface Stockage extends AutoCloseable {
   /** Full-text search of managed files and folders. */
   Search search();
 
+  /** Resumable uploads: sessions that take content in chunks. */
+  Uploads uploads();
+
   /** The change feed: changes since a cursor, and live push. */
   Changes changes();
 

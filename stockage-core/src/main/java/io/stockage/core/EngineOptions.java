@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param indexing how the indexing worker runs
  * @param changes how the change feed is pushed and kept
  * @param liveWatch how live mounts are scanned for the change feed
+ * @param uploadSessionTtl how long a resumable upload session lives
  */
 record EngineOptions(Duration liveListingTtl, UrlSigner signer, Indexer.Options indexing,
-    ChangeRelay.Options changes, LiveWatcher.Options liveWatch) {}
+    ChangeRelay.Options changes, LiveWatcher.Options liveWatch, Duration uploadSessionTtl) {}

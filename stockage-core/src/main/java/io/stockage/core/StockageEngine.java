@@ -3,6 +3,7 @@ package io.stockage.core;
 import io.stockage.AccessControl;
 import io.stockage.AuditLog;
 import io.stockage.Changes;
+import io.stockage.Uploads;
 import io.stockage.Fields;
 import io.stockage.Files;
 import io.stockage.LiveMounts;
@@ -23,6 +24,7 @@ import io.stockage.UploadPolicy;
 import io.stockage.core.internal.AccessService;
 import io.stockage.core.internal.AuditService;
 import io.stockage.core.internal.ChangeService;
+import io.stockage.core.internal.UploadService;
 import io.stockage.core.internal.ContentService;
 import io.stockage.core.internal.EngineContext;
 import io.stockage.core.internal.FilesView;
@@ -59,6 +61,7 @@ public final class StockageEngine implements Stockage {
   private final AuditService audit;
   private final SearchService search;
   private final ChangeService changes;
+  private final UploadService uploads;
   private final Indexer indexer;
   private final LiveWatcher watcher;
   private final Mounts mounts;
@@ -80,6 +83,7 @@ public final class StockageEngine implements Stockage {
     this.audit = new AuditService(ctx);
     this.search = new SearchService(ctx);
     this.changes = new ChangeService(ctx, options.changes());
+    this.uploads = new UploadService(ctx, files, options.uploadSessionTtl());
     this.indexer = new Indexer(ctx, options.indexing());
     this.reconciler = reconciler;
     this.retention = new Retention(ctx);
@@ -96,6 +100,11 @@ public final class StockageEngine implements Stockage {
       @Override
       public java.time.Duration changeFeedLag() {
         return changes.lag();
+      }
+
+      @Override
+      public int expireUploads() {
+        return uploads.expire();
       }
 
       @Override
@@ -175,6 +184,11 @@ public final class StockageEngine implements Stockage {
   @Override
   public Search search() {
     return search;
+  }
+
+  @Override
+  public Uploads uploads() {
+    return uploads;
   }
 
   @Override

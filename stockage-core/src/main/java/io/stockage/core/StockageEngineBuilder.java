@@ -42,6 +42,7 @@ public final class StockageEngineBuilder {
   private Indexer.Options indexing = Indexer.Options.defaults();
   private ChangeRelay.Options changes = ChangeRelay.Options.defaults();
   private LiveWatcher.Options liveWatch = LiveWatcher.Options.defaults();
+  private Duration uploadSessionTtl = Duration.ofHours(24);
   private Duration permissionCacheTtl = Duration.ofSeconds(5);
   private final Map<String, RetentionPolicy> retention = new LinkedHashMap<>();
   private SigningKeys signingKeys;
@@ -123,6 +124,15 @@ public final class StockageEngineBuilder {
       throw StockageException.of(ErrorKind.CONFIG_INVALID, "the live listing cache time cannot be negative");
     }
     this.liveListingTtl = value;
+    return this;
+  }
+
+  /** How long a resumable upload session lives before it is removed with its chunks (default 24 h). */
+  public StockageEngineBuilder uploadSessionTtl(Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "an upload session lives a positive time");
+    }
+    this.uploadSessionTtl = value;
     return this;
   }
 
@@ -235,7 +245,7 @@ public final class StockageEngineBuilder {
               + "DIRECTORIES; " + m.provider().scheme() + " has none");
         });
     return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace),
-        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros), indexing, changes, liveWatch));
+        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros), indexing, changes, liveWatch, uploadSessionTtl));
   }
 
   private SigningKeys keys() {

@@ -124,6 +124,11 @@ class FaultInjectionIT {
         }
 
         @Override
+        public io.stockage.spi.catalog.UploadRecords uploads() {
+          return session.uploads();
+        }
+
+        @Override
         public io.stockage.spi.catalog.ChangeJournal changes() {
           io.stockage.spi.catalog.ChangeJournal real = session.changes();
           // Appending fails when told to; reading goes to the real journal.

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Runs {@link io.stockage.Maintenance}'s retention pass, the change feed's pruning, then its reconciler, on a daemon thread
+ * Runs {@link io.stockage.Maintenance}'s retention pass, the change feed's pruning, the expiry of
+ * upload sessions, then its reconciler, on a daemon thread
  * at a fixed delay; a failed pass, whatever it threw, is logged and the next one runs on schedule.
  */
 public final class ReconcilerSchedule implements AutoCloseable {
@@ -22,6 +23,7 @@ public final class ReconcilerSchedule implements AutoCloseable {
     this(() -> stockage.ifAvailable(s -> {
       s.maintenance().applyRetention();
       s.maintenance().pruneChanges();
+      s.maintenance().expireUploads();
       s.maintenance().reconcile();
     }), interval);
   }

@@ -76,6 +76,7 @@ public class StockageAutoConfiguration {
         .liveListingTtl(properties.liveListingTtl())
         .permissionCacheTtl(properties.permissionCacheTtl())
         .changeFeed(properties.changes().poll(), properties.changes().stall(), properties.changes().retention())
+        .uploadSessionTtl(properties.upload().sessionTtl())
         .publicBaseUrl(properties.publicUrl());
     signingKeys(properties.signing()).ifPresent(builder::signingKeys);
     // A host's InstantSource bean (a test's clock) tells expiry and audit times.

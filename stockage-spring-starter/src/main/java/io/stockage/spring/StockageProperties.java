@@ -64,11 +64,13 @@ public record StockageProperties(
    * @param allowedExtensions the accepted extensions, with or without their dot
    * @param onExistingName what an upload to a name that exists in its folder does: a new
    *     revision of that file, or fail
+   * @param sessionTtl how long a resumable upload session lives before it is removed with its chunks
    */
   public record Upload(
       @DefaultValue("150MB") DataSize maxSize,
       @DefaultValue({".pdf", ".png", ".jpg", ".glb", ".gltf", ".stl"}) List<String> allowedExtensions,
-      @DefaultValue("new-revision") io.stockage.OnExistingName onExistingName) {}
+      @DefaultValue("new-revision") io.stockage.OnExistingName onExistingName,
+      @DefaultValue("24h") Duration sessionTtl) {}
 
   /**
    * The reconciler's schedule.

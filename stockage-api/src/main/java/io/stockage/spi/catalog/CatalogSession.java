@@ -38,4 +38,7 @@ public interface CatalogSession {
 
   /** What the watchers of live mounts last saw. */
   LiveEntryRecords liveEntries();
+
+  /** Resumable upload sessions. */
+  UploadRecords uploads();
 }

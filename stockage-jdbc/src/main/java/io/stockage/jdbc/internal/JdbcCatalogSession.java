@@ -13,6 +13,7 @@ import io.stockage.spi.catalog.ProjectRecords;
 import io.stockage.spi.catalog.RevisionRecords;
 import io.stockage.spi.catalog.SearchRecords;
 import io.stockage.spi.catalog.ShareLinkRecords;
+import io.stockage.spi.catalog.UploadRecords;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -30,11 +31,12 @@ import org.jdbi.v3.core.Handle;
  * @param mounts roles on live mounts
  * @param links share links
  * @param liveEntries what the watchers of live mounts last saw
+ * @param uploads resumable upload sessions
  */
 public record JdbcCatalogSession(
     ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
     ChangeJournal changes, AuditRecords audit, SearchRecords search, FieldRecords fields, AclStore acl, MountRecords mounts, ShareLinkRecords links,
-    LiveEntryRecords liveEntries)
+    LiveEntryRecords liveEntries, UploadRecords uploads)
     implements CatalogSession {
 
   /** The session of the transaction the handle is in. */
@@ -51,6 +53,7 @@ public record JdbcCatalogSession(
         JdbcErrors.translating(AclStore.class, new JdbcAclStore(handle)),
         JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle)),
         JdbcErrors.translating(ShareLinkRecords.class, new JdbcShareLinkRecords(handle)),
-        JdbcErrors.translating(LiveEntryRecords.class, new JdbcLiveEntryRecords(handle)));
+        JdbcErrors.translating(LiveEntryRecords.class, new JdbcLiveEntryRecords(handle)),
+        JdbcErrors.translating(UploadRecords.class, new JdbcUploadRecords(handle)));
   }
 }

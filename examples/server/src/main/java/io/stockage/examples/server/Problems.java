@@ -87,6 +87,7 @@ class Problems extends ResponseEntityExceptionHandler {
         case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
         case TYPE_NOT_ALLOWED, CONTENT_MISMATCH -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         case INVALID_NAME -> HttpStatus.UNPROCESSABLE_CONTENT;
+        case CHECKSUM_MISMATCH -> HttpStatus.BAD_REQUEST;
       };
       case UNSUPPORTED -> HttpStatus.NOT_IMPLEMENTED;
       case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;

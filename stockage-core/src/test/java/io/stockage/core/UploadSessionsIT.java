@@ -1,0 +1,230 @@
+package io.stockage.core;
+
+import static io.stockage.core.EngineFixture.BOB;
+import static io.stockage.core.EngineFixture.CAROL;
+import static io.stockage.core.EngineFixture.MALLORY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stockage.ErrorKind;
+import io.stockage.Item;
+import io.stockage.Location;
+import io.stockage.Mount;
+import io.stockage.NewUpload;
+import io.stockage.PolicyReason;
+import io.stockage.Project;
+import io.stockage.StockageException;
+import io.stockage.UploadChunk;
+import io.stockage.UploadId;
+import io.stockage.UploadPolicy;
+import io.stockage.UploadSession;
+import io.stockage.core.fs.FileSystemProvider;
+import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.testkit.Samples;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Resumable uploads on a real engine: chunks, offsets, completion, limits, owners, expiry, restarts. */
+class UploadSessionsIT {
+  @TempDir
+  Path root;
+
+  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private EngineFixture fx;
+  private Project project;
+
+  @BeforeEach
+  void start() {
+    fx = EngineFixture.start(root, UnaryOperator.identity(), builder -> builder
+        .uploadPolicy(UploadPolicy.defaults().withMaxSize(1 << 20))
+        .clock(() -> java.time.Instant.now().plus(offset.get())));
+    project = fx.project();
+  }
+
+  @AfterEach
+  void stop() {
+    fx.close();
+  }
+
+  @Test
+  void chunks_completed_makeTheSameFileAsAPlainUpload() {
+    byte[] pdf = Samples.pdf("sent in three chunks, ".repeat(200));
+    UploadSession session = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "plan.pdf")
+        .withLength(pdf.length));
+    int a = pdf.length / 3;
+    int b = 2 * pdf.length / 3;
+    fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, slice(pdf, 0, a)));
+    assertKind(() -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, slice(pdf, 0, a))), ErrorKind.CONFLICT);
+    assertKind(() -> fx.engine.uploads().complete(BOB, session.id()), ErrorKind.CONFLICT);
+    fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(a, slice(pdf, a, b)));
+    UploadSession full = fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(b, slice(pdf, b, pdf.length)));
+    assertThat(full.offset()).isEqualTo(pdf.length);
+    assertThat(full.full()).isTrue();
+
+    Item item = fx.engine.uploads().complete(BOB, session.id());
+    Item plain = fx.upload(BOB, project, "plain.pdf", pdf);
+
+    assertThat(item.name()).isEqualTo("plan.pdf");
+    assertThat(item.sha256()).isEqualTo(plain.sha256());
+    assertThat(item.size()).isEqualTo(pdf.length);
+    assertThat(item.mimeType()).isEqualTo("application/pdf");
+    assertThat(item.revision()).isEqualTo(1);
+    assertThat(fx.engine.uploads().status(BOB, session.id()).item()).contains(item.id());
+    assertThat(fx.engine.uploads().complete(BOB, session.id())).as("completing twice").isEqualTo(item);
+    assertThat(fx.objects("uploads/")).as("the chunks are gone").isZero();
+    assertThat(fx.count("SELECT count(*) FROM changes WHERE item_id = ? AND kind = 'ADDED'", item.id().value()))
+        .as("in the change feed like any upload").isEqualTo(1);
+  }
+
+  @Test
+  void aRevisionWithADeferredLength() {
+    Item file = fx.upload(BOB, project, "notes.pdf", Samples.pdf("first"));
+    byte[] second = Samples.pdf("second revision");
+    UploadSession session = fx.engine.uploads().create(BOB, NewUpload.revision(file.id()));
+    fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, slice(second, 0, 100)));
+    assertKind(() -> fx.engine.uploads().declareLength(BOB, session.id(), 50), ErrorKind.INVALID_ARGUMENT);
+    fx.engine.uploads().declareLength(BOB, session.id(), second.length);
+    assertKind(() -> fx.engine.uploads().declareLength(BOB, session.id(), second.length), ErrorKind.CONFLICT);
+    fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(100, slice(second, 100, second.length)));
+
+    Item next = fx.engine.uploads().complete(BOB, session.id());
+
+    assertThat(next.id()).isEqualTo(file.id());
+    assertThat(next.revision()).isEqualTo(2);
+    assertThat(next.size()).isEqualTo(second.length);
+  }
+
+  @Test
+  void limits_refuseAtCreateWhenDeclaredAndWhileStreamingWhenNot_leavingNothing() {
+    assertThat(assertKind(() -> fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "big.pdf")
+        .withLength(2 << 20)), ErrorKind.POLICY_VIOLATION).reason()).contains(PolicyReason.TOO_LARGE);
+    assertKind(() -> fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "tool.exe")),
+        ErrorKind.POLICY_VIOLATION);
+    assertKind(() -> fx.engine.uploads().create(CAROL, NewUpload.file(Location.root(project.slug()), "viewer.pdf")),
+        ErrorKind.PERMISSION_DENIED);
+
+    UploadSession deferred = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "grows.pdf"));
+    fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(0, new ByteArrayInputStream(new byte[600_000])));
+    assertThat(assertKind(() -> fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(600_000,
+        new ByteArrayInputStream(new byte[600_000]))), ErrorKind.POLICY_VIOLATION).reason()).contains(PolicyReason.TOO_LARGE);
+    assertThat(fx.engine.uploads().status(BOB, deferred.id()).offset()).as("the refused chunk left nothing")
+        .isEqualTo(600_000);
+
+    UploadSession declared = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "ten.pdf")
+        .withLength(10));
+    assertKind(() -> fx.engine.uploads().append(BOB, declared.id(), UploadChunk.at(0, new ByteArrayInputStream(new byte[11]))),
+        ErrorKind.POLICY_VIOLATION);
+    assertThat(fx.objects("uploads/" + declared.id())).isZero();
+
+    fx.engine.uploads().abort(BOB, deferred.id());
+    assertThat(fx.objects("uploads/")).as("an aborted session's chunks go").isZero();
+    assertKind(() -> fx.engine.uploads().status(BOB, deferred.id()), ErrorKind.NOT_FOUND);
+  }
+
+  @Test
+  void aChunkThatBreaksOff_storesNothing_andTheClientGoesOnFromTheOffset() {
+    byte[] pdf = Samples.pdf("interrupted");
+    UploadSession session = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "cut.pdf")
+        .withLength(pdf.length));
+    InputStream breaking = new InputStream() {
+      private int sent;
+
+      @Override
+      public int read() throws IOException {
+        if (sent++ == 200) {
+          throw new IOException("connection reset");
+        }
+        return pdf[sent - 1] & 0xff;
+      }
+    };
+    assertThatThrownBy(() -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, breaking)));
+    assertThat(fx.engine.uploads().status(BOB, session.id()).offset()).isZero();
+    assertThat(fx.objects("uploads/")).isZero();
+
+    fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf)));
+    assertThat(fx.engine.uploads().complete(BOB, session.id()).size()).isEqualTo(pdf.length);
+  }
+
+  @Test
+  void aChunkWhoseChecksumDoesNotMatch_isNotStored() throws Exception {
+    byte[] pdf = Samples.pdf("checked");
+    UploadSession session = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "sum.pdf")
+        .withLength(pdf.length));
+    byte[] right = java.security.MessageDigest.getInstance("SHA-256").digest(pdf);
+    byte[] wrong = right.clone();
+    wrong[0] ^= 1;
+    assertThat(assertKind(() -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0,
+        new ByteArrayInputStream(pdf)).withChecksum("sha256", wrong)), ErrorKind.POLICY_VIOLATION).reason())
+        .contains(PolicyReason.CHECKSUM_MISMATCH);
+    assertThat(fx.engine.uploads().status(BOB, session.id()).offset()).isZero();
+    assertThat(fx.objects("uploads/")).isZero();
+    fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf))
+        .withChecksum("sha256", right));
+    assertThat(fx.engine.uploads().status(BOB, session.id()).full()).isTrue();
+  }
+
+  @Test
+  void onlyTheCreatorReachesASession() {
+    UploadSession session = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "mine.pdf"));
+    UploadId id = session.id();
+    for (io.stockage.Subject other : new io.stockage.Subject[] {CAROL, MALLORY}) {
+      assertKind(() -> fx.engine.uploads().status(other, id), ErrorKind.NOT_FOUND);
+      assertKind(() -> fx.engine.uploads().append(other, id, UploadChunk.at(0, new ByteArrayInputStream(new byte[1]))),
+          ErrorKind.NOT_FOUND);
+      assertKind(() -> fx.engine.uploads().abort(other, id), ErrorKind.NOT_FOUND);
+      assertKind(() -> fx.engine.uploads().complete(other, id), ErrorKind.NOT_FOUND);
+    }
+    assertThat(fx.engine.uploads().status(BOB, id).offset()).isZero();
+  }
+
+  @Test
+  void sessions_surviveARestart_andExpireWithTheirChunks() {
+    byte[] pdf = Samples.pdf("across a restart");
+    UploadSession session = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "kept.pdf")
+        .withLength(pdf.length));
+    fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, slice(pdf, 0, 100)));
+    try (StockageEngine restarted = StockageEngine.builder()
+        .catalog(JdbcCatalog.create(fx.db.dataSource()))
+        .directory(fx.directory)
+        .mount(Mount.managed("main", FileSystemProvider.create(root)))
+        .build()) {
+      assertThat(restarted.uploads().status(BOB, session.id()).offset()).isEqualTo(100);
+      restarted.uploads().append(BOB, session.id(), UploadChunk.at(100, slice(pdf, 100, pdf.length)));
+      assertThat(restarted.uploads().complete(BOB, session.id()).size()).isEqualTo(pdf.length);
+    }
+
+    UploadSession stale = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "stale.pdf"));
+    fx.engine.uploads().append(BOB, stale.id(), UploadChunk.at(0, new ByteArrayInputStream(new byte[10])));
+    assertThat(fx.engine.maintenance().expireUploads()).isZero();
+    offset.set(Duration.ofHours(25));
+    assertThat(fx.engine.maintenance().expireUploads()).isEqualTo(2);
+    assertKind(() -> fx.engine.uploads().status(BOB, stale.id()), ErrorKind.NOT_FOUND);
+    assertThat(fx.objects("uploads/")).isZero();
+  }
+
+  private static InputStream slice(byte[] content, int from, int to) {
+    return new ByteArrayInputStream(Arrays.copyOfRange(content, from, to));
+  }
+
+  private static StockageException assertKind(org.junit.jupiter.api.function.Executable call, ErrorKind kind) {
+    try {
+      call.execute();
+    } catch (StockageException e) {
+      assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
+      return e;
+    } catch (Throwable t) {
+      throw new AssertionError("expected " + kind + ", got " + t, t);
+    }
+    throw new AssertionError("expected " + kind + ", but it succeeded");
+  }
+}
