@@ -1,0 +1,98 @@
+package io.stockage.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockage.testkit.Samples;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A real tus client: tus-js-client 4.3 in Node (installed from the lockfile by the build) uploads
+ * 200 MiB in 8 MiB chunks, is cut off midway, and a new client process resumes from the
+ * fingerprint it stored; the file's SHA-256 is the source's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"STOCKAGE_DEMO_PASSWORD=s3cret", "stockage.upload.max-size=300MB"})
+class TusClientIT {
+  private static final Path DATA_DIR = Path.of("target", "tus-client-" + java.util.UUID.randomUUID()).toAbsolutePath();
+  private static final Path CLIENT = Path.of("src", "test", "node", "tus").toAbsolutePath();
+  private static final long SIZE = 200L << 20;
+  private static final int CHUNK = 8 << 20;
+
+  @LocalServerPort
+  int port;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("stockage.data-dir", DATA_DIR::toString);
+  }
+
+  @Test
+  void tusJsClient_cutMidwayAndResumedByANewClient_storesTheSameBytes() throws Exception {
+    Files.createDirectories(DATA_DIR);
+    Path source = DATA_DIR.resolve("survey-" + System.nanoTime() + ".pdf");
+    String sha256 = write(source);
+    Path store = DATA_DIR.resolve("tus-urls.json");
+
+    String first = node(source, store, SIZE / 2);
+    assertThat(first).contains("\"outcome\":\"aborted\"");
+    String url = ServerIT.member(first, "url");
+    Http http = new Http(port, "s3cret");
+    HttpResponse<String> head = http.send(http.request("bob", url.substring(url.indexOf("/api/")))
+        .header("Tus-Resumable", "1.0.0").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    long stored = Long.parseLong(head.headers().firstValue("Upload-Offset").orElseThrow());
+    assertThat(stored).as("stored when cut off").isGreaterThan(0).isLessThan(SIZE);
+
+    String second = node(source, store, 0);
+    assertThat(second).contains("\"outcome\":\"done\"");
+    assertThat(ServerIT.member(second, "url")).as("the same upload, resumed").isEqualTo(url);
+    String file = http.get("bob", url.substring(url.indexOf("/api/"))).body();
+    assertThat(ServerIT.member(file, "sha256")).isEqualTo(sha256);
+    assertThat(ServerIT.member(file, "size")).isEqualTo(Long.toString(SIZE));
+  }
+
+  // A PDF head, then seeded random bytes: a misplaced chunk changes the digest.
+  private static String write(Path target) throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    byte[] head = Samples.pdf("sent with tus-js-client");
+    Random random = new Random(42);
+    byte[] block = new byte[1 << 20];
+    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
+      out.write(head);
+      long left = SIZE - head.length;
+      while (left > 0) {
+        random.nextBytes(block);
+        int n = (int) Math.min(block.length, left);
+        out.write(block, 0, n);
+        left -= n;
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private String node(Path file, Path store, long abortAfter) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("node", CLIENT.resolve("upload.mjs").toString(),
+        "http://localhost:" + port + "/api/v1/uploads", file.toString(), Integer.toString(CHUNK), "bob:s3cret",
+        store.toString(), "bridge", Long.toString(abortAfter))
+        .directory(CLIENT.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(out).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+}

@@ -1,0 +1,42 @@
+// One run of tus-js-client against a tus endpoint, as a browser or a desktop client would use it:
+//   node upload.mjs <endpoint> <file> <chunkBytes> <user:password> <urlStore> <project> <abortAfterBytes|0>
+// It resumes a previous upload of the same file found in the URL store, if any; with
+// abortAfterBytes > 0 it aborts the upload (cuts the connection) once that much was acknowledged.
+// Prints one JSON line: {"outcome": "aborted"|"done", "url", "offset"}.
+import fs from 'node:fs';
+import { Upload, FileUrlStorage } from 'tus-js-client';
+
+const [endpoint, file, chunk, credentials, store, project, abortAfter] = process.argv.slice(2);
+const size = fs.statSync(file).size;
+const upload = new Upload(fs.createReadStream(file), {
+  endpoint,
+  chunkSize: Number(chunk),
+  uploadSize: size,
+  retryDelays: [0, 500, 1000],
+  headers: { Authorization: 'Basic ' + Buffer.from(credentials).toString('base64') },
+  metadata: { filename: file.split('/').pop(), project },
+  urlStorage: new FileUrlStorage(store),
+  storeFingerprintForResuming: true,
+  removeFingerprintOnSuccess: true,
+  fingerprint: async () => ['stockage-test', file, size].join('-'),
+  onProgress(sent) {
+    if (Number(abortAfter) > 0 && sent >= Number(abortAfter)) {
+      upload.abort(false).then(() => {
+        console.log(JSON.stringify({ outcome: 'aborted', url: upload.url, offset: sent }));
+        process.exit(0);
+      });
+    }
+  },
+  onError(error) {
+    console.error(String(error));
+    process.exit(1);
+  },
+  onSuccess() {
+    console.log(JSON.stringify({ outcome: 'done', url: upload.url, offset: size }));
+  },
+});
+const previous = await upload.findPreviousUploads();
+if (previous.length > 0) {
+  upload.resumeFromPreviousUpload(previous[0]);
+}
+upload.start();
