@@ -2,7 +2,8 @@
 //   node upload.mjs <endpoint> <file> <chunkBytes> <user:password> <urlStore> <project> <abortAfterBytes|0>
 // It resumes a previous upload of the same file found in the URL store, if any; with
 // abortAfterBytes > 0 it aborts the upload (cuts the connection) once that much was acknowledged.
-// Prints one JSON line: {"outcome": "aborted"|"done", "url", "offset"}.
+// Prints a JSON line per chunk the server acknowledged ({"acknowledged": bytes}), then one
+// {"outcome": "aborted"|"done", "url", "offset"}.
 import fs from 'node:fs';
 import { Upload, FileUrlStorage } from 'tus-js-client';
 
@@ -19,6 +20,9 @@ const upload = new Upload(fs.createReadStream(file), {
   storeFingerprintForResuming: true,
   removeFingerprintOnSuccess: true,
   fingerprint: async () => ['stockage-test', file, size].join('-'),
+  onChunkComplete(chunkSize, acknowledged) {
+    console.log(JSON.stringify({ acknowledged }));
+  },
   onProgress(sent) {
     if (Number(abortAfter) > 0 && sent >= Number(abortAfter)) {
       upload.abort(false).then(() => {

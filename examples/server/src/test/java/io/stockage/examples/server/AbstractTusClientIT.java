@@ -18,18 +18,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real tus client: tus-js-client 4.3 in Node (installed from the lockfile by the build) uploads
  * 200 MiB in 8 MiB chunks, is cut off midway, and a new client process resumes from the
- * fingerprint it stored; the file's SHA-256 is the source's.
+ * fingerprint it stored; the file's SHA-256 is the source's. Run on each storage by a subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"STOCKAGE_DEMO_PASSWORD=s3cret", "stockage.upload.max-size=300MB"})
-class TusClientIT {
-  private static final Path DATA_DIR = Path.of("target", "tus-client-" + java.util.UUID.randomUUID()).toAbsolutePath();
+abstract class AbstractTusClientIT {
   private static final Path CLIENT = Path.of("src", "test", "node", "tus").toAbsolutePath();
   private static final long SIZE = 200L << 20;
   private static final int CHUNK = 8 << 20;
@@ -37,17 +34,15 @@ class TusClientIT {
   @LocalServerPort
   int port;
 
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add("stockage.data-dir", DATA_DIR::toString);
-  }
+  /** The server's data directory (each context its own: one embedded PostgreSQL per directory). */
+  abstract Path dataDir();
 
   @Test
   void tusJsClient_cutMidwayAndResumedByANewClient_storesTheSameBytes() throws Exception {
-    Files.createDirectories(DATA_DIR);
-    Path source = DATA_DIR.resolve("survey-" + System.nanoTime() + ".pdf");
+    Files.createDirectories(dataDir());
+    Path source = dataDir().resolve("survey-" + System.nanoTime() + ".pdf");
     String sha256 = write(source);
-    Path store = DATA_DIR.resolve("tus-urls.json");
+    Path store = dataDir().resolve("tus-urls.json");
 
     String first = node(source, store, SIZE / 2);
     assertThat(first).contains("\"outcome\":\"aborted\"");
