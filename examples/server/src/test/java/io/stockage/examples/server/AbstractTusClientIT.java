@@ -2,18 +2,12 @@ package io.stockage.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stockage.testkit.Samples;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +35,7 @@ abstract class AbstractTusClientIT {
   void tusJsClient_cutMidwayAndResumedByANewClient_storesTheSameBytes() throws Exception {
     Files.createDirectories(dataDir());
     Path source = dataDir().resolve("survey-" + System.nanoTime() + ".pdf");
-    String sha256 = write(source);
+    String sha256 = LargePdf.write(source, SIZE, 42);
     Path store = dataDir().resolve("tus-urls.json");
 
     String first = node(source, store, SIZE / 2);
@@ -61,24 +55,6 @@ abstract class AbstractTusClientIT {
     assertThat(ServerIT.member(file, "size")).isEqualTo(Long.toString(SIZE));
   }
 
-  // A PDF head, then seeded random bytes: a misplaced chunk changes the digest.
-  private static String write(Path target) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    byte[] head = Samples.pdf("sent with tus-js-client");
-    Random random = new Random(42);
-    byte[] block = new byte[1 << 20];
-    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
-      out.write(head);
-      long left = SIZE - head.length;
-      while (left > 0) {
-        random.nextBytes(block);
-        int n = (int) Math.min(block.length, left);
-        out.write(block, 0, n);
-        left -= n;
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
 
   private String node(Path file, Path store, long abortAfter) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("node", CLIENT.resolve("upload.mjs").toString(),

@@ -3,22 +3,15 @@ package io.stockage.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockage.testkit.PostgresFixture;
-import io.stockage.testkit.Samples;
 import io.stockage.testkit.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.ServerSocket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +33,7 @@ class TusServerCrashIT {
   void serverKilledMidUpload_clientResumes_atMostTheChunkInFlightTwice() throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "tus-crash-" + System.nanoTime()).toAbsolutePath());
     Path source = dir.resolve("crash.pdf");
-    String sha256 = write(source);
+    String sha256 = LargePdf.write(source, SIZE, 7);
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -125,21 +118,4 @@ class TusServerCrashIT {
         store.toString(), "bridge", "0").directory(CLIENT.toFile()).redirectErrorStream(true).start();
   }
 
-  private static String write(Path target) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    Random random = new Random(7);
-    byte[] block = new byte[1 << 20];
-    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
-      byte[] head = Samples.pdf("through a crash");
-      out.write(head);
-      long left = SIZE - head.length;
-      while (left > 0) {
-        random.nextBytes(block);
-        int n = (int) Math.min(block.length, left);
-        out.write(block, 0, n);
-        left -= n;
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
 }
