@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * temporary directory) and shared by the HTTP tests; the upload cap is lowered to 1 MB.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"STOCKAGE_DEMO_PASSWORD=s3cret", "stockage.upload.max-size=1MB", "sample.changes.heartbeat=1s"})
+    properties = {"STOCKAGE_DEMO_PASSWORD=s3cret", "stockage.upload.max-size=1MB", "sample.changes.heartbeat=1s",
+        "sample.cors.allowed-origins=http://app.example"})
 @org.springframework.context.annotation.Import(ServerIT.Clocks.class)
 abstract class ServerIT {
   /** The engine's clock: tests move it forward instead of sleeping out a time to live. */

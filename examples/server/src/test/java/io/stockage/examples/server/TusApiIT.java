@@ -29,6 +29,27 @@ class TusApiIT extends ServerIT {
   }
 
   @Test
+  void browsersOfAnAllowedOrigin_preflightAndSeeTheTusHeaders() {
+    HttpResponse<String> preflight = http.send(http.request(null, "/api/v1/uploads")
+        .header("Origin", "http://app.example").header("Access-Control-Request-Method", "PATCH")
+        .header("Access-Control-Request-Headers", "tus-resumable, upload-offset, content-type, authorization")
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("http://app.example");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
+        v -> assertThat(v).contains("PATCH"));
+    HttpResponse<String> created = http.send(http.request("bob", "/api/v1/uploads").header("Origin", "http://app.example")
+        .header("Tus-Resumable", "1.0.0").header("Upload-Length", "10").header("Upload-Metadata", metadata("tus-cors.pdf"))
+        .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(created.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
+        v -> assertThat(v).contains("Location", "Upload-Offset", "Stockage-Item"));
+    HttpResponse<String> elsewhere = http.send(http.request(null, "/api/v1/uploads")
+        .header("Origin", "http://evil.example").header("Access-Control-Request-Method", "PATCH")
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(elsewhere.statusCode()).as("another origin").isEqualTo(403);
+  }
+
+  @Test
   void chunks_thenHead_thenTheFile() {
     byte[] pdf = Samples.pdf("sent over tus, ".repeat(100));
     String location = create("bob", pdf.length, "tus-plan.pdf");
