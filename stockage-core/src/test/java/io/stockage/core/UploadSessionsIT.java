@@ -174,6 +174,45 @@ class UploadSessionsIT {
   }
 
   @Test
+  void aStalledAppend_holdsTheSessionOnlyForTheLease_andItsLateChunkDoesNotCount() throws Exception {
+    byte[] pdf = Samples.pdf("a stalled client");
+    UploadSession session = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "stall.pdf")
+        .withLength(pdf.length));
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    InputStream stalled = new InputStream() {
+      private int sent;
+
+      @Override
+      public int read() throws IOException {
+        if (sent == 10) {
+          started.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new IOException(e);
+          }
+        }
+        return sent < pdf.length ? pdf[sent++] & 0xff : -1;
+      }
+    };
+    java.util.concurrent.CompletableFuture<UploadSession> late = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, stalled)));
+    started.await();
+    assertKind(() -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf))),
+        ErrorKind.CONFLICT);
+    offset.set(Duration.ofSeconds(9));
+    UploadSession resumed = fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf)));
+    assertThat(resumed.full()).as("the lease of the stalled append ran out").isTrue();
+    release.countDown();
+    assertThatThrownBy(late::join).hasCauseInstanceOf(StockageException.class);
+    assertThat(fx.engine.uploads().status(BOB, session.id()).offset()).isEqualTo(pdf.length);
+    assertThat(fx.objects("uploads/")).as("the late chunk was removed, the resumed one kept").isEqualTo(1);
+    Item item = fx.engine.uploads().complete(BOB, session.id());
+    assertThat(item.sha256()).isEqualTo(fx.upload(BOB, project, "same.pdf", pdf).sha256());
+  }
+
+  @Test
   void onlyTheCreatorReachesASession() {
     UploadSession session = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "mine.pdf"));
     UploadId id = session.id();

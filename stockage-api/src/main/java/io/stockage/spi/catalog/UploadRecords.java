@@ -65,6 +65,9 @@ public interface UploadRecords {
   /** Records a chunk under the lease's token: the offset moves past it and the lease ends; false when the lease was lost. */
   boolean addChunk(UploadId id, String token, Chunk chunk);
 
+  /** Extends the lease held with the token; false when it is no longer held. */
+  boolean renew(UploadId id, String token, Instant until);
+
   /** Ends the lease without a chunk. */
   void release(UploadId id, String token);
 

@@ -38,14 +38,17 @@ import org.slf4j.LoggerFactory;
  * Resumable uploads. Each chunk is written, whole, as an object of its own under
  * {@code uploads/{session}/} on the target's mount (the provider's atomic write: a chunk that breaks
  * off leaves nothing), then recorded in the catalog with the session's new offset, under an append
- * lease (one append at a time on any node; a stalled one loses it after {@link #LEASE}). Completing
+ * lease (one append at a time on any node), renewed while bytes arrive: an append whose client
+ * stalls (a half-open connection, a crashed node) loses the session after {@link #LEASE}. Completing
  * streams the chunks, in order, through the plain upload (or new revision), which authorizes,
  * checks, hashes and commits as for any upload; the chunks then go.
  */
 public final class UploadService implements Uploads {
   private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
   /** How long one append holds the session. */
-  static final Duration LEASE = Duration.ofSeconds(30);
+  static final Duration LEASE = Duration.ofSeconds(8);
+  /** How often a flowing append renews its lease. */
+  private static final Duration RENEW = Duration.ofSeconds(2);
   private static final String PREFIX = "uploads/";
 
   private final EngineContext ctx;
@@ -109,9 +112,11 @@ public final class UploadService implements Uploads {
           return found;
         });
         Mount mount = ctx.mount(s.mount());
-        String key = PREFIX + id + "/" + String.format("%019d", offset);
+        // The append's own object: a late append that lost its lease writes and removes only its own.
+        String key = PREFIX + id + "/" + String.format("%019d", offset) + "-" + token;
         long room = Math.min(ctx.policy().maxSize(), s.target().length().orElse(Long.MAX_VALUE)) - offset;
-        Counted counted = new Counted(in, room, s.target().length().isPresent() && s.target().length().getAsLong() < ctx.policy().maxSize());
+        Counted counted = new Counted(in, room, s.target().length().isPresent()
+            && s.target().length().getAsLong() < ctx.policy().maxSize(), () -> renew(id, token));
         ObjectInfo stored;
         try {
           stored = mount.provider().write(key, counted, WriteOptions.defaults());
@@ -143,7 +148,7 @@ public final class UploadService implements Uploads {
         } else if (!recorded) {
           mount.provider().delete(key);
           throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + ": the append took longer than "
-              + LEASE.toSeconds() + " s and another took over; read the offset again");
+              + LEASE.toSeconds() + " s without a byte and another took over; read the offset again");
         }
         return status(subject, id);
       });
@@ -293,17 +298,26 @@ public final class UploadService implements Uploads {
     return new UploadSession(s.id(), s.target(), s.offset(), s.expiresAt(), s.item());
   }
 
-  /** The chunk's bytes, refused past the room the session has left. */
+  // Keeps the append's lease while its bytes flow; a lease already lost stays lost (recording then fails).
+  private void renew(UploadId id, String token) {
+    Instant now = ctx.clock().instant();
+    ctx.catalog().inTransaction(session -> session.uploads().renew(id, token, now.plus(LEASE)));
+  }
+
+  /** The chunk's bytes, refused past the room the session has left; the lease renewed as they come. */
   private static final class Counted extends java.io.FilterInputStream {
     private final long room;
     private final boolean byLength;
+    private final Runnable renew;
     private long read;
+    private long renewed = System.nanoTime();
     StockageException overflow;
 
-    Counted(InputStream in, long room, boolean byLength) {
+    Counted(InputStream in, long room, boolean byLength, Runnable renew) {
       super(in);
       this.room = room;
       this.byLength = byLength;
+      this.renew = renew;
     }
 
     @Override
@@ -326,6 +340,11 @@ public final class UploadService implements Uploads {
 
     private void count(long n) throws IOException {
       read += n;
+      long now = System.nanoTime();
+      if (now - renewed > RENEW.toNanos()) {
+        renewed = now;
+        renew.run();
+      }
       if (read > room) {
         overflow = StockageException.policy(PolicyReason.TOO_LARGE, byLength
             ? "the chunk goes past the upload's declared length" : "the upload goes past the size limit");

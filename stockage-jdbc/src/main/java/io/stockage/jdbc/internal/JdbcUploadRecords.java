@@ -106,6 +106,15 @@ public final class JdbcUploadRecords implements UploadRecords {
   }
 
   @Override
+  public boolean renew(UploadId id, String token, Instant until) {
+    return handle.createUpdate("UPDATE upload_sessions SET lease_until = :until WHERE id = :id AND lease_token = :token")
+        .bind("until", Rows.at(until))
+        .bind("id", id.value())
+        .bind("token", token)
+        .execute() == 1;
+  }
+
+  @Override
   public void release(UploadId id, String token) {
     handle.createUpdate("UPDATE upload_sessions SET lease_token = NULL, lease_until = NULL WHERE id = :id"
             + " AND lease_token = :token")

@@ -1,0 +1,203 @@
+package io.stockage.examples.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resumable uploads, side by side on the same disk with the same client: tus-js-client (Node)
+ * uploading one large file in 8 MiB chunks to the sample server's tus endpoint and to the reference
+ * Node server ({@code @tus/server} with {@code @tus/file-store}), and the same file as one plain
+ * streamed {@code PUT} to the sample server. Prints MB/s (median of the runs) and the ratios.
+ */
+public final class TusBench {
+  private static final long SIZE = Long.getLong("stockage.bench.tus.mib", 1024) << 20;
+  private static final int RUNS = Integer.getInteger("stockage.bench.tus.runs", 3);
+  private static final int CHUNK = 8 << 20;
+  private static final String PASSWORD = "bench-" + System.nanoTime();
+  private static final Pattern MILLIS = Pattern.compile("\"millis\":([0-9.]+)");
+
+  private TusBench() {}
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param args the directory to work in, the server jar, the directory of the Node peers
+   * @throws Exception when the set-up fails
+   */
+  public static void main(String[] args) throws Exception {
+    Path base = Files.createDirectories(Path.of(args[0]).toAbsolutePath());
+    Path jar = Path.of(args[1]).toAbsolutePath();
+    Path node = Path.of(args[2]).toAbsolutePath();
+    Path work = Files.createTempDirectory(base, "stockage-tus-bench-");
+    Path file = work.resolve("large.pdf");
+    write(file);
+    int stockagePort = freePort();
+    int tusPort = freePort();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder sb = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(),
+        "--stockage.data-dir=" + work.resolve("stockage"), "--stockage.upload.max-size=" + (2 * SIZE))
+        .redirectErrorStream(true).redirectOutput(work.resolve("stockage.log").toFile());
+    sb.environment().put("SERVER_PORT", Integer.toString(stockagePort));
+    sb.environment().put("STOCKAGE_DEMO_PASSWORD", PASSWORD);
+    Files.createDirectories(work.resolve("tus-store"));
+    Process stockage = sb.start();
+    Process reference = new ProcessBuilder("node", "server.mjs", Integer.toString(tusPort),
+        work.resolve("tus-store").toString()).directory(node.toFile()).redirectErrorStream(true)
+        .redirectOutput(work.resolve("tus-server.log").toFile()).start();
+    HttpClient http = HttpClient.newHttpClient();
+    System.out.println("Stockage tus benchmark");
+    System.out.printf(Locale.ROOT, "  %,d MiB in %d MiB chunks with tus-js-client 4.3 (Node %s); %d runs; %s%n%n",
+        SIZE >> 20, CHUNK >> 20, run(node, "node", "--version").strip(), RUNS, "the sample server jar on embedded defaults");
+    try {
+      awaitUp(http, "http://localhost:" + stockagePort + "/actuator/health");
+      List<Double> ours = new ArrayList<>();
+      List<Double> theirs = new ArrayList<>();
+      List<Double> put = new ArrayList<>();
+      String target = seed(http, stockagePort);
+      for (int r = 0; r < RUNS; r++) {
+        ours.add(tus(node, "http://localhost:" + stockagePort + "/api/v1/uploads", file, "bob:" + PASSWORD));
+        theirs.add(tus(node, "http://127.0.0.1:" + tusPort + "/files/", file, "-"));
+        put.add(put(http, stockagePort, target, file));
+      }
+      double o = median(ours);
+      double t = median(theirs);
+      double p = median(put);
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("upload of " + (SIZE >> 20) + " MiB", "MB/s", "ratio", "target"));
+      rows.add(List.of("Stockage tus (sample server)", fmt(o), "", ""));
+      rows.add(List.of("@tus/server + @tus/file-store", fmt(t), String.format(Locale.ROOT, "%.2fx", o / t),
+          o / t >= 1.0 ? ">= 1.0x: met" : ">= 1.0x: NOT met"));
+      rows.add(List.of("plain PUT to the sample server", fmt(p), String.format(Locale.ROOT, "%.2fx", o / p),
+          o / p >= 0.8 ? ">= 0.8x: met" : ">= 0.8x: NOT met"));
+      System.out.print(TextTable.format(rows, 1));
+      System.out.println("  ratio = Stockage tus / the row; Stockage hashes, sniffs, deduplicates and commits to its");
+      System.out.println("  catalog, fsyncs, and today writes every byte twice (chunks, then the file); @tus/file-store");
+      System.out.println("  appends to one file without fsync.");
+    } finally {
+      stockage.destroy();
+      reference.destroy();
+      stockage.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static double tus(Path node, String endpoint, Path file, String credentials) throws Exception {
+    String out = run(node, "node", "client.mjs", endpoint, file.toString(), Integer.toString(CHUNK), credentials,
+        "bridge");
+    Matcher m = MILLIS.matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("tus-js-client failed: " + out);
+    }
+    return SIZE / 1e6 / (Double.parseDouble(m.group(1)) / 1000);
+  }
+
+  // A file to PUT new revisions of.
+  private static String seed(HttpClient http, int port) throws Exception {
+    String boundary = "seed";
+    byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"put.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] pdf = io.stockage.testkit.Samples.pdf("seed");
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[body.length + pdf.length + tail.length];
+    System.arraycopy(body, 0, all, 0, body.length);
+    System.arraycopy(pdf, 0, all, body.length, pdf.length);
+    System.arraycopy(tail, 0, all, body.length + pdf.length, tail.length);
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/v1/projects/bridge/files")).header("Authorization", basic())
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(all)).build(), HttpResponse.BodyHandlers.ofString());
+    Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created.body());
+    if (created.statusCode() != 201 || !m.find()) {
+      throw new IllegalStateException("seed upload: " + created.statusCode() + " " + created.body());
+    }
+    return m.group(1);
+  }
+
+  private static double put(HttpClient http, int port, String id, Path file) throws Exception {
+    long started = System.nanoTime();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/v1/files/" + id + "/content")).header("Authorization", basic())
+        .header("Content-Type", "application/pdf").PUT(HttpRequest.BodyPublishers.ofFile(file)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException("PUT answered " + response.statusCode() + ": " + response.body());
+    }
+    return SIZE / 1e6 / ((System.nanoTime() - started) / 1e9);
+  }
+
+  private static void write(Path target) throws IOException {
+    Random random = new Random(1);
+    byte[] block = new byte[1 << 20];
+    try (OutputStream out = Files.newOutputStream(target)) {
+      byte[] head = io.stockage.testkit.Samples.pdf("tus bench");
+      out.write(head);
+      long left = SIZE - head.length;
+      while (left > 0) {
+        random.nextBytes(block);
+        int n = (int) Math.min(block.length, left);
+        out.write(block, 0, n);
+        left -= n;
+      }
+    }
+  }
+
+  private static void awaitUp(HttpClient http, String url) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // starting
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the sample server did not start within 120 s");
+  }
+
+  private static String run(Path dir, String... command) throws Exception {
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(600, TimeUnit.SECONDS);
+    return out;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String basic() {
+    return "Basic " + Base64.getEncoder().encodeToString(("bob:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String fmt(double mbPerSecond) {
+    return String.format(Locale.ROOT, "%.1f", mbPerSecond);
+  }
+}
