@@ -1,7 +1,6 @@
 package io.stockage.examples.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,18 +141,8 @@ public final class TusBench {
   }
 
   private static void write(Path target) throws IOException {
-    Random random = new Random(1);
-    byte[] block = new byte[1 << 20];
-    try (OutputStream out = Files.newOutputStream(target)) {
-      byte[] head = io.stockage.testkit.Samples.pdf("tus bench");
-      out.write(head);
-      long left = SIZE - head.length;
-      while (left > 0) {
-        random.nextBytes(block);
-        int n = (int) Math.min(block.length, left);
-        out.write(block, 0, n);
-        left -= n;
-      }
+    try (java.io.InputStream in = io.stockage.testkit.Samples.largePdf(SIZE, 1)) {
+      Files.copy(in, target);
     }
   }
 
