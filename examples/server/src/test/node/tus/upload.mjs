@@ -1,5 +1,6 @@
 // One run of tus-js-client against a tus endpoint, as a browser or a desktop client would use it:
-//   node upload.mjs <endpoint> <file> <chunkBytes> <user:password> <urlStore> <project> <abortAfterBytes|0>
+//   node upload.mjs <endpoint> <file> <chunkBytes> <user:password> <urlStore> <target> <abortAfterBytes|0>
+// where <target> is a project's slug, or "mount=<live mount>,path=<path>" for a live mount's file.
 // It resumes a previous upload of the same file found in the URL store, if any; with
 // abortAfterBytes > 0 it aborts the upload (cuts the connection) once that much was acknowledged.
 // Prints a JSON line per chunk the server acknowledged ({"acknowledged": bytes}), then one
@@ -7,7 +8,10 @@
 import fs from 'node:fs';
 import { Upload, FileUrlStorage } from 'tus-js-client';
 
-const [endpoint, file, chunk, credentials, store, project, abortAfter] = process.argv.slice(2);
+const [endpoint, file, chunk, credentials, store, target, abortAfter] = process.argv.slice(2);
+const where = target.startsWith('mount=')
+  ? Object.fromEntries(target.split(',').map((kv) => kv.split('=')))
+  : { project: target };
 const size = fs.statSync(file).size;
 const upload = new Upload(fs.createReadStream(file), {
   endpoint,
@@ -15,7 +19,7 @@ const upload = new Upload(fs.createReadStream(file), {
   uploadSize: size,
   retryDelays: [0, 500, 1000],
   headers: { Authorization: 'Basic ' + Buffer.from(credentials).toString('base64') },
-  metadata: { filename: file.split('/').pop(), project },
+  metadata: { filename: file.split('/').pop(), ...where },
   urlStorage: new FileUrlStorage(store),
   storeFingerprintForResuming: true,
   removeFingerprintOnSuccess: true,

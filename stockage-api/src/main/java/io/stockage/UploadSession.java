@@ -12,9 +12,11 @@ import java.util.OptionalLong;
  * @param target what it will make
  * @param offset how many bytes are stored
  * @param expiresAt when it is dropped if not completed
- * @param item the file it made, once completed
+ * @param completed whether it made its file
+ * @param item the managed file it made, once completed (a live mount's file has its path)
  */
-public record UploadSession(UploadId id, NewUpload target, long offset, Instant expiresAt, Optional<ItemId> item) {
+public record UploadSession(UploadId id, NewUpload target, long offset, Instant expiresAt, boolean completed,
+    Optional<ItemId> item) {
   /** Validates. */
   public UploadSession {
     Objects.requireNonNull(id, "id");

@@ -13,7 +13,8 @@ public interface Uploads {
 
   /**
    * Opens a session. Checks now what can be checked: the target's permission ({@code ADD} on the
-   * folder, {@code CHANGE} on the file), the name and the declared length against the upload policy.
+   * folder, {@code CHANGE} on the file, {@code EDITOR} on a live mount), the name and the declared
+   * length against the upload policy.
    */
   UploadSession create(Subject subject, NewUpload upload);
 
@@ -32,10 +33,11 @@ public interface Uploads {
   UploadSession status(Subject subject, UploadId upload);
 
   /**
-   * Makes the file or revision from the stored chunks once every byte is there ({@code CONFLICT}
-   * before), authorizing again; returns it. Completing twice returns the same file.
+   * Makes the file, revision or live mount's file from the stored chunks once every byte is there
+   * ({@code CONFLICT} before), authorizing again; returns the completed session, which names the
+   * managed file it made. Completing twice changes nothing more.
    */
-  Item complete(Subject subject, UploadId upload);
+  UploadSession complete(Subject subject, UploadId upload);
 
   /** Drops the session and what it stored. */
   void abort(Subject subject, UploadId upload);

@@ -83,7 +83,7 @@ public final class StockageEngine implements Stockage {
     this.audit = new AuditService(ctx);
     this.search = new SearchService(ctx);
     this.changes = new ChangeService(ctx, options.changes());
-    this.uploads = new UploadService(ctx, files, options.uploadSessionTtl());
+    this.uploads = new UploadService(ctx, files, live, options.uploadSessionTtl());
     this.indexer = new Indexer(ctx, options.indexing());
     this.reconciler = reconciler;
     this.retention = new Retention(ctx);

@@ -14,6 +14,7 @@ import io.stockage.NewUpload;
 import io.stockage.PolicyReason;
 import io.stockage.Project;
 import io.stockage.StockageException;
+import io.stockage.Subject;
 import io.stockage.UploadChunk;
 import io.stockage.UploadId;
 import io.stockage.UploadPolicy;
@@ -42,10 +43,13 @@ class UploadSessionsIT {
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
   private EngineFixture fx;
   private Project project;
+  private Path share;
 
   @BeforeEach
   void start() {
-    fx = EngineFixture.start(root, UnaryOperator.identity(), builder -> builder
+    share = root.resolve("share");
+    fx = EngineFixture.start(root.resolve("managed"), UnaryOperator.identity(), builder -> builder
+        .mount(Mount.live("share", FileSystemProvider.create(share, false), io.stockage.OrgId.of("acme")))
         .uploadPolicy(UploadPolicy.defaults().withMaxSize(1 << 20))
         .clock(() -> java.time.Instant.now().plus(offset.get())));
     project = fx.project();
@@ -71,7 +75,8 @@ class UploadSessionsIT {
     assertThat(full.offset()).isEqualTo(pdf.length);
     assertThat(full.full()).isTrue();
 
-    Item item = fx.engine.uploads().complete(BOB, session.id());
+    UploadSession done = fx.engine.uploads().complete(BOB, session.id());
+    Item item = fx.engine.files().stat(BOB, done.item().orElseThrow());
     Item plain = fx.upload(BOB, project, "plain.pdf", pdf);
 
     assertThat(item.name()).isEqualTo("plan.pdf");
@@ -80,7 +85,8 @@ class UploadSessionsIT {
     assertThat(item.mimeType()).isEqualTo("application/pdf");
     assertThat(item.revision()).isEqualTo(1);
     assertThat(fx.engine.uploads().status(BOB, session.id()).item()).contains(item.id());
-    assertThat(fx.engine.uploads().complete(BOB, session.id())).as("completing twice").isEqualTo(item);
+    assertThat(fx.engine.uploads().complete(BOB, session.id())).as("completing twice").isEqualTo(done);
+    assertThat(done.completed()).isTrue();
     assertThat(fx.objects("uploads/")).as("the chunks are gone").isZero();
     assertThat(fx.count("SELECT count(*) FROM changes WHERE item_id = ? AND kind = 'ADDED'", item.id().value()))
         .as("in the change feed like any upload").isEqualTo(1);
@@ -97,7 +103,7 @@ class UploadSessionsIT {
     assertKind(() -> fx.engine.uploads().declareLength(BOB, session.id(), second.length), ErrorKind.CONFLICT);
     fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(100, slice(second, 100, second.length)));
 
-    Item next = fx.engine.uploads().complete(BOB, session.id());
+    Item next = fx.engine.files().stat(BOB, fx.engine.uploads().complete(BOB, session.id()).item().orElseThrow());
 
     assertThat(next.id()).isEqualTo(file.id());
     assertThat(next.revision()).isEqualTo(2);
@@ -152,7 +158,7 @@ class UploadSessionsIT {
     assertThat(fx.objects("uploads/")).isZero();
 
     fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf)));
-    assertThat(fx.engine.uploads().complete(BOB, session.id()).size()).isEqualTo(pdf.length);
+    assertThat(size(fx.engine, fx.engine.uploads().complete(BOB, session.id()))).isEqualTo(pdf.length);
   }
 
   @Test
@@ -208,8 +214,29 @@ class UploadSessionsIT {
     assertThatThrownBy(late::join).hasCauseInstanceOf(StockageException.class);
     assertThat(fx.engine.uploads().status(BOB, session.id()).offset()).isEqualTo(pdf.length);
     assertThat(fx.objects("uploads/")).as("the late chunk was removed, the resumed one kept").isEqualTo(1);
-    Item item = fx.engine.uploads().complete(BOB, session.id());
+    Item item = fx.engine.files().stat(BOB, fx.engine.uploads().complete(BOB, session.id()).item().orElseThrow());
     assertThat(item.sha256()).isEqualTo(fx.upload(BOB, project, "same.pdf", pdf).sha256());
+  }
+
+  @Test
+  void aLiveMountsFile_writtenAtItsPath() throws Exception {
+    java.nio.file.Files.createDirectories(share);
+    fx.engine.live().grant(Subject.of("acme", "root", io.stockage.OrgPermission.ADMIN), "share", BOB.user(),
+        io.stockage.MountRole.EDITOR);
+    byte[] pdf = Samples.pdf("to the share");
+    assertKind(() -> fx.engine.uploads().create(CAROL, NewUpload.entry("share", "docs/x.pdf")), ErrorKind.NOT_FOUND);
+    assertThat(assertKind(() -> fx.engine.uploads().create(BOB, NewUpload.entry("share", "../escape.pdf")),
+        ErrorKind.POLICY_VIOLATION).reason()).contains(PolicyReason.INVALID_NAME);
+    UploadSession session = fx.engine.uploads().create(BOB, NewUpload.entry("share", "docs/x.pdf").withLength(pdf.length));
+    fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf)));
+    assertThat(java.nio.file.Files.exists(share.resolve("docs/x.pdf"))).as("not before completion").isFalse();
+
+    UploadSession done = fx.engine.uploads().complete(BOB, session.id());
+
+    assertThat(done.completed()).isTrue();
+    assertThat(done.item()).isEmpty();
+    assertThat(java.nio.file.Files.readAllBytes(share.resolve("docs/x.pdf"))).isEqualTo(pdf);
+    assertThat(fx.objects("uploads/")).as("the chunks waited on the managed mount, and are gone").isZero();
   }
 
   @Test
@@ -235,11 +262,11 @@ class UploadSessionsIT {
     try (StockageEngine restarted = StockageEngine.builder()
         .catalog(JdbcCatalog.create(fx.db.dataSource()))
         .directory(fx.directory)
-        .mount(Mount.managed("main", FileSystemProvider.create(root)))
+        .mount(Mount.managed("main", FileSystemProvider.create(root.resolve("managed"))))
         .build()) {
       assertThat(restarted.uploads().status(BOB, session.id()).offset()).isEqualTo(100);
       restarted.uploads().append(BOB, session.id(), UploadChunk.at(100, slice(pdf, 100, pdf.length)));
-      assertThat(restarted.uploads().complete(BOB, session.id()).size()).isEqualTo(pdf.length);
+      assertThat(size(restarted, restarted.uploads().complete(BOB, session.id()))).isEqualTo(pdf.length);
     }
 
     UploadSession stale = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "stale.pdf"));
@@ -249,6 +276,10 @@ class UploadSessionsIT {
     assertThat(fx.engine.maintenance().expireUploads()).isEqualTo(2);
     assertKind(() -> fx.engine.uploads().status(BOB, stale.id()), ErrorKind.NOT_FOUND);
     assertThat(fx.objects("uploads/")).isZero();
+  }
+
+  private static long size(StockageEngine engine, UploadSession done) {
+    return engine.files().stat(BOB, done.item().orElseThrow()).size();
   }
 
   private static InputStream slice(byte[] content, int from, int to) {

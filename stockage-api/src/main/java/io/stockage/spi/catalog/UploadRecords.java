@@ -24,10 +24,11 @@ public interface UploadRecords {
    * @param offset the bytes stored
    * @param createdAt when it was opened
    * @param expiresAt when it is dropped if not completed
-   * @param item the file it made, once completed
+   * @param completed whether it made its file
+   * @param item the managed file it made, once completed
    */
   record Session(UploadId id, OrgId org, UserId owner, String mount, NewUpload target, long offset, Instant createdAt,
-      Instant expiresAt, Optional<ItemId> item) {
+      Instant expiresAt, boolean completed, Optional<ItemId> item) {
     /** Validates. */
     public Session {
       Objects.requireNonNull(id, "id");
@@ -77,8 +78,8 @@ public interface UploadRecords {
   /** Declares the session's total length. */
   void declareLength(UploadId id, long length);
 
-  /** Records the file the session made. */
-  void completed(UploadId id, ItemId item);
+  /** Records that the session made its file (the managed file's id, if it is one) and drops its chunk rows. */
+  void completed(UploadId id, Optional<ItemId> item, Instant at);
 
   /** Removes the session and its chunk rows. */
   void delete(UploadId id);

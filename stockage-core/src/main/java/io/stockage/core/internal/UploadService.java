@@ -53,18 +53,21 @@ public final class UploadService implements Uploads {
 
   private final EngineContext ctx;
   private final io.stockage.Files files;
+  private final io.stockage.LiveMounts live;
   private final Duration ttl;
 
   /** Uploads over the engine's context, completed through its files view; sessions live for the ttl. */
-  public UploadService(EngineContext ctx, io.stockage.Files files, Duration ttl) {
+  public UploadService(EngineContext ctx, io.stockage.Files files, io.stockage.LiveMounts live, Duration ttl) {
     this.ctx = ctx;
     this.files = files;
+    this.live = live;
     this.ttl = ttl;
   }
 
   @Override
   public UploadSession create(Subject subject, NewUpload upload) {
     Operation op = Operation.mutation(ctx, "create-upload", subject, upload.file().map(Object::toString)
+        .or(() -> upload.mount().map(m -> m + ":" + upload.path().orElseThrow()))
         .orElseGet(() -> upload.location().orElseThrow().project() + "/" + upload.name().orElseThrow()));
     return op.run(() -> ctx.catalog().inTransaction(session -> {
       UploadStream.checkDeclared(upload.length(), ctx.policy());
@@ -73,6 +76,12 @@ public final class UploadService implements Uploads {
         Lookups.Located file = Lookups.liveFile(op, session, upload.file().get(), Permission.CHANGE, false);
         NameRules.fileName(file.item().name(), ctx.policy());
         mount = file.item().mount();
+      } else if (upload.mount().isPresent()) {
+        // The chunks wait on the default managed mount: on the live one they would show in its listings.
+        LiveAccess.require(op, session, ctx, upload.mount().get(), io.stockage.MountRole.EDITOR);
+        LivePaths.requireClean(upload.path().get());
+        NameRules.fileName(LivePaths.name(LivePaths.normalize(upload.path().get())), ctx.policy());
+        mount = ctx.defaultMount();
       } else {
         Project project = Lookups.projectOf(op, session, upload.location().get().project());
         Lookups.folder(op, session, project, upload.location().get().folder(), Permission.ADD);
@@ -81,7 +90,7 @@ public final class UploadService implements Uploads {
       }
       Instant now = ctx.clock().instant();
       Session row = new Session(UploadId.random(), subject.org(), subject.user(), mount, upload, 0, now, now.plus(ttl),
-          Optional.empty());
+          false, Optional.empty());
       session.uploads().insert(row);
       session.audit().append(op.allowed(java.util.Map.of("upload", row.id().toString())));
       return view(row);
@@ -99,7 +108,7 @@ public final class UploadService implements Uploads {
         Instant now = ctx.clock().instant();
         Session s = ctx.catalog().inTransaction(session -> {
           Session found = owned(session.uploads().find(id, true), subject, id);
-          if (found.item().isPresent()) {
+          if (found.completed()) {
             throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + " is completed");
           }
           if (found.offset() != offset) {
@@ -182,12 +191,12 @@ public final class UploadService implements Uploads {
   }
 
   @Override
-  public Item complete(Subject subject, UploadId id) {
+  public UploadSession complete(Subject subject, UploadId id) {
     Operation op = Operation.mutation(ctx, "complete-upload", subject, id.toString());
     return op.run(() -> {
       Session s = ctx.catalog().read(session -> owned(session.uploads().find(id, false), subject, id));
-      if (s.item().isPresent()) {
-        return files.stat(subject, s.item().get());
+      if (s.completed()) {
+        return view(s);
       }
       if (s.target().length().isEmpty() || s.offset() != s.target().length().getAsLong()) {
         throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + " holds " + s.offset() + " of "
@@ -196,17 +205,26 @@ public final class UploadService implements Uploads {
       List<Chunk> chunks = ctx.catalog().read(session -> session.uploads().chunks(id));
       Mount mount = ctx.mount(s.mount());
       long length = s.target().length().getAsLong();
+      NewUpload target = s.target();
       try (InputStream content = new SequenceInputStream(opening(mount, chunks.iterator()))) {
-        Item item = s.target().file().isPresent()
-            ? files.write(subject, s.target().file().get(), NewContent.of(content).withDeclaredSize(length))
-            : files.upload(subject, Upload.of(s.target().location().get(), s.target().name().get(), content)
-                .withDeclaredSize(length));
+        Optional<io.stockage.ItemId> item;
+        if (target.mount().isPresent()) {
+          live.put(subject, io.stockage.EntryUpload.of(target.mount().get(), target.path().get(), content)
+              .withDeclaredSize(length));
+          item = Optional.empty();
+        } else if (target.file().isPresent()) {
+          item = Optional.of(files.write(subject, target.file().get(), NewContent.of(content).withDeclaredSize(length)).id());
+        } else {
+          item = Optional.of(files.upload(subject, Upload.of(target.location().get(), target.name().get(), content)
+              .withDeclaredSize(length)).id());
+        }
+        Instant now = ctx.clock().instant();
         ctx.catalog().inTransaction(session -> {
-          session.uploads().completed(id, item.id());
+          session.uploads().completed(id, item, now);
           return null;
         });
         chunks.forEach(c -> deleteQuietly(mount, c.key()));
-        return item;
+        return new UploadSession(s.id(), s.target(), s.offset(), s.expiresAt(), true, item);
       } catch (IOException e) {
         throw StockageException.of(ErrorKind.UNEXPECTED, "closing the chunks failed: " + e, e);
       }
@@ -290,12 +308,12 @@ public final class UploadService implements Uploads {
   private Session owned(Optional<Session> found, Subject subject, UploadId id) {
     Instant now = ctx.clock().instant();
     return found.filter(s -> s.org().equals(subject.org()) && s.owner().equals(subject.user()))
-        .filter(s -> s.item().isPresent() || s.expiresAt().isAfter(now))
+        .filter(s -> s.completed() || s.expiresAt().isAfter(now))
         .orElseThrow(() -> StockageException.notFound("no upload " + id));
   }
 
   private static UploadSession view(Session s) {
-    return new UploadSession(s.id(), s.target(), s.offset(), s.expiresAt(), s.item());
+    return new UploadSession(s.id(), s.target(), s.offset(), s.expiresAt(), s.completed(), s.item());
   }
 
   // Keeps the append's lease while its bytes flow; a lease already lost stays lost (recording then fails).

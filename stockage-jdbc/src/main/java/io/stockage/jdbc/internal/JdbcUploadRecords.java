@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Handle;
 /** {@code upload_sessions} and {@code upload_chunks}. */
 public final class JdbcUploadRecords implements UploadRecords {
   private static final String COLUMNS = "id, org_id, owner_id, mount, project_slug, folder_id, name, file_id, length,"
-      + " upload_offset, created_at, expires_at, item_id";
+      + " upload_offset, created_at, expires_at, item_id, live_mount, live_path, completed_at";
 
   private final Handle handle;
 
@@ -32,8 +32,8 @@ public final class JdbcUploadRecords implements UploadRecords {
   public void insert(Session s) {
     NewUpload t = s.target();
     handle.createUpdate("INSERT INTO upload_sessions (id, org_id, owner_id, mount, project_slug, folder_id, name,"
-            + " file_id, length, created_at, expires_at) VALUES (:id, :org, :owner, :mount, :project, :folder, :name,"
-            + " :file, :length, :created, :expires)")
+            + " file_id, live_mount, live_path, length, created_at, expires_at) VALUES (:id, :org, :owner, :mount,"
+            + " :project, :folder, :name, :file, :liveMount, :livePath, :length, :created, :expires)")
         .bind("id", s.id().value())
         .bind("org", s.org().value())
         .bind("owner", s.owner().value())
@@ -42,6 +42,8 @@ public final class JdbcUploadRecords implements UploadRecords {
         .bind("folder", t.location().flatMap(Location::folder).map(ItemId::value).orElse(null))
         .bind("name", t.name().orElse(null))
         .bind("file", t.file().map(ItemId::value).orElse(null))
+        .bind("liveMount", t.mount().orElse(null))
+        .bind("livePath", t.path().orElse(null))
         .bind("length", t.length().isPresent() ? t.length().getAsLong() : null)
         .bind("created", Rows.at(s.createdAt()))
         .bind("expires", Rows.at(s.expiresAt()))
@@ -60,7 +62,9 @@ public final class JdbcUploadRecords implements UploadRecords {
     long length = rows.getLong("length");
     OptionalLong declared = rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(length);
     Optional<ItemId> file = Rows.optionalUuid(rows, "file_id").map(ItemId::of);
+    String livePath = rows.getString("live_path");
     NewUpload target = file.isPresent() ? NewUpload.revision(file.get())
+        : livePath != null ? NewUpload.entry(rows.getString("live_mount"), livePath)
         : NewUpload.file(new Location(rows.getString("project_slug"), Rows.optionalUuid(rows, "folder_id").map(ItemId::of)),
             rows.getString("name"));
     if (declared.isPresent()) {
@@ -69,13 +73,13 @@ public final class JdbcUploadRecords implements UploadRecords {
     return new Session(new UploadId(Rows.uuid(rows, "id")), OrgId.of(rows.getString("org_id")),
         UserId.of(rows.getString("owner_id")), rows.getString("mount"), target, rows.getLong("upload_offset"),
         Rows.instant(rows, "created_at"), Rows.instant(rows, "expires_at"),
-        Rows.optionalUuid(rows, "item_id").map(ItemId::of));
+        Rows.optionalInstant(rows, "completed_at").isPresent(), Rows.optionalUuid(rows, "item_id").map(ItemId::of));
   }
 
   @Override
   public boolean lease(UploadId id, long offset, String token, Instant now, Instant until) {
     return handle.createUpdate("UPDATE upload_sessions SET lease_token = :token, lease_until = :until WHERE id = :id"
-            + " AND upload_offset = :offset AND item_id IS NULL AND (lease_until IS NULL OR lease_until < :now)")
+            + " AND upload_offset = :offset AND completed_at IS NULL AND (lease_until IS NULL OR lease_until < :now)")
         .bind("token", token)
         .bind("until", Rows.at(until))
         .bind("id", id.value())
@@ -141,9 +145,10 @@ public final class JdbcUploadRecords implements UploadRecords {
   }
 
   @Override
-  public void completed(UploadId id, ItemId item) {
-    handle.createUpdate("UPDATE upload_sessions SET item_id = :item WHERE id = :id")
-        .bind("item", item.value())
+  public void completed(UploadId id, Optional<ItemId> item, Instant at) {
+    handle.createUpdate("UPDATE upload_sessions SET item_id = :item, completed_at = :at WHERE id = :id")
+        .bind("item", item.map(ItemId::value).orElse(null))
+        .bind("at", Rows.at(at))
         .bind("id", id.value())
         .execute();
     handle.createUpdate("DELETE FROM upload_chunks WHERE session_id = :id").bind("id", id.value()).execute();

@@ -1,7 +1,6 @@
 package io.stockage.examples.server;
 
 import io.stockage.ErrorKind;
-import io.stockage.Item;
 import io.stockage.ItemId;
 import io.stockage.Location;
 import io.stockage.NewUpload;
@@ -39,8 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The tus 1.0.0 protocol over {@link io.stockage.Uploads} at {@code /api/v1/uploads}: core (HEAD,
  * PATCH), creation (with upload, deferred length), termination, expiration and checksum (sha1,
  * sha256). {@code Upload-Metadata} names the target: {@code filename} and {@code project} (and
- * {@code folder}) for a new file, or {@code item} for its next revision. A finished upload answers
- * with the file's id in {@code Stockage-Item}.
+ * {@code folder}) for a new file, {@code item} for its next revision, or {@code mount} and
+ * {@code path} for a file of a live mount. A finished upload of a managed file answers with its id
+ * in {@code Stockage-Item}.
  */
 @RestController
 class UploadsController {
@@ -198,6 +198,9 @@ class UploadsController {
     if (session.item().isPresent()) {
       return FileView.of(stockage.files().stat(subject, session.item().get()));
     }
+    if (session.completed()) {
+      return stockage.live().entry(subject, session.target().mount().orElseThrow(), session.target().path().orElseThrow());
+    }
     Map<String, Object> status = new HashMap<>();
     status.put("offset", session.offset());
     status.put("length", session.length().isPresent() ? session.length().getAsLong() : null);
@@ -208,8 +211,8 @@ class UploadsController {
   // Every byte there: the file is made now, and named in the answer.
   private void finish(Subject subject, UploadSession session, ResponseEntity.BodyBuilder answer) {
     if (session.full()) {
-      Item item = stockage.uploads().complete(subject, session.id());
-      answer.header("Stockage-Item", item.id().toString());
+      stockage.uploads().complete(subject, session.id()).item()
+          .ifPresent(item -> answer.header("Stockage-Item", item.toString()));
     }
   }
 
@@ -225,6 +228,13 @@ class UploadsController {
   }
 
   private static NewUpload target(Map<String, String> meta) {
+    if (meta.containsKey("mount")) {
+      String path = meta.get("path");
+      if (path == null || path.isEmpty()) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "Upload-Metadata with mount names the path too");
+      }
+      return NewUpload.entry(meta.get("mount"), path);
+    }
     if (meta.containsKey("item")) {
       return NewUpload.revision(ItemId.parse(meta.get("item")));
     }
