@@ -4,9 +4,13 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -34,6 +38,19 @@ public class SecurityConfig {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     return http.build();
+  }
+
+  /**
+   * The demo users' passwords checked with bcrypt once per {@code sample.auth-cache-ttl} (5 min) for
+   * the same credentials ({@link CachedBasicAuthentication}): a change of password or user shows
+   * after at most that long.
+   */
+  @Bean
+  AuthenticationProvider authenticationProvider(UserDetailsService users,
+      @Value("${sample.auth-cache-ttl:5m}") java.time.Duration ttl) {
+    DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+    dao.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    return new CachedBasicAuthentication(dao, ttl);
   }
 
   /** Cross-origin calls from the configured origins, with credentials; preflights answered before authentication. */
