@@ -130,36 +130,26 @@ public final class UploadService implements Uploads {
         try {
           stored = mount.provider().write(key, counted, WriteOptions.defaults());
         } catch (RuntimeException e) {
-          ctx.catalog().inTransaction(session -> {
-            session.uploads().release(id, token);
-            return null;
-          });
+          release(id, token);
           throw counted.overflow != null ? counted.overflow : e;
         }
-        if (digest != null && !MessageDigest.isEqual(digest.digest(), chunk.checksum().orElseThrow())) {
+        boolean matches = digest == null || MessageDigest.isEqual(digest.digest(), chunk.checksum().orElseThrow());
+        if (!matches || stored.size() == 0) {
           mount.provider().delete(key);
-          ctx.catalog().inTransaction(session -> {
-            session.uploads().release(id, token);
-            return null;
-          });
-          throw StockageException.policy(PolicyReason.CHECKSUM_MISMATCH, "the chunk's " + chunk.checksumAlgorithm().get()
-              + " does not match its bytes: it was not stored");
+          release(id, token);
+          if (!matches) {
+            throw StockageException.policy(PolicyReason.CHECKSUM_MISMATCH, "the chunk's "
+                + chunk.checksumAlgorithm().get() + " does not match its bytes: it was not stored");
+          }
+          return view(s);
         }
         Chunk written = new Chunk(offset, stored.size(), key);
-        boolean recorded = written.size() == 0 || ctx.catalog().inTransaction(session -> session.uploads()
-            .addChunk(id, token, written));
-        if (written.size() == 0) {
+        if (!ctx.catalog().inTransaction(session -> session.uploads().addChunk(id, token, written))) {
           mount.provider().delete(key);
-          ctx.catalog().inTransaction(session -> {
-            session.uploads().release(id, token);
-            return null;
-          });
-        } else if (!recorded) {
-          mount.provider().delete(key);
-          throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + ": the append took longer than "
-              + LEASE.toSeconds() + " s without a byte and another took over; read the offset again");
+          throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + ": the append went " + LEASE.toSeconds()
+              + " s without a byte and another took over; read the offset again");
         }
-        return status(subject, id);
+        return new UploadSession(s.id(), s.target(), offset + written.size(), s.expiresAt(), false, Optional.empty());
       });
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the chunk failed: " + e, e);
@@ -198,7 +188,7 @@ public final class UploadService implements Uploads {
       if (s.completed()) {
         return view(s);
       }
-      if (s.target().length().isEmpty() || s.offset() != s.target().length().getAsLong()) {
+      if (!view(s).full()) {
         throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + " holds " + s.offset() + " of "
             + (s.target().length().isPresent() ? s.target().length().getAsLong() + " bytes" : "an undeclared length"));
       }
@@ -314,6 +304,13 @@ public final class UploadService implements Uploads {
 
   private static UploadSession view(Session s) {
     return new UploadSession(s.id(), s.target(), s.offset(), s.expiresAt(), s.completed(), s.item());
+  }
+
+  private void release(UploadId id, String token) {
+    ctx.catalog().inTransaction(session -> {
+      session.uploads().release(id, token);
+      return null;
+    });
   }
 
   // Keeps the append's lease while its bytes flow; a lease already lost stays lost (recording then fails).
