@@ -36,7 +36,8 @@ public interface Changes {
    * Pushes the changes after the cursor to the listener as they commit, on any node, checked
    * against the subject's permissions at delivery. A listener that falls behind is dropped with
    * {@link Subscription.CloseReason#SLOW_LISTENER} and resumes from its cursor; it never holds up
-   * other listeners.
+   * other listeners. Fails with {@link ErrorKind#RESYNC_REQUIRED} at once when the feed no longer
+   * holds what followed the cursor.
    */
   Subscription subscribe(Subject subject, ChangeCursor after, ChangeListener listener);
 

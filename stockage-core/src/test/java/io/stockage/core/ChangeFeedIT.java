@@ -185,6 +185,10 @@ class ChangeFeedIT {
     assertThatThrownBy(() -> fx.engine.changes().page(CAROL, old, 10))
         .isInstanceOfSatisfying(StockageException.class,
             e -> assertThat(e.kind()).isEqualTo(ErrorKind.RESYNC_REQUIRED));
+    assertThatThrownBy(() -> fx.engine.changes().subscribe(CAROL, old, new Recorder()))
+        .as("a subscription from there is refused at once")
+        .isInstanceOfSatisfying(StockageException.class,
+            e -> assertThat(e.kind()).isEqualTo(ErrorKind.RESYNC_REQUIRED));
     ChangeCursor now = fx.engine.changes().latestCursor(CAROL);
     fx.upload(BOB, project, "b.pdf", pdf("b"));
     assertThat(all(CAROL, now)).extracting(Change::name).containsExactly(java.util.Optional.of("b.pdf"));

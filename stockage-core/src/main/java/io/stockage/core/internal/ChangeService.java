@@ -52,11 +52,7 @@ public final class ChangeService implements Changes {
     }
     Operation op = Operation.query(ctx, "changes", subject, project.map(ProjectId::toString).orElse(subject.org().value()));
     return op.run(() -> ctx.catalog().read(session -> {
-      project.ifPresent(p -> requireProject(op, session, p));
-      if (after.compareTo(session.changes().floor()) < 0) {
-        throw StockageException.of(ErrorKind.RESYNC_REQUIRED,
-            "the change feed no longer holds what followed this cursor: read the current state again");
-      }
+      requireReadable(op, session, project, after);
       return session.changes().read(spec(op, project), after, limit);
     }));
   }
@@ -69,17 +65,23 @@ public final class ChangeService implements Changes {
 
   @Override
   public Subscription subscribe(Subject subject, ChangeCursor after, ChangeListener listener) {
-    return relay.subscribe(subject, Optional.empty(), after, listener);
+    return subscribe(subject, Optional.empty(), after, listener);
   }
 
   @Override
   public Subscription subscribe(Subject subject, ProjectId project, ChangeCursor after, ChangeListener listener) {
-    Operation op = Operation.query(ctx, "subscribe", subject, project.toString());
+    return subscribe(subject, Optional.of(project), after, listener);
+  }
+
+  // A subscription starts only from a cursor the feed can serve: the caller hears it now, not in onClosed.
+  private Subscription subscribe(Subject subject, Optional<ProjectId> project, ChangeCursor after,
+      ChangeListener listener) {
+    Operation op = Operation.query(ctx, "subscribe", subject, project.map(ProjectId::toString).orElse(subject.org().value()));
     op.run(() -> ctx.catalog().read(session -> {
-      requireProject(op, session, project);
+      requireReadable(op, session, project, after);
       return null;
     }));
-    return relay.subscribe(subject, Optional.of(project), after, listener);
+    return relay.subscribe(subject, project, after, listener);
   }
 
   /** How long the oldest change not yet readable has waited. */
@@ -95,6 +97,16 @@ public final class ChangeService implements Changes {
   /** Stops the relay and ends every subscription. */
   public void close() {
     relay.close();
+  }
+
+  // The project is the subject's organization's, and the feed still holds what follows the cursor.
+  private static void requireReadable(Operation op, CatalogSession session, Optional<ProjectId> project,
+      ChangeCursor after) {
+    project.ifPresent(p -> requireProject(op, session, p));
+    if (after.compareTo(session.changes().floor()) < 0) {
+      throw StockageException.of(ErrorKind.RESYNC_REQUIRED,
+          "the change feed no longer holds what followed this cursor: read the current state again");
+    }
   }
 
   // Narrowing to a project only narrows: the project must be the subject's organization's, nothing more.

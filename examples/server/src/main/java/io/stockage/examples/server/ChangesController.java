@@ -101,9 +101,6 @@ class ChangesController implements SmartLifecycle {
       HttpServletResponse response) {
     ChangeCursor after = from(subject, lastEventId != null && !lastEventId.isBlank() ? lastEventId : cursor);
     Optional<ProjectId> scope = Optional.ofNullable(project).map(slug -> stockage.projects().get(subject, slug).id());
-    // A cursor the feed no longer holds is refused now, as 410, before the stream starts.
-    scope.ifPresentOrElse(p -> stockage.changes().page(subject, p, after, 1),
-        () -> stockage.changes().page(subject, after, 1));
     response.setHeader("X-Accel-Buffering", "no");
     response.setHeader("Cache-Control", "no-cache");
     SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());

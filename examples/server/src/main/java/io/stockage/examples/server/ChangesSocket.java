@@ -4,7 +4,6 @@ import io.stockage.Change;
 import io.stockage.ChangeCursor;
 import io.stockage.ChangeListener;
 import io.stockage.ErrorKind;
-import io.stockage.ProjectId;
 import io.stockage.Stockage;
 import io.stockage.StockageException;
 import io.stockage.Subject;
@@ -124,12 +123,10 @@ class ChangesSocket implements WebSocketConfigurer {
       };
       Subscription subscription;
       if (project.isEmpty()) {
-        stockage.changes().page(subject, after, 1);
         subscription = stockage.changes().subscribe(subject, after, listener);
       } else {
-        ProjectId id = stockage.projects().get(subject, project).id();
-        stockage.changes().page(subject, id, after, 1);
-        subscription = stockage.changes().subscribe(subject, id, after, listener);
+        subscription = stockage.changes().subscribe(subject, stockage.projects().get(subject, project).id(), after,
+            listener);
       }
       subscriptions.put(project, subscription);
       Map<String, Object> answer = new LinkedHashMap<>();
