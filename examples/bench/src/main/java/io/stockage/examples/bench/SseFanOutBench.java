@@ -1,8 +1,5 @@
 package io.stockage.examples.bench;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,9 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +29,6 @@ import java.util.regex.Pattern;
 public final class SseFanOutBench {
   private static final int SUBSCRIBERS = Integer.getInteger("stockage.bench.sse.subscribers", 1000);
   private static final int CHANGES = 20;
-  private static final String PASSWORD = "bench-" + System.nanoTime();
   private static final Pattern NAME = Pattern.compile("\"name\":\"(fan-[^\"]+)\"");
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
@@ -50,31 +44,20 @@ public final class SseFanOutBench {
     Path base = Files.createDirectories(Path.of(args[0]).toAbsolutePath());
     Path jar = Path.of(args[1]).toAbsolutePath();
     Path data = Files.createTempDirectory(base, "stockage-sse-bench-");
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseG1GC", "-jar", jar.toString(),
-        "--stockage.data-dir=" + data).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
-    builder.environment().put("SERVER_PORT", Integer.toString(port));
-    builder.environment().put("STOCKAGE_DEMO_PASSWORD", PASSWORD);
-    Process server = builder.start();
     System.out.println("Stockage SSE fan-out benchmark");
-    System.out.printf("  the sample server jar (-Xmx512m, G1) on port %d, embedded defaults; %,d subscribers%n%n",
-        port, SUBSCRIBERS);
+    System.out.printf("  the sample server jar (-Xmx512m, G1), embedded defaults; %,d subscribers%n%n", SUBSCRIBERS);
     java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
     HttpClient client = HttpClient.newBuilder().executor(threads).build();
-    try {
-      String base1 = "http://localhost:" + port;
-      awaitUp(client, base1);
+    try (SampleServerProcess server = SampleServerProcess.start(jar, data.resolve("server"),
+        List.of("-Xmx512m", "-XX:+UseG1GC"), List.of())) {
+      String base1 = server.base();
       long before = heapKb(server.pid());
       Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
       AtomicInteger connected = new AtomicInteger();
       String[] users = {"alice", "bob", "carol"};
       for (int n = 0; n < SUBSCRIBERS; n++) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base1 + "/api/v1/changes/stream"))
-            .header("Authorization", basic(users[n % users.length])).header("Accept", "text/event-stream").build();
+            .header("Authorization", server.basic(users[n % users.length])).header("Accept", "text/event-stream").build();
         client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Lines(connected, arrivals)));
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -86,7 +69,7 @@ public final class SseFanOutBench {
       Map<String, Long> answered = new ConcurrentHashMap<>();
       for (int n = 0; n < CHANGES; n++) {
         String name = "fan-" + n + "-" + System.nanoTime() + ".pdf";
-        HttpResponse<String> response = client.send(upload(base1, name), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(server.upload("bob", name), HttpResponse.BodyHandlers.ofString());
         answered.put(name, System.nanoTime());
         if (response.statusCode() != 201) {
           throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
@@ -122,29 +105,8 @@ public final class SseFanOutBench {
       System.out.print(TextTable.format(rows, 1));
       System.out.printf("  %d uploads 500 ms apart, by bob; the streams are alice's, bob's and carol's in turn%n", CHANGES);
     } finally {
-      server.destroy();
-      if (!server.waitFor(30, TimeUnit.SECONDS)) {
-        server.destroyForcibly();
-      }
       threads.shutdownNow();
     }
-  }
-
-  private static void awaitUp(HttpClient client, String base) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("the sample server did not start within 120 s");
   }
 
   // The server's used heap after a full collection, in KiB (jcmd, G1's heap_info line).
@@ -163,24 +125,6 @@ public final class SseFanOutBench {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(60, TimeUnit.SECONDS);
     return out;
-  }
-
-  private static HttpRequest upload(String base, String name) {
-    String boundary = "bench-" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-        + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    body.writeBytes(head);
-    body.writeBytes(io.stockage.testkit.Samples.pdf("fan out"));
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return HttpRequest.newBuilder(URI.create(base + "/api/v1/projects/bridge/files"))
-        .header("Authorization", basic("bob"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-  }
-
-  private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   /** One stream's lines: the first says it is open; data lines carry the changes. */

@@ -9,9 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +27,6 @@ public final class TusBench {
   private static final long SIZE = Long.getLong("stockage.bench.tus.mib", 1024) << 20;
   private static final int RUNS = Integer.getInteger("stockage.bench.tus.runs", 3);
   private static final int CHUNK = 8 << 20;
-  private static final String PASSWORD = "bench-" + System.nanoTime();
   private static final Pattern MILLIS = Pattern.compile("\"millis\":([0-9.]+)");
 
   private TusBench() {}
@@ -47,33 +44,28 @@ public final class TusBench {
     Path work = Files.createTempDirectory(base, "stockage-tus-bench-");
     Path file = work.resolve("large.pdf");
     write(file);
-    int stockagePort = freePort();
-    int tusPort = freePort();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder sb = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(),
-        "--stockage.data-dir=" + work.resolve("stockage"), "--stockage.upload.max-size=" + (2 * SIZE))
-        .redirectErrorStream(true).redirectOutput(work.resolve("stockage.log").toFile());
-    sb.environment().put("SERVER_PORT", Integer.toString(stockagePort));
-    sb.environment().put("STOCKAGE_DEMO_PASSWORD", PASSWORD);
+    int tusPort;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      tusPort = probe.getLocalPort();
+    }
     Files.createDirectories(work.resolve("tus-store"));
-    Process stockage = sb.start();
-    Process reference = new ProcessBuilder("node", "server.mjs", Integer.toString(tusPort),
-        work.resolve("tus-store").toString()).directory(node.toFile()).redirectErrorStream(true)
-        .redirectOutput(work.resolve("tus-server.log").toFile()).start();
     HttpClient http = HttpClient.newHttpClient();
     System.out.println("Stockage tus benchmark");
     System.out.printf(Locale.ROOT, "  %,d MiB in %d MiB chunks with tus-js-client 4.3 (Node %s); %d runs; %s%n%n",
         SIZE >> 20, CHUNK >> 20, run(node, "node", "--version").strip(), RUNS, "the sample server jar on embedded defaults");
-    try {
-      awaitUp(http, "http://localhost:" + stockagePort + "/actuator/health");
+    Process reference = new ProcessBuilder("node", "server.mjs", Integer.toString(tusPort),
+        work.resolve("tus-store").toString()).directory(node.toFile()).redirectErrorStream(true)
+        .redirectOutput(work.resolve("tus-server.log").toFile()).start();
+    try (SampleServerProcess stockage = SampleServerProcess.start(jar, work.resolve("stockage"), List.of("-Xmx512m"),
+        List.of("--stockage.upload.max-size=" + (2 * SIZE)))) {
       List<Double> ours = new ArrayList<>();
       List<Double> theirs = new ArrayList<>();
       List<Double> put = new ArrayList<>();
-      String target = seed(http, stockagePort);
+      String target = seed(http, stockage);
       for (int r = 0; r < RUNS; r++) {
-        ours.add(tus(node, "http://localhost:" + stockagePort + "/api/v1/uploads", file, "bob:" + PASSWORD));
+        ours.add(tus(node, stockage.base() + "/api/v1/uploads", file, stockage.credentials("bob")));
         theirs.add(tus(node, "http://127.0.0.1:" + tusPort + "/files/", file, "-"));
-        put.add(put(http, stockagePort, target, file));
+        put.add(put(http, stockage, target, file));
       }
       double o = median(ours);
       double t = median(theirs);
@@ -90,9 +82,7 @@ public final class TusBench {
       System.out.println("  catalog, fsyncs, and today writes every byte twice (chunks, then the file); @tus/file-store");
       System.out.println("  appends to one file without fsync.");
     } finally {
-      stockage.destroy();
       reference.destroy();
-      stockage.waitFor(30, TimeUnit.SECONDS);
     }
   }
 
@@ -107,20 +97,8 @@ public final class TusBench {
   }
 
   // A file to PUT new revisions of.
-  private static String seed(HttpClient http, int port) throws Exception {
-    String boundary = "seed";
-    byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"put.pdf\"\r\n"
-        + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] pdf = io.stockage.testkit.Samples.pdf("seed");
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] all = new byte[body.length + pdf.length + tail.length];
-    System.arraycopy(body, 0, all, 0, body.length);
-    System.arraycopy(pdf, 0, all, body.length, pdf.length);
-    System.arraycopy(tail, 0, all, body.length + pdf.length, tail.length);
-    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/api/v1/projects/bridge/files")).header("Authorization", basic())
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(all)).build(), HttpResponse.BodyHandlers.ofString());
+  private static String seed(HttpClient http, SampleServerProcess stockage) throws Exception {
+    HttpResponse<String> created = http.send(stockage.upload("bob", "put.pdf"), HttpResponse.BodyHandlers.ofString());
     Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created.body());
     if (created.statusCode() != 201 || !m.find()) {
       throw new IllegalStateException("seed upload: " + created.statusCode() + " " + created.body());
@@ -128,10 +106,10 @@ public final class TusBench {
     return m.group(1);
   }
 
-  private static double put(HttpClient http, int port, String id, Path file) throws Exception {
+  private static double put(HttpClient http, SampleServerProcess stockage, String id, Path file) throws Exception {
     long started = System.nanoTime();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/api/v1/files/" + id + "/content")).header("Authorization", basic())
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stockage.base() + "/api/v1/files/" + id
+            + "/content")).header("Authorization", stockage.basic("bob"))
         .header("Content-Type", "application/pdf").PUT(HttpRequest.BodyPublishers.ofFile(file)).build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
@@ -146,37 +124,11 @@ public final class TusBench {
     }
   }
 
-  private static void awaitUp(HttpClient http, String url) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("the sample server did not start within 120 s");
-  }
-
   private static String run(Path dir, String... command) throws Exception {
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(600, TimeUnit.SECONDS);
     return out;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static String basic() {
-    return "Basic " + Base64.getEncoder().encodeToString(("bob:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   private static double median(List<Double> values) {
