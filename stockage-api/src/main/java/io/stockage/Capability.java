@@ -14,6 +14,11 @@ public enum Capability {
   WRITE_CONDITIONAL,
   /** Large objects are written in parts that can be retried one by one. */
   MULTIPART_UPLOAD,
+  /**
+   * An object can be written in place at an offset, durably, chunk after chunk ({@code writeAt}): a
+   * resumable upload assembles its staging object this way (a file system, an SMB share).
+   */
+  WRITE_AT_OFFSET,
   /** Copies without moving the bytes through the client. */
   COPY_SERVER_SIDE,
   /** Renames atomically, without copying the bytes. */

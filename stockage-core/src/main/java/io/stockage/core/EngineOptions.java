@@ -3,6 +3,7 @@ package io.stockage.core;
 import io.stockage.core.internal.ChangeRelay;
 import io.stockage.core.internal.Indexer;
 import io.stockage.core.internal.LiveWatcher;
+import io.stockage.core.internal.UploadService;
 import io.stockage.core.internal.UrlSigner;
 import java.time.Duration;
 
@@ -14,7 +15,7 @@ import java.time.Duration;
  * @param indexing how the indexing worker runs
  * @param changes how the change feed is pushed and kept
  * @param liveWatch how live mounts are scanned for the change feed
- * @param uploadSessionTtl how long a resumable upload session lives
+ * @param uploads how resumable uploads run
  */
 record EngineOptions(Duration liveListingTtl, UrlSigner signer, Indexer.Options indexing,
-    ChangeRelay.Options changes, LiveWatcher.Options liveWatch, Duration uploadSessionTtl) {}
+    ChangeRelay.Options changes, LiveWatcher.Options liveWatch, UploadService.Options uploads) {}

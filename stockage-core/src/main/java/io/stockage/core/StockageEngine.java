@@ -75,7 +75,8 @@ public final class StockageEngine implements Stockage {
     this.teams = new TeamService(ctx);
     this.access = new AccessService(ctx);
     this.metadata = new MetadataService(ctx);
-    this.files = new FilesView(new TreeService(ctx), new ContentService(ctx), metadata, access);
+    ContentService contents = new ContentService(ctx);
+    this.files = new FilesView(new TreeService(ctx), contents, metadata, access);
     this.revisions = new RevisionService(ctx);
     this.sharing = new SharingView(new ShareLinks(ctx, new SecureRandom()), new SecureUrls(ctx, options.signer()));
     this.watcher = new LiveWatcher(ctx, options.liveWatch());
@@ -83,7 +84,7 @@ public final class StockageEngine implements Stockage {
     this.audit = new AuditService(ctx);
     this.search = new SearchService(ctx);
     this.changes = new ChangeService(ctx, options.changes());
-    this.uploads = new UploadService(ctx, files, live, options.uploadSessionTtl());
+    this.uploads = new UploadService(ctx, contents, live, options.uploads());
     this.indexer = new Indexer(ctx, options.indexing());
     this.reconciler = reconciler;
     this.retention = new Retention(ctx);

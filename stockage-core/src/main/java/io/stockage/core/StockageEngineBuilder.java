@@ -43,6 +43,7 @@ public final class StockageEngineBuilder {
   private ChangeRelay.Options changes = ChangeRelay.Options.defaults();
   private LiveWatcher.Options liveWatch = LiveWatcher.Options.defaults();
   private Duration uploadSessionTtl = Duration.ofHours(24);
+  private long uploadChunkSize = 8L << 20;
   private Duration permissionCacheTtl = Duration.ofSeconds(5);
   private final Map<String, RetentionPolicy> retention = new LinkedHashMap<>();
   private SigningKeys signingKeys;
@@ -127,7 +128,20 @@ public final class StockageEngineBuilder {
     return this;
   }
 
-  /** How long a resumable upload session lives before it is removed with its chunks (default 24 h). */
+  /**
+   * The chunk size of resumable uploads (default 8 MiB, from 5 MiB to 5 GiB, S3's part limits):
+   * what clients are told to send, and the smallest part of an upload assembled on an object store
+   * (larger when the declared length would need more than 10,000 parts).
+   */
+  public StockageEngineBuilder uploadChunkSize(long bytes) {
+    if (bytes < (5L << 20) || bytes > (5L << 30)) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "the upload chunk size is from 5 MiB to 5 GiB: " + bytes);
+    }
+    this.uploadChunkSize = bytes;
+    return this;
+  }
+
+  /** How long a resumable upload session lives before it is removed with what it stored (default 24 h). */
   public StockageEngineBuilder uploadSessionTtl(Duration value) {
     if (value.isNegative() || value.isZero()) {
       throw StockageException.of(ErrorKind.CONFIG_INVALID, "an upload session lives a positive time");
@@ -245,7 +259,8 @@ public final class StockageEngineBuilder {
               + "DIRECTORIES; " + m.provider().scheme() + " has none");
         });
     return new StockageEngine(ctx, new Reconciler(ctx, reconcilerGrace),
-        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros), indexing, changes, liveWatch, uploadSessionTtl));
+        new EngineOptions(liveListingTtl, new UrlSigner(keys(), publicBaseUrl, micros), indexing, changes, liveWatch,
+            new io.stockage.core.internal.UploadService.Options(uploadSessionTtl, uploadChunkSize)));
   }
 
   private SigningKeys keys() {

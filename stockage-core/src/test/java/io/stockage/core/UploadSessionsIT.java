@@ -120,7 +120,10 @@ class UploadSessionsIT {
         ErrorKind.PERMISSION_DENIED);
 
     UploadSession deferred = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "grows.pdf"));
-    fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(0, new ByteArrayInputStream(new byte[600_000])));
+    byte[] start = new byte[600_000];
+    byte[] pdf = Samples.pdf("the start of a large PDF");
+    System.arraycopy(pdf, 0, start, 0, pdf.length);
+    fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(0, new ByteArrayInputStream(start)));
     assertThat(assertKind(() -> fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(600_000,
         new ByteArrayInputStream(new byte[600_000]))), ErrorKind.POLICY_VIOLATION).reason()).contains(PolicyReason.TOO_LARGE);
     assertThat(fx.engine.uploads().status(BOB, deferred.id()).offset()).as("the refused chunk left nothing")
@@ -276,6 +279,65 @@ class UploadSessionsIT {
     assertThat(fx.engine.maintenance().expireUploads()).isEqualTo(2);
     assertKind(() -> fx.engine.uploads().status(BOB, stale.id()), ErrorKind.NOT_FOUND);
     assertThat(fx.objects("uploads/")).isZero();
+  }
+
+  @Test
+  void completion_promotesTheAssembledObject_readingItAgainOnlyWhenThisNodeDidNotSeeEveryByte() {
+    byte[] pdf = Samples.pdf("assembled in place, ".repeat(3000));
+    int a = pdf.length / 3;
+    int b = 2 * pdf.length / 3;
+    java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+    io.stockage.spi.storage.StorageProvider counted = counting(FileSystemProvider.create(root.resolve("managed")), calls);
+    try (StockageEngine node = engineOn(counted); StockageEngine other = engineOn(counted)) {
+      UploadSession session = node.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "once.pdf")
+          .withLength(pdf.length));
+      node.uploads().append(BOB, session.id(), UploadChunk.at(0, slice(pdf, 0, a)));
+      node.uploads().append(BOB, session.id(), UploadChunk.at(a, slice(pdf, a, b)));
+      node.uploads().append(BOB, session.id(), UploadChunk.at(b, slice(pdf, b, pdf.length)));
+      Item item = node.files().stat(BOB, node.uploads().complete(BOB, session.id()).item().orElseThrow());
+
+      assertThat(calls).as("each byte written once, in place, then the staging object renamed: %s", calls)
+          .containsEntry("writeAt", 3).containsEntry("move", 1).doesNotContainKeys("read", "write", "copy");
+      assertThat(item.sha256()).isEqualTo(fx.upload(BOB, project, "plain.pdf", pdf).sha256());
+      assertThat(item.mimeType()).isEqualTo("application/pdf");
+
+      calls.clear();
+      UploadSession moved = node.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "twice.pdf")
+          .withLength(pdf.length));
+      node.uploads().append(BOB, moved.id(), UploadChunk.at(0, slice(pdf, 0, a)));
+      other.uploads().append(BOB, moved.id(), UploadChunk.at(a, slice(pdf, a, pdf.length)));
+      Item again = other.files().stat(BOB, other.uploads().complete(BOB, moved.id()).item().orElseThrow());
+      assertThat(calls).as("the node that completes saw only the second chunk: it reads the object once: %s", calls)
+          .containsEntry("writeAt", 2).containsEntry("read", 1);
+      assertThat(again.sha256()).isEqualTo(item.sha256());
+    }
+  }
+
+  private StockageEngine engineOn(io.stockage.spi.storage.StorageProvider provider) {
+    return StockageEngine.builder()
+        .catalog(JdbcCatalog.create(fx.db.dataSource()))
+        .directory(fx.directory)
+        .mount(Mount.managed("main", provider))
+        .indexing(false, Duration.ofSeconds(1), Duration.ofSeconds(30))
+        .build();
+  }
+
+  // Counts the calls that touch an upload's objects, by method name.
+  private static io.stockage.spi.storage.StorageProvider counting(io.stockage.spi.storage.StorageProvider provider,
+      java.util.Map<String, Integer> calls) {
+    return (io.stockage.spi.storage.StorageProvider) java.lang.reflect.Proxy.newProxyInstance(
+        UploadSessionsIT.class.getClassLoader(), new Class<?>[] {io.stockage.spi.storage.StorageProvider.class},
+        (proxy, method, args) -> {
+          if (args != null && args.length > 0 && args[0] instanceof String key && key.startsWith("uploads/")
+              && !method.getName().equals("list")) {
+            calls.merge(method.getName(), 1, Integer::sum);
+          }
+          try {
+            return method.invoke(provider, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   private static long size(StockageEngine engine, UploadSession done) {

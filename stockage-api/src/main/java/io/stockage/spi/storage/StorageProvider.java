@@ -63,6 +63,29 @@ public interface StorageProvider extends AutoCloseable {
    */
   ObjectInfo write(String key, InputStream data, WriteOptions options);
 
+  /**
+   * Writes {@code data} into the object at {@code offset}, after cutting off whatever it held from
+   * there on; at offset 0 the object is created (or emptied). This is how a resumable upload
+   * assembles its staging object in place, one chunk after another, one writer at a time. Needs
+   * {@link Capability#WRITE_AT_OFFSET}.
+   *
+   * <ul>
+   *   <li>durable when it returns: the bytes and the object's size survive a crash;</li>
+   *   <li>an offset past the object's size fails with {@code INVALID_ARGUMENT}; an offset above 0
+   *       on a missing key with {@code NOT_FOUND};</li>
+   *   <li>when reading {@code data} throws, the exception propagates unchanged and the object keeps
+   *       what was written of it: the caller, who knows whether it still owns the object, cuts it back
+   *       (a writer fenced out by another must not touch what the other wrote);</li>
+   *   <li>not atomic: a reader may see the object partly written. The stream is read to its end but
+   *       not closed.</li>
+   * </ul>
+   *
+   * @return the object's size after the write
+   */
+  default long writeAt(String key, long offset, InputStream data) {
+    throw StockageException.unsupported(Capability.WRITE_AT_OFFSET, "writing at an offset");
+  }
+
   /** Deletes the object; deleting a missing key succeeds. */
   void delete(String key);
 

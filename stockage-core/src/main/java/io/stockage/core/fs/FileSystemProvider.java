@@ -51,7 +51,7 @@ public final class FileSystemProvider implements StorageProvider {
   private static final Capabilities CAPABILITIES = Capabilities.of(
       Limits.of(Long.MAX_VALUE, MAX_KEY_LENGTH),
       Capability.READ_RANGE, Capability.WRITE_ATOMIC, Capability.RENAME_ATOMIC, Capability.LIST_PAGED,
-      Capability.DIRECTORIES);
+      Capability.DIRECTORIES, Capability.WRITE_AT_OFFSET);
 
   private final Path root;
   private final FsTree tree;
@@ -169,6 +169,17 @@ public final class FileSystemProvider implements StorageProvider {
     } catch (RuntimeException | Error e) {
       abandon(temp, created);
       throw e;
+    }
+  }
+
+  @Override
+  public long writeAt(String key, long offset, InputStream data) {
+    Path path = resolve(key);
+    try {
+      tree.confine(path);
+      return FsWriteAt.write(tree, key, path, offset, data);
+    } catch (IOException e) {
+      throw FsErrors.map(e, "write", key);
     }
   }
 

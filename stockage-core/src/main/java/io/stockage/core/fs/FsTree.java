@@ -72,6 +72,13 @@ final class FsTree {
     return false;
   }
 
+  /** Forces a directory's entries to the disk, so that a file just created in it survives a crash. */
+  void forceDirectory(Path dir) throws IOException {
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
   /** Refuses a path whose existing part leads outside the root through a symbolic link. */
   void confine(Path path) throws IOException {
     Path existing = path.getParent();

@@ -4,14 +4,43 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Yields at most {@code limit} bytes of the wrapped stream; closing closes the wrapped stream. */
+/** Yields at most {@code limit} bytes of the wrapped stream; closing closes the wrapped stream (but see {@link #exactly}). */
 public final class BoundedInputStream extends FilterInputStream {
+  private final boolean exact;
   private long remaining;
 
   /** Wraps {@code in}, stopping after {@code limit} bytes. */
   public BoundedInputStream(InputStream in, long limit) {
+    this(in, limit, false);
+  }
+
+  private BoundedInputStream(InputStream in, long limit, boolean exact) {
     super(in);
     this.remaining = limit;
+    this.exact = exact;
+  }
+
+  /**
+   * Exactly {@code length} bytes of {@code in}, for a consumer told that length: a source that ends
+   * sooner fails with {@code INVALID_ARGUMENT}. Closing it leaves {@code in} open, for what follows.
+   */
+  public static BoundedInputStream exactly(InputStream in, long length) {
+    return new BoundedInputStream(in, length, true);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!exact) {
+      super.close();
+    }
+  }
+
+  private int ended(int n) {
+    if (n < 0 && exact && remaining > 0) {
+      throw io.stockage.StockageException.of(io.stockage.ErrorKind.INVALID_ARGUMENT,
+          "the content ended " + remaining + " bytes before its declared length");
+    }
+    return n;
   }
 
   @Override
@@ -23,7 +52,7 @@ public final class BoundedInputStream extends FilterInputStream {
     if (b >= 0) {
       remaining--;
     }
-    return b;
+    return ended(b);
   }
 
   @Override
@@ -35,7 +64,7 @@ public final class BoundedInputStream extends FilterInputStream {
     if (n > 0) {
       remaining -= n;
     }
-    return n;
+    return ended(n);
   }
 
   @Override

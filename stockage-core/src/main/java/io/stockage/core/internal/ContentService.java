@@ -41,46 +41,67 @@ public final class ContentService {
 
   /** See {@link io.stockage.Files#upload}. */
   public Item upload(Subject subject, Upload upload) {
-    Operation op = Operation.mutation(ctx, "upload", subject, upload.location().project() + ":" + upload.name());
     try (InputStream in = upload.content()) {
-      return op.run(() -> {
-        String name = NameRules.fileName(upload.name(), ctx.policy());
-        UploadStream.checkDeclared(upload.declaredSize(), ctx.policy());
-        Target target = ctx.catalog().read(session -> target(op, session, upload, name));
-        Mount mount = ctx.mount(target.project().mount());
-        Staged staged = Staged.stream(ctx, mount, in, upload.declaredSize(), NameRules.extension(name));
-        ItemId id = target.existing().orElseGet(ItemId::random);
-        return commit(staged, new BlobKeys.Space(target.project().org(), upload.vault()), id,
-            session -> target.existing().isPresent()
-            ? appendRevision(op, session, target.existing().get(), OptionalInt.empty(), staged)
-            : insertFile(op, session, new NewFile(id, target(op, session, upload, name).project(), upload.location().folder(),
-                name, upload.vault()), staged));
-      });
+      return upload(subject, upload, (mount, extension) -> Staged.stream(ctx, mount, in, upload.declaredSize(), extension));
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
     }
   }
 
+  /**
+   * An upload whose content {@code stager} stages on the target's mount once the target is known
+   * (the pipeline's step 3): the content of {@code upload} itself, or a resumable upload's assembled
+   * object; the steps around it are the same.
+   */
+  public Item upload(Subject subject, Upload upload, Stager stager) {
+    Operation op = Operation.mutation(ctx, "upload", subject, upload.location().project() + ":" + upload.name());
+    return op.run(() -> {
+      String name = NameRules.fileName(upload.name(), ctx.policy());
+      UploadStream.checkDeclared(upload.declaredSize(), ctx.policy());
+      Target target = ctx.catalog().read(session -> target(op, session, upload, name));
+      Mount mount = ctx.mount(target.project().mount());
+      Staged staged = stager.stage(mount, NameRules.extension(name));
+      ItemId id = target.existing().orElseGet(ItemId::random);
+      return commit(staged, new BlobKeys.Space(target.project().org(), upload.vault()), id,
+          session -> target.existing().isPresent()
+          ? appendRevision(op, session, target.existing().get(), OptionalInt.empty(), staged)
+          : insertFile(op, session, new NewFile(id, target(op, session, upload, name).project(), upload.location().folder(),
+              name, upload.vault()), staged));
+    });
+  }
+
   /** See {@link io.stockage.Files#write}. */
   public Item write(Subject subject, ItemId id, NewContent content) {
-    Operation op = Operation.mutation(ctx, "write", subject, id.toString());
     try (InputStream in = content.content()) {
-      return op.run(() -> {
-        UploadStream.checkDeclared(content.declaredSize(), ctx.policy());
-        Item before = ctx.catalog().read(session -> {
-          Item item = Lookups.liveFile(op, session, id, Permission.CHANGE, false).item();
-          checkExpected(item, content.expectedRevision());
-          return item;
-        });
-        String name = NameRules.fileName(before.name(), ctx.policy());
-        Staged staged = Staged.stream(ctx, ctx.mount(before.mount()), in, content.declaredSize(),
-            NameRules.extension(name));
-        return commit(staged, BlobKeys.Space.of(before), id,
-            session -> appendRevision(op, session, id, content.expectedRevision(), staged));
-      });
+      return write(subject, id, content, (mount, extension) -> Staged.stream(ctx, mount, in, content.declaredSize(),
+          extension));
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
     }
+  }
+
+  /** A new revision whose content {@code stager} stages, as for {@link #upload(Subject, Upload, Stager)}. */
+  public Item write(Subject subject, ItemId id, NewContent content, Stager stager) {
+    Operation op = Operation.mutation(ctx, "write", subject, id.toString());
+    return op.run(() -> {
+      UploadStream.checkDeclared(content.declaredSize(), ctx.policy());
+      Item before = ctx.catalog().read(session -> {
+        Item item = Lookups.liveFile(op, session, id, Permission.CHANGE, false).item();
+        checkExpected(item, content.expectedRevision());
+        return item;
+      });
+      String name = NameRules.fileName(before.name(), ctx.policy());
+      Staged staged = stager.stage(ctx.mount(before.mount()), NameRules.extension(name));
+      return commit(staged, BlobKeys.Space.of(before), id,
+          session -> appendRevision(op, session, id, content.expectedRevision(), staged));
+    });
+  }
+
+  /** Stages an upload's content on the mount it goes to (step 3 of the pipeline). */
+  @FunctionalInterface
+  public interface Stager {
+    /** The content, staged on {@code mount} and checked against the file name's {@code extension}. */
+    Staged stage(Mount mount, String extension);
   }
 
   /** See {@link io.stockage.Files#open}. */

@@ -144,7 +144,7 @@ public final class LiveService implements io.stockage.LiveMounts {
         mount.provider().write(path, checked, options);
         checked.requireEnd();
         forget(mount, path);
-        audit(op, Map.of("size", Long.toString(checked.size()), "sha256", checked.sha256()));
+        audit(op, Map.of("size", Long.toString(checked.size()), "sha256", checked.result().sha256()));
         return find(mount, path);
       });
     } catch (IOException e) {

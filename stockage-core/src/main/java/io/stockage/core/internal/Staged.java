@@ -32,16 +32,27 @@ public final class Staged {
   private final String sha256;
   private final long size;
   private final String mimeType;
+  private final boolean owned;
   private volatile boolean moved;
   private volatile Optional<io.stockage.spi.catalog.BlobIntent> intent = Optional.empty();
   private volatile Optional<ObjectVersionRef> promotedVersion = Optional.empty();
 
-  private Staged(Mount mount, String stagingKey, UploadStream stream) {
+  private Staged(Mount mount, String stagingKey, ContentScan.Result scanned, boolean owned) {
     this.mount = mount;
+    this.owned = owned;
     this.stagingKey = stagingKey;
-    this.sha256 = stream.sha256();
-    this.size = stream.size();
-    this.mimeType = stream.mimeType();
+    this.sha256 = scanned.sha256();
+    this.size = scanned.size();
+    this.mimeType = scanned.mimeType();
+  }
+
+  /**
+   * Content already staged under {@code stagingKey} and scanned (a resumable upload's assembled
+   * object), promoted like content streamed by {@link #stream}; but the staging object stays its
+   * owner's: {@link #cleanUp} leaves it, so that a completion that failed can be tried again.
+   */
+  public static Staged of(Mount mount, String stagingKey, ContentScan.Result scanned) {
+    return new Staged(mount, stagingKey, scanned, false);
   }
 
   /**
@@ -60,7 +71,7 @@ public final class Staged {
     try {
       mount.provider().write(key, checked, options);
       checked.requireEnd();
-      return new Staged(mount, key, checked);
+      return new Staged(mount, key, checked.result(), true);
     } catch (RuntimeException e) {
       deleteQuietly(mount, key);
       throw e;
@@ -173,9 +184,9 @@ public final class Staged {
     });
   }
 
-  /** Removes the staging object unless promotion moved it; call after the transaction ends. */
+  /** Removes the staging object unless promotion moved it (or {@link #of} staged it); call after the transaction ends. */
   public void cleanUp() {
-    if (!moved) {
+    if (!moved && owned) {
       deleteQuietly(mount, stagingKey);
     }
   }

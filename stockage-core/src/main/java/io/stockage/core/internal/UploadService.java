@@ -1,8 +1,11 @@
 package io.stockage.core.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.stockage.ErrorKind;
-import io.stockage.Item;
+import io.stockage.ItemId;
 import io.stockage.Mount;
+import io.stockage.MountRole;
 import io.stockage.NewContent;
 import io.stockage.NewUpload;
 import io.stockage.Permission;
@@ -15,33 +18,32 @@ import io.stockage.UploadChunk;
 import io.stockage.UploadId;
 import io.stockage.UploadSession;
 import io.stockage.Uploads;
-import io.stockage.spi.catalog.UploadRecords.Chunk;
 import io.stockage.spi.catalog.UploadRecords.Session;
-import io.stockage.spi.storage.ObjectInfo;
 import io.stockage.spi.storage.ObjectPage;
-import io.stockage.spi.storage.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resumable uploads. Each chunk is written, whole, as an object of its own under
- * {@code uploads/{session}/} on the target's mount (the provider's atomic write: a chunk that breaks
- * off leaves nothing), then recorded in the catalog with the session's new offset, under an append
- * lease (one append at a time on any node), renewed while bytes arrive: an append whose client
- * stalls (a half-open connection, a crashed node) loses the session after {@link #LEASE}. Completing
- * streams the chunks, in order, through the plain upload (or new revision), which authorizes,
- * checks, hashes and commits as for any upload; the chunks then go.
+ * Resumable uploads. A session assembles one staging object on its mount ({@link UploadAssembly}):
+ * each append writes at the session's offset under an append lease (one append at a time on any
+ * node, renewed while bytes arrive: an append whose client stalls loses the session after
+ * {@link #LEASE}), then records the new offset. The node that takes the bytes also scans them (hash,
+ * type, structure: {@link ContentScan}) and keeps the scan in memory between appends; completion
+ * promotes the staging object through the plain pipeline with that scan, so no byte is read again.
+ * When the scan is not there (another node took an append, or this one restarted) completion reads
+ * the staging object once to scan it: cheaper than keeping a digest's state in the catalog after
+ * every chunk (docs/architecture.md#resumable-uploads has the figures).
  */
 public final class UploadService implements Uploads {
   private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
@@ -49,19 +51,33 @@ public final class UploadService implements Uploads {
   static final Duration LEASE = Duration.ofSeconds(8);
   /** How often a flowing append renews its lease. */
   private static final Duration RENEW = Duration.ofSeconds(2);
-  private static final String PREFIX = "uploads/";
+  /** How long a completion holds the session. */
+  private static final Duration COMPLETION = Duration.ofMinutes(10);
+  /** S3's most parts in one upload. */
+  private static final long MAX_PARTS = 10_000;
+  static final String PREFIX = "uploads/";
 
   private final EngineContext ctx;
-  private final io.stockage.Files files;
+  private final ContentService contents;
   private final io.stockage.LiveMounts live;
-  private final Duration ttl;
+  private final Options options;
+  private final Cache<UploadId, ContentScan> scans;
 
-  /** Uploads over the engine's context, completed through its files view; sessions live for the ttl. */
-  public UploadService(EngineContext ctx, io.stockage.Files files, io.stockage.LiveMounts live, Duration ttl) {
+  /**
+   * Settings.
+   *
+   * @param sessionTtl how long a session lives
+   * @param chunkSize the chunk size clients are told to use; the smallest part on an object store
+   */
+  public record Options(Duration sessionTtl, long chunkSize) {}
+
+  /** Uploads over the engine's context, completed through its content pipeline. */
+  public UploadService(EngineContext ctx, ContentService contents, io.stockage.LiveMounts live, Options options) {
     this.ctx = ctx;
-    this.files = files;
+    this.contents = contents;
     this.live = live;
-    this.ttl = ttl;
+    this.options = options;
+    this.scans = Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(options.sessionTtl()).build();
   }
 
   @Override
@@ -77,8 +93,8 @@ public final class UploadService implements Uploads {
         NameRules.fileName(file.item().name(), ctx.policy());
         mount = file.item().mount();
       } else if (upload.mount().isPresent()) {
-        // The chunks wait on the default managed mount: on the live one they would show in its listings.
-        LiveAccess.require(op, session, ctx, upload.mount().get(), io.stockage.MountRole.EDITOR);
+        // Assembled on the default managed mount: on the live one it would show in its listings.
+        LiveAccess.require(op, session, ctx, upload.mount().get(), MountRole.EDITOR);
         LivePaths.requireClean(upload.path().get());
         NameRules.fileName(LivePaths.name(LivePaths.normalize(upload.path().get())), ctx.policy());
         mount = ctx.defaultMount();
@@ -88,71 +104,112 @@ public final class UploadService implements Uploads {
         NameRules.fileName(upload.name().get(), ctx.policy());
         mount = project.mount();
       }
+      Mount target = ctx.mount(mount);
+      boolean inParts = UploadAssembly.of(ctx, target) instanceof PartsAssembly;
       Instant now = ctx.clock().instant();
-      Session row = new Session(UploadId.random(), subject.org(), subject.user(), mount, upload, 0, now, now.plus(ttl),
-          false, Optional.empty());
+      Session row = new Session(UploadId.random(), subject.org(), subject.user(), mount, upload, 0, now,
+          now.plus(options.sessionTtl()), false, Optional.empty(), Optional.empty(),
+          inParts ? partSize(target, upload.length().orElse(ctx.policy().maxSize())) : 0);
       session.uploads().insert(row);
-      session.audit().append(op.allowed(java.util.Map.of("upload", row.id().toString())));
+      session.audit().append(op.allowed(Map.of("upload", row.id().toString())));
       return view(row);
     }));
+  }
+
+  /**
+   * The part size for an upload of {@code length} bytes on an object store: the chunk size, or more
+   * when that would take over 10,000 parts (a fixed 5 MiB part caps an upload at 48.8 GiB), rounded
+   * up to a MiB and within the provider's limits.
+   */
+  long partSize(Mount mount, long length) {
+    io.stockage.Limits limits = mount.provider().capabilities().limits();
+    long needed = Math.max(options.chunkSize(), (length + MAX_PARTS - 1) / MAX_PARTS);
+    long mib = 1 << 20;
+    long rounded = (needed + mib - 1) / mib * mib;
+    return Math.min(Math.max(rounded, limits.minPartSize()), limits.maxPartSize());
   }
 
   @Override
   public UploadSession append(Subject subject, UploadId id, UploadChunk chunk) {
     Operation op = Operation.mutation(ctx, "append-upload", subject, id.toString());
-    long offset = chunk.offset();
     MessageDigest digest = chunk.checksumAlgorithm().map(UploadService::digest).orElse(null);
     try (InputStream in = digest == null ? chunk.content() : new DigestInputStream(chunk.content(), digest)) {
       return op.run(() -> {
         String token = UUID.randomUUID().toString();
-        Instant now = ctx.clock().instant();
-        Session s = ctx.catalog().inTransaction(session -> {
-          Session found = owned(session.uploads().find(id, true), subject, id);
-          if (found.completed()) {
-            throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + " is completed");
-          }
-          if (found.offset() != offset) {
-            throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + " stands at offset " + found.offset()
-                + ", not " + offset);
-          }
-          if (!session.uploads().lease(id, offset, token, now, now.plus(LEASE))) {
-            throw StockageException.of(ErrorKind.CONFLICT, "another append to upload " + id + " is in progress");
-          }
-          return found;
-        });
+        Session s = lease(subject, id, chunk.offset(), token, LEASE);
         Mount mount = ctx.mount(s.mount());
-        // The append's own object: a late append that lost its lease writes and removes only its own.
-        String key = PREFIX + id + "/" + String.format("%019d", offset) + "-" + token;
-        long room = Math.min(ctx.policy().maxSize(), s.target().length().orElse(Long.MAX_VALUE)) - offset;
-        Counted counted = new Counted(in, room, s.target().length().isPresent()
-            && s.target().length().getAsLong() < ctx.policy().maxSize(), () -> renew(id, token));
-        ObjectInfo stored;
+        UploadAssembly assembly = UploadAssembly.of(ctx, mount);
+        ContentScan scan = takeScan(s);
+        long room = Math.min(ctx.policy().maxSize(), s.target().length().orElse(Long.MAX_VALUE)) - s.offset();
+        boolean byLength = s.target().length().isPresent() && s.target().length().getAsLong() < ctx.policy().maxSize();
+        ChunkStream bytes = new ChunkStream(in, room, byLength, scan, renewing(id, token));
+        UploadAssembly.Appended appended;
         try {
-          stored = mount.provider().write(key, counted, WriteOptions.defaults());
+          appended = assembly.append(s, bytes, chunk.length(), token);
         } catch (RuntimeException e) {
-          release(id, token);
-          throw counted.overflow != null ? counted.overflow : e;
+          // Only while the lease is still this append's: else the bytes there are another append's.
+          if (renew(id, token)) {
+            takeBack(assembly, s, new UploadAssembly.Appended(
+                io.stockage.spi.catalog.UploadRecords.Progress.inPlace(s.offset(), s.offset()), List.of(), List.of()));
+            release(id, token);
+          }
+          throw e;
         }
+        long stored = appended.progress().to() - s.offset();
         boolean matches = digest == null || MessageDigest.isEqual(digest.digest(), chunk.checksum().orElseThrow());
-        if (!matches || stored.size() == 0) {
-          mount.provider().delete(key);
+        if (!matches || stored == 0) {
+          takeBack(assembly, s, appended);
           release(id, token);
           if (!matches) {
+            // The scan took in the refused bytes: it is dropped, and completion reads the object instead.
             throw StockageException.policy(PolicyReason.CHECKSUM_MISMATCH, "the chunk's "
                 + chunk.checksumAlgorithm().get() + " does not match its bytes: it was not stored");
           }
+          keepScan(s.id(), scan);
           return view(s);
         }
-        Chunk written = new Chunk(offset, stored.size(), key);
-        if (!ctx.catalog().inTransaction(session -> session.uploads().addChunk(id, token, written))) {
-          mount.provider().delete(key);
+        if (!ctx.catalog().inTransaction(session -> session.uploads().advance(id, token, appended.progress()))) {
+          takeBack(assembly, s, appended);
           throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + ": the append went " + LEASE.toSeconds()
               + " s without a byte and another took over; read the offset again");
         }
-        return new UploadSession(s.id(), s.target(), offset + written.size(), s.expiresAt(), false, Optional.empty());
+        appended.replaced().forEach(key -> deleteQuietly(mount, key));
+        keepScan(s.id(), scan);
+        return new UploadSession(s.id(), s.target(), appended.progress().to(), s.expiresAt(), false, Optional.empty());
       });
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the chunk failed: " + e, e);
+    }
+  }
+
+  // This node's scan of the session, when it has seen every byte so far; a new one at offset 0.
+  private ContentScan takeScan(Session s) {
+    ContentScan kept = scans.asMap().remove(s.id());
+    if (kept != null && kept.count() == s.offset()) {
+      return kept;
+    }
+    if (s.offset() > 0 || s.target().mount().isPresent()) {
+      // Another node's bytes, or a live mount's file (scanned when it is written there).
+      return null;
+    }
+    String name = s.target().name().orElseGet(() -> ctx.catalog().read(session ->
+        session.items().find(s.target().file().orElseThrow())).map(io.stockage.Item::name).orElse(""));
+    return new ContentScan(new ContentScan.UploadLimits(ctx.policy().maxSize(), s.target().length()),
+        NameRules.extension(name), ctx.sniffer());
+  }
+
+  private void keepScan(UploadId id, ContentScan scan) {
+    if (scan != null) {
+      scans.put(id, scan);
+    }
+  }
+
+  private void takeBack(UploadAssembly assembly, Session s, UploadAssembly.Appended appended) {
+    try {
+      assembly.discard(s, appended);
+    } catch (RuntimeException e) {
+      LOG.warn("taking back an append to upload {} failed (the next append or the expiry does it): {}", s.id(),
+          e.toString());
     }
   }
 
@@ -168,7 +225,7 @@ public final class UploadService implements Uploads {
         throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "upload " + id + " holds " + s.offset()
             + " bytes already, more than " + length);
       }
-      UploadStream.checkDeclared(java.util.OptionalLong.of(length), ctx.policy());
+      UploadStream.checkDeclared(OptionalLong.of(length), ctx.policy());
       session.uploads().declareLength(id, length);
       return view(owned(session.uploads().find(id, false), subject, id));
     }));
@@ -184,41 +241,78 @@ public final class UploadService implements Uploads {
   public UploadSession complete(Subject subject, UploadId id) {
     Operation op = Operation.mutation(ctx, "complete-upload", subject, id.toString());
     return op.run(() -> {
-      Session s = ctx.catalog().read(session -> owned(session.uploads().find(id, false), subject, id));
-      if (s.completed()) {
-        return view(s);
+      Session found = ctx.catalog().read(session -> owned(session.uploads().find(id, false), subject, id));
+      if (found.completed()) {
+        return view(found);
       }
-      if (!view(s).full()) {
-        throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + " holds " + s.offset() + " of "
-            + (s.target().length().isPresent() ? s.target().length().getAsLong() + " bytes" : "an undeclared length"));
+      if (!view(found).full()) {
+        throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + " holds " + found.offset() + " of "
+            + (found.target().length().isPresent() ? found.target().length().getAsLong() + " bytes"
+            : "an undeclared length"));
       }
-      List<Chunk> chunks = ctx.catalog().read(session -> session.uploads().chunks(id));
-      Mount mount = ctx.mount(s.mount());
-      long length = s.target().length().getAsLong();
-      NewUpload target = s.target();
-      try (InputStream content = new SequenceInputStream(opening(mount, chunks.iterator()))) {
-        Optional<io.stockage.ItemId> item;
-        if (target.mount().isPresent()) {
-          live.put(subject, io.stockage.EntryUpload.of(target.mount().get(), target.path().get(), content)
-              .withDeclaredSize(length));
-          item = Optional.empty();
-        } else if (target.file().isPresent()) {
-          item = Optional.of(files.write(subject, target.file().get(), NewContent.of(content).withDeclaredSize(length)).id());
-        } else {
-          item = Optional.of(files.upload(subject, Upload.of(target.location().get(), target.name().get(), content)
-              .withDeclaredSize(length)).id());
-        }
-        Instant now = ctx.clock().instant();
+      String token = UUID.randomUUID().toString();
+      Session s = lease(subject, id, found.offset(), token, COMPLETION);
+      try {
+        Optional<ItemId> item = promote(subject, s);
         ctx.catalog().inTransaction(session -> {
-          session.uploads().completed(id, item, now);
+          session.uploads().completed(id, item, ctx.clock().instant());
           return null;
         });
-        chunks.forEach(c -> deleteQuietly(mount, c.key()));
+        scans.invalidate(id);
+        removeObjects(s);
         return new UploadSession(s.id(), s.target(), s.offset(), s.expiresAt(), true, item);
-      } catch (IOException e) {
-        throw StockageException.of(ErrorKind.UNEXPECTED, "closing the chunks failed: " + e, e);
+      } catch (RuntimeException e) {
+        release(id, token);
+        throw e;
       }
     });
+  }
+
+  // Makes the file from the staging object: the plain pipeline's steps, with the scan made while bytes came.
+  private Optional<ItemId> promote(Subject subject, Session s) {
+    Mount mount = ctx.mount(s.mount());
+    String key = UploadAssembly.stagingKey(s);
+    UploadAssembly.of(ctx, mount).finish(s);
+    long length = s.offset();
+    NewUpload target = s.target();
+    ContentService.Stager staged = (to, extension) -> {
+      if (!to.name().equals(mount.name())) {
+        throw StockageException.of(ErrorKind.CONFLICT, "upload " + s.id() + " was assembled on mount " + mount.name()
+            + ", not on " + to.name());
+      }
+      return Staged.of(mount, key, scanned(s, mount, key, extension));
+    };
+    if (target.mount().isPresent()) {
+      try (InputStream content = mount.provider().read(key, Optional.empty()).stream()) {
+        live.put(subject, io.stockage.EntryUpload.of(target.mount().get(), target.path().get(), content)
+            .withDeclaredSize(length));
+      } catch (IOException e) {
+        throw StockageException.of(ErrorKind.UNEXPECTED, "closing the staging object failed: " + e, e);
+      }
+      return Optional.empty();
+    }
+    if (target.file().isPresent()) {
+      return Optional.of(contents.write(subject, target.file().get(), NewContent.of(InputStream.nullInputStream())
+          .withDeclaredSize(length), staged).id());
+    }
+    return Optional.of(contents.upload(subject, Upload.of(target.location().get(), target.name().get(),
+        InputStream.nullInputStream()).withDeclaredSize(length), staged).id());
+  }
+
+  // The scan made while the bytes came, if this node saw them all under this extension; else one read now.
+  private ContentScan.Result scanned(Session s, Mount mount, String key, String extension) {
+    ContentScan kept = scans.getIfPresent(s.id());
+    if (kept != null && kept.count() == s.offset() && kept.extension().equals(extension)) {
+      return kept.finish();
+    }
+    ContentScan scan = new ContentScan(new ContentScan.UploadLimits(ctx.policy().maxSize(), OptionalLong.of(s.offset())),
+        extension, ctx.sniffer());
+    try (InputStream in = new UploadStream(mount.provider().read(key, Optional.empty()).stream(), scan)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw StockageException.of(ErrorKind.UNAVAILABLE, "reading the staging object failed: " + e, e);
+    }
+    return scan.finish();
   }
 
   @Override
@@ -228,10 +322,11 @@ public final class UploadService implements Uploads {
       Session s = ctx.catalog().inTransaction(session -> {
         Session found = owned(session.uploads().find(id, true), subject, id);
         session.uploads().delete(id);
-        session.audit().append(op.allowed(java.util.Map.of()));
+        session.audit().append(op.allowed(Map.of()));
         return found;
       });
-      removeObjects(s);
+      scans.invalidate(id);
+      abandon(s);
       return null;
     });
   }
@@ -244,12 +339,26 @@ public final class UploadService implements Uploads {
         session.uploads().delete(s.id());
         return null;
       });
-      removeObjects(s);
+      scans.invalidate(s.id());
+      abandon(s);
     }
     return expired.size();
   }
 
-  // Every object under the session's prefix: recorded chunks, and one written by an append that died.
+  private void abandon(Session s) {
+    Mount mount = ctx.mounts().get(s.mount());
+    if (mount == null) {
+      return;
+    }
+    try {
+      UploadAssembly.of(ctx, mount).abandon(s);
+    } catch (RuntimeException e) {
+      LOG.warn("abandoning upload {} failed (the reconciler aborts old multipart uploads): {}", s.id(), e.toString());
+    }
+    removeObjects(s);
+  }
+
+  // Every object under the session's prefix: its staging object, its pieces, and any an append left.
   private void removeObjects(Session s) {
     Mount mount = ctx.mounts().get(s.mount());
     if (mount == null) {
@@ -263,27 +372,12 @@ public final class UploadService implements Uploads {
     } while (after.isPresent());
   }
 
-  private static void deleteQuietly(Mount mount, String key) {
+  static void deleteQuietly(Mount mount, String key) {
     try {
       mount.provider().delete(key);
     } catch (RuntimeException e) {
-      LOG.warn("removing upload chunk {} failed (the session's expiry tries again): {}", key, e.toString());
+      LOG.warn("removing upload object {} failed (the session's expiry tries again): {}", key, e.toString());
     }
-  }
-
-  // The chunks' objects, each opened when the one before is read to its end.
-  private static java.util.Enumeration<InputStream> opening(Mount mount, Iterator<Chunk> chunks) {
-    return new java.util.Enumeration<>() {
-      @Override
-      public boolean hasMoreElements() {
-        return chunks.hasNext();
-      }
-
-      @Override
-      public InputStream nextElement() {
-        return mount.provider().read(chunks.next().key(), Optional.empty()).stream();
-      }
-    };
   }
 
   private static MessageDigest digest(String algorithm) {
@@ -292,6 +386,25 @@ public final class UploadService implements Uploads {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  // The subject's session at the offset, leased with the token for the duration.
+  private Session lease(Subject subject, UploadId id, long offset, String token, Duration duration) {
+    Instant now = ctx.clock().instant();
+    return ctx.catalog().inTransaction(session -> {
+      Session found = owned(session.uploads().find(id, true), subject, id);
+      if (found.completed()) {
+        throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + " is completed");
+      }
+      if (found.offset() != offset) {
+        throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + " stands at offset " + found.offset()
+            + ", not " + offset);
+      }
+      if (!session.uploads().lease(id, offset, token, now, now.plus(duration))) {
+        throw StockageException.of(ErrorKind.CONFLICT, "another append to upload " + id + " is in progress");
+      }
+      return found;
+    });
   }
 
   // Someone else's session, an expired one, or none: not found alike.
@@ -313,58 +426,26 @@ public final class UploadService implements Uploads {
     });
   }
 
-  // Keeps the append's lease while its bytes flow; a lease already lost stays lost (recording then fails).
-  private void renew(UploadId id, String token) {
-    Instant now = ctx.clock().instant();
-    ctx.catalog().inTransaction(session -> session.uploads().renew(id, token, now.plus(LEASE)));
+  private boolean renew(UploadId id, String token) {
+    Instant until = ctx.clock().instant().plus(LEASE);
+    return ctx.catalog().inTransaction(session -> session.uploads().renew(id, token, until));
   }
 
-  /** The chunk's bytes, refused past the room the session has left; the lease renewed as they come. */
-  private static final class Counted extends java.io.FilterInputStream {
-    private final long room;
-    private final boolean byLength;
-    private final Runnable renew;
-    private long read;
-    private long renewed = System.nanoTime();
-    StockageException overflow;
+  // Renews the append's lease on the engine's clock when a renewal is due; false once it is lost.
+  private ChunkStream.Lease renewing(UploadId id, String token) {
+    return new ChunkStream.Lease() {
+      private Instant renewed = ctx.clock().instant();
+      private boolean held = true;
 
-    Counted(InputStream in, long room, boolean byLength, Runnable renew) {
-      super(in);
-      this.room = room;
-      this.byLength = byLength;
-      this.renew = renew;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
+      @Override
+      public boolean keep() {
+        Instant now = ctx.clock().instant();
+        if (held && !now.isBefore(renewed.plus(RENEW))) {
+          held = renew(id, token);
+          renewed = now;
+        }
+        return held;
       }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      int n = super.read(buf, off, len);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(long n) throws IOException {
-      read += n;
-      long now = System.nanoTime();
-      if (now - renewed > RENEW.toNanos()) {
-        renewed = now;
-        renew.run();
-      }
-      if (read > room) {
-        overflow = StockageException.policy(PolicyReason.TOO_LARGE, byLength
-            ? "the chunk goes past the upload's declared length" : "the upload goes past the size limit");
-        throw new IOException(overflow.getMessage());
-      }
-    }
+    };
   }
 }

@@ -34,7 +34,8 @@ public final class MemoryProvider implements StorageProvider {
   private static final Capabilities CAPABILITIES = Capabilities.of(
       Limits.of(MAX_OBJECT_SIZE, MAX_KEY_LENGTH),
       Capability.READ_RANGE, Capability.WRITE_ATOMIC, Capability.WRITE_CONDITIONAL,
-      Capability.COPY_SERVER_SIDE, Capability.RENAME_ATOMIC, Capability.LIST_PAGED);
+      Capability.COPY_SERVER_SIDE, Capability.RENAME_ATOMIC, Capability.LIST_PAGED,
+      Capability.WRITE_AT_OFFSET);
 
   private final ConcurrentSkipListMap<String, Stored> objects = new ConcurrentSkipListMap<>();
   private final AtomicLong versions = new AtomicLong();
@@ -96,6 +97,36 @@ public final class MemoryProvider implements StorageProvider {
       return fresh;
     });
     return info;
+  }
+
+  @Override
+  public long writeAt(String key, long offset, InputStream data) {
+    ObjectKeys.check(key, MAX_KEY_LENGTH);
+    byte[] head;
+    if (offset == 0) {
+      head = new byte[0];
+    } else {
+      byte[] held = find(key).data;
+      if (offset > held.length) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "offset " + offset + " is past the end of " + key);
+      }
+      head = java.util.Arrays.copyOf(held, (int) offset);
+    }
+    // Read whole before anything changes: a stream that fails leaves the object as it was.
+    byte[] tail = readAll(key, data);
+    byte[] joined = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, joined, head.length, tail.length);
+    if (joined.length > MAX_OBJECT_SIZE) {
+      throw StockageException.of(ErrorKind.QUOTA_EXCEEDED, "the memory provider keeps objects up to "
+          + MAX_OBJECT_SIZE + " bytes: " + key);
+    }
+    put(key, joined);
+    return joined.length;
+  }
+
+  private void put(String key, byte[] bytes) {
+    objects.put(key, new Stored(bytes, ObjectInfo.of(key, bytes.length, clock.instant(),
+        Optional.of("v" + versions.incrementAndGet()))));
   }
 
   @Override

@@ -35,13 +35,13 @@ class ContentChecksTest {
         return super.read(b, off, Math.min(len, 1 + random.nextInt(700)));
       }
     };
-    UploadStream stream = new UploadStream(chunked, new UploadStream.UploadLimits(1 << 26, OptionalLong.empty()),
-        extension, sniffer);
+    UploadStream stream = new UploadStream(chunked, new ContentScan(
+        new ContentScan.UploadLimits(1 << 26, OptionalLong.empty()), extension, sniffer));
     byte[] buf = new byte[4096];
     while (stream.read(buf, 0, buf.length) >= 0) {
       // read it all
     }
-    return stream.mimeType();
+    return stream.result().mimeType();
   }
 
   private void assertMismatch(String extension, byte[] bytes) {

@@ -15,11 +15,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** {@code upload_sessions} and {@code upload_chunks}. */
+/** {@code upload_sessions}, {@code upload_parts} and {@code upload_chunks} (the pieces). */
 public final class JdbcUploadRecords implements UploadRecords {
   private static final String COLUMNS = "id, org_id, owner_id, mount, project_slug, folder_id, name, file_id, length,"
-      + " upload_offset, created_at, expires_at, item_id, live_mount, live_path, completed_at";
+      + " upload_offset, created_at, expires_at, item_id, live_mount, live_path, completed_at, multipart_id, part_size";
 
   private final Handle handle;
 
@@ -32,8 +33,8 @@ public final class JdbcUploadRecords implements UploadRecords {
   public void insert(Session s) {
     NewUpload t = s.target();
     handle.createUpdate("INSERT INTO upload_sessions (id, org_id, owner_id, mount, project_slug, folder_id, name,"
-            + " file_id, live_mount, live_path, length, created_at, expires_at) VALUES (:id, :org, :owner, :mount,"
-            + " :project, :folder, :name, :file, :liveMount, :livePath, :length, :created, :expires)")
+            + " file_id, live_mount, live_path, length, created_at, expires_at, part_size) VALUES (:id, :org, :owner,"
+            + " :mount, :project, :folder, :name, :file, :liveMount, :livePath, :length, :created, :expires, :partSize)")
         .bind("id", s.id().value())
         .bind("org", s.org().value())
         .bind("owner", s.owner().value())
@@ -47,6 +48,7 @@ public final class JdbcUploadRecords implements UploadRecords {
         .bind("length", t.length().isPresent() ? t.length().getAsLong() : null)
         .bind("created", Rows.at(s.createdAt()))
         .bind("expires", Rows.at(s.expiresAt()))
+        .bind("partSize", s.partSize())
         .execute();
   }
 
@@ -73,7 +75,8 @@ public final class JdbcUploadRecords implements UploadRecords {
     return new Session(new UploadId(Rows.uuid(rows, "id")), OrgId.of(rows.getString("org_id")),
         UserId.of(rows.getString("owner_id")), rows.getString("mount"), target, rows.getLong("upload_offset"),
         Rows.instant(rows, "created_at"), Rows.instant(rows, "expires_at"),
-        Rows.optionalInstant(rows, "completed_at").isPresent(), Rows.optionalUuid(rows, "item_id").map(ItemId::of));
+        Rows.optionalInstant(rows, "completed_at").isPresent(), Rows.optionalUuid(rows, "item_id").map(ItemId::of),
+        Optional.ofNullable(rows.getString("multipart_id")), rows.getLong("part_size"));
   }
 
   @Override
@@ -89,24 +92,42 @@ public final class JdbcUploadRecords implements UploadRecords {
   }
 
   @Override
-  public boolean addChunk(UploadId id, String token, Chunk chunk) {
-    boolean held = handle.createUpdate("UPDATE upload_sessions SET upload_offset = upload_offset + :size,"
-            + " lease_token = NULL, lease_until = NULL WHERE id = :id AND lease_token = :token AND upload_offset = :offset")
-        .bind("size", chunk.size())
+  public boolean advance(UploadId id, String token, Progress p) {
+    boolean held = handle.createUpdate("UPDATE upload_sessions SET upload_offset = :to, multipart_id ="
+            + " coalesce(:multipart, multipart_id), lease_token = NULL, lease_until = NULL"
+            + " WHERE id = :id AND lease_token = :token AND upload_offset = :from")
+        .bind("to", p.to())
+        .bind("multipart", p.multipartId().orElse(null))
         .bind("id", id.value())
         .bind("token", token)
-        .bind("offset", chunk.offset())
+        .bind("from", p.from())
         .execute() == 1;
-    if (held) {
-      handle.createUpdate("INSERT INTO upload_chunks (session_id, chunk_offset, size, object_key)"
-              + " VALUES (:id, :offset, :size, :key)")
-          .bind("id", id.value())
-          .bind("offset", chunk.offset())
-          .bind("size", chunk.size())
-          .bind("key", chunk.key())
-          .execute();
+    if (!held) {
+      return false;
     }
-    return held;
+    if (p.piecesUsed()) {
+      handle.createUpdate("DELETE FROM upload_chunks WHERE session_id = :id").bind("id", id.value()).execute();
+    }
+    PreparedBatch parts = handle.prepareBatch("INSERT INTO upload_parts (session_id, part_number, part_offset, size,"
+        + " etag) VALUES (:id, :number, :offset, :size, :etag) ON CONFLICT (session_id, part_number) DO UPDATE"
+        + " SET part_offset = excluded.part_offset, size = excluded.size, etag = excluded.etag");
+    for (Part part : p.parts()) {
+      parts.bind("id", id.value()).bind("number", part.number()).bind("offset", part.offset())
+          .bind("size", part.size()).bind("etag", part.etag()).add();
+    }
+    if (!p.parts().isEmpty()) {
+      parts.execute();
+    }
+    PreparedBatch pieces = handle.prepareBatch("INSERT INTO upload_chunks (session_id, chunk_offset, size, object_key)"
+        + " VALUES (:id, :offset, :size, :key)");
+    for (Piece piece : p.pieces()) {
+      pieces.bind("id", id.value()).bind("offset", piece.offset()).bind("size", piece.size())
+          .bind("key", piece.key()).add();
+    }
+    if (!p.pieces().isEmpty()) {
+      pieces.execute();
+    }
+    return true;
   }
 
   @Override
@@ -128,11 +149,21 @@ public final class JdbcUploadRecords implements UploadRecords {
   }
 
   @Override
-  public List<Chunk> chunks(UploadId id) {
+  public List<Piece> pieces(UploadId id) {
     return handle.createQuery("SELECT chunk_offset, size, object_key FROM upload_chunks WHERE session_id = :id"
             + " ORDER BY chunk_offset")
         .bind("id", id.value())
-        .map((rows, ctx) -> new Chunk(rows.getLong("chunk_offset"), rows.getLong("size"), rows.getString("object_key")))
+        .map((rows, ctx) -> new Piece(rows.getLong("chunk_offset"), rows.getLong("size"), rows.getString("object_key")))
+        .list();
+  }
+
+  @Override
+  public List<Part> parts(UploadId id) {
+    return handle.createQuery("SELECT part_number, part_offset, size, etag FROM upload_parts WHERE session_id = :id"
+            + " ORDER BY part_number")
+        .bind("id", id.value())
+        .map((rows, ctx) -> new Part(rows.getInt("part_number"), rows.getLong("part_offset"), rows.getLong("size"),
+            rows.getString("etag")))
         .list();
   }
 
@@ -152,6 +183,7 @@ public final class JdbcUploadRecords implements UploadRecords {
         .bind("id", id.value())
         .execute();
     handle.createUpdate("DELETE FROM upload_chunks WHERE session_id = :id").bind("id", id.value()).execute();
+    handle.createUpdate("DELETE FROM upload_parts WHERE session_id = :id").bind("id", id.value()).execute();
   }
 
   @Override

@@ -108,6 +108,15 @@ public abstract class StorageProviderConformance {
     }
   }
 
+  /** {@link WriteAtConformance} for this provider. */
+  @Nested
+  public class WriteAt extends WriteAtConformance {
+    @Override
+    protected ProviderUnderTest providerUnderTest() {
+      return StorageProviderConformance.this.providerUnderTest();
+    }
+  }
+
   /** {@link ErrorsConformance} for this provider. */
   @Nested
   public class Errors extends ErrorsConformance {

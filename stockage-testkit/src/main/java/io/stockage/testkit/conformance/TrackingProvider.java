@@ -110,6 +110,12 @@ final class TrackingProvider implements StorageProvider {
   }
 
   @Override
+  public long writeAt(String key, long offset, InputStream data) {
+    written.add(key);
+    return delegate.writeAt(key, offset, data);
+  }
+
+  @Override
   public void delete(String key) {
     delegate.delete(key);
   }

@@ -1,0 +1,71 @@
+package io.stockage.core.fs;
+
+import io.stockage.ErrorKind;
+import io.stockage.StockageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@link FileSystemProvider#writeAt}: a file written in place at an offset, cut back there first,
+ * and forced to the disk ({@code fdatasync}, which also makes the new size durable) before it
+ * returns. A new file's directory entry is forced too, so a crash keeps the file it reported.
+ */
+final class FsWriteAt {
+  private static final int BUFFER = 1 << 20;
+
+  private FsWriteAt() {}
+
+  static long write(FsTree tree, String key, Path path, long offset, InputStream data) throws IOException {
+    if (offset < 0) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "an offset is not negative: " + offset);
+    }
+    FileChannel channel = open(tree, key, path, offset);
+    long position = offset;
+    try (channel) {
+      long size = channel.size();
+      if (offset > size) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "offset " + offset + " is past the end of " + key
+            + " (" + size + " bytes)");
+      }
+      channel.truncate(offset);
+      ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+      for (int n = data.read(buffer.array()); n >= 0; n = data.read(buffer.array())) {
+        buffer.clear().limit(n);
+        while (buffer.hasRemaining()) {
+          position += channel.write(buffer, position);
+        }
+      }
+      channel.force(false);
+    }
+    if (offset == 0) {
+      tree.forceDirectory(path.getParent());
+    }
+    return position;
+  }
+
+  private static FileChannel open(FsTree tree, String key, Path path, long offset) throws IOException {
+    if (offset > 0) {
+      try {
+        return FileChannel.open(path, StandardOpenOption.WRITE);
+      } catch (NoSuchFileException e) {
+        throw StockageException.notFound("no object " + key + " to write at offset " + offset);
+      }
+    }
+    for (int attempt = 1; ; attempt++) {
+      tree.prepareParent(key, path);
+      try {
+        return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      } catch (NoSuchFileException e) {
+        // A concurrent delete pruned the directory just made.
+        if (attempt == FsTree.ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+}
