@@ -96,7 +96,7 @@ class UploadsController {
         .header("Upload-Expires", HTTP_DATE.format(session.expiresAt()));
     if (OFFSET_STREAM.equalsIgnoreCase(request.getContentType())) {
       try {
-        session = stockage.uploads().append(subject, session.id(), UploadChunk.at(0, request.getInputStream()));
+        session = stockage.uploads().append(subject, session.id(), chunk(0, request));
       } catch (StockageException e) {
         stockage.uploads().abort(subject, session.id());
         throw e;
@@ -156,7 +156,7 @@ class UploadsController {
             + before.length().getAsLong());
       }
     }
-    UploadChunk chunk = UploadChunk.at(number(offset, "Upload-Offset"), request.getInputStream());
+    UploadChunk chunk = chunk(number(offset, "Upload-Offset"), request);
     if (checksum != null) {
       String[] parts = checksum.strip().split(" ", 2);
       if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).matches("sha1|sha256")) {
@@ -280,5 +280,13 @@ class UploadsController {
       // below
     }
     throw StockageException.of(ErrorKind.INVALID_ARGUMENT, header + " must be a non-negative integer");
+  }
+
+  // The request's body at the offset, with its length when the client sent one (an object store then
+  // streams it straight into parts).
+  private static UploadChunk chunk(long offset, HttpServletRequest request) throws java.io.IOException {
+    UploadChunk chunk = UploadChunk.at(offset, request.getInputStream());
+    long length = request.getContentLengthLong();
+    return length >= 0 ? chunk.withLength(length) : chunk;
   }
 }
