@@ -48,6 +48,9 @@ public interface Stockage extends AutoCloseable {
   /** Resumable uploads: sessions that take content in chunks. */
   Uploads uploads();
 
+  /** Storage quotas per organization and per project, and what is used of them. */
+  Quotas quotas();
+
   /** The change feed: changes since a cursor, and live push. */
   Changes changes();
 

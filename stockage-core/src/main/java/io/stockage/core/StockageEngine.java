@@ -3,6 +3,7 @@ package io.stockage.core;
 import io.stockage.AccessControl;
 import io.stockage.AuditLog;
 import io.stockage.Changes;
+import io.stockage.Quotas;
 import io.stockage.Uploads;
 import io.stockage.Fields;
 import io.stockage.Files;
@@ -62,6 +63,7 @@ public final class StockageEngine implements Stockage {
   private final SearchService search;
   private final ChangeService changes;
   private final UploadService uploads;
+  private final Quotas quotas;
   private final Indexer indexer;
   private final LiveWatcher watcher;
   private final Mounts mounts;
@@ -85,6 +87,7 @@ public final class StockageEngine implements Stockage {
     this.search = new SearchService(ctx);
     this.changes = new ChangeService(ctx, options.changes());
     this.uploads = new UploadService(ctx, contents, live, options.uploads());
+    this.quotas = new io.stockage.core.internal.QuotaService(ctx);
     this.indexer = new Indexer(ctx, options.indexing());
     this.reconciler = reconciler;
     this.retention = new Retention(ctx);
@@ -190,6 +193,11 @@ public final class StockageEngine implements Stockage {
   @Override
   public Uploads uploads() {
     return uploads;
+  }
+
+  @Override
+  public Quotas quotas() {
+    return quotas;
   }
 
   @Override

@@ -129,6 +129,11 @@ class FaultInjectionIT {
         }
 
         @Override
+        public io.stockage.spi.catalog.QuotaRecords quotas() {
+          return session.quotas();
+        }
+
+        @Override
         public io.stockage.spi.catalog.ChangeJournal changes() {
           io.stockage.spi.catalog.ChangeJournal real = session.changes();
           // Appending fails when told to; reading goes to the real journal.

@@ -41,4 +41,7 @@ public interface CatalogSession {
 
   /** Resumable upload sessions. */
   UploadRecords uploads();
+
+  /** Storage limits and usage. */
+  QuotaRecords quotas();
 }

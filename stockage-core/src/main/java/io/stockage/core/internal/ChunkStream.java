@@ -9,15 +9,14 @@ import java.io.InputStream;
 
 /**
  * One append's bytes on their way to the staging object: refused past the room the session has
- * left, fed to the session's {@link ContentScan} when this node holds it, and read only while the
+ * left (its size, and the storage quotas), fed to the session's {@link ContentScan} when this node holds it, and read only while the
  * append holds its lease. The lease is renewed every {@code renewEvery} nanoseconds of the clock as
  * bytes arrive, before they are handed on: a stalled append whose lease another took over fails at
  * its next byte, so it never writes over the bytes of the append that took over (which may start
  * only a whole lease after this one's last renewal).
  */
 final class ChunkStream extends FilterInputStream {
-  private final long room;
-  private final boolean byLength;
+  private final Room room;
   private final ContentScan scan;
   private final Lease lease;
   private long read;
@@ -28,10 +27,18 @@ final class ChunkStream extends FilterInputStream {
     boolean keep();
   }
 
-  ChunkStream(InputStream in, long room, boolean byLength, ContentScan scan, Lease lease) {
+  /**
+   * How many bytes the chunk may hold.
+   *
+   * @param size what is left under the policy's size or the declared length
+   * @param byLength whether the declared length is what {@code size} stops at
+   * @param quota what is left of the storage quotas
+   */
+  record Room(long size, boolean byLength, long quota) {}
+
+  ChunkStream(InputStream in, Room room, ContentScan scan, Lease lease) {
     super(in);
     this.room = room;
-    this.byLength = byLength;
     this.scan = scan;
     this.lease = lease;
   }
@@ -60,9 +67,12 @@ final class ChunkStream extends FilterInputStream {
       return n;
     }
     read += n;
-    if (read > room) {
-      throw StockageException.policy(PolicyReason.TOO_LARGE, byLength
+    if (read > room.size()) {
+      throw StockageException.policy(PolicyReason.TOO_LARGE, room.byLength()
           ? "the chunk goes past the upload's declared length" : "the upload goes past the size limit");
+    }
+    if (read > room.quota()) {
+      throw QuotaService.exceeded("the upload goes past the storage quota");
     }
     if (!lease.keep()) {
       throw StockageException.of(ErrorKind.CONFLICT, "the append went " + UploadService.LEASE.toSeconds()

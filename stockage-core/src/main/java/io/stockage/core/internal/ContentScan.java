@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 public final class ContentScan {
   private final MessageDigest digest;
   private final long maxSize;
+  private final long quotaRoom;
   private final OptionalLong declaredSize;
   private final String extension;
   private final ContentSniffer sniffer;
@@ -28,6 +29,7 @@ public final class ContentScan {
   /** A scan of one upload's bytes. */
   public ContentScan(UploadLimits limits, String extension, ContentSniffer sniffer) {
     this.maxSize = limits.maxSize();
+    this.quotaRoom = limits.quotaRoom();
     this.declaredSize = limits.declaredSize();
     this.extension = extension;
     this.sniffer = sniffer;
@@ -47,6 +49,10 @@ public final class ContentScan {
     if (count > maxSize) {
       throw StockageException.policy(PolicyReason.TOO_LARGE,
           "the content is larger than the " + maxSize + "-byte limit");
+    }
+    if (count > quotaRoom) {
+      throw QuotaService.exceeded("the content is larger than the " + Math.max(0, quotaRoom)
+          + " bytes left of the storage quota");
     }
     if (declaredSize.isPresent() && count > declaredSize.getAsLong()) {
       throw sizeMismatch();
@@ -115,6 +121,12 @@ public final class ContentScan {
    *
    * @param maxSize the policy's cap
    * @param declaredSize what the client announced
+   * @param quotaRoom the bytes left of the storage quotas
    */
-  public record UploadLimits(long maxSize, OptionalLong declaredSize) {}
+  public record UploadLimits(long maxSize, OptionalLong declaredSize, long quotaRoom) {
+    /** Limits without a quota. */
+    public UploadLimits(long maxSize, OptionalLong declaredSize) {
+      this(maxSize, declaredSize, Long.MAX_VALUE);
+    }
+  }
 }

@@ -42,7 +42,8 @@ public final class ContentService {
   /** See {@link io.stockage.Files#upload}. */
   public Item upload(Subject subject, Upload upload) {
     try (InputStream in = upload.content()) {
-      return upload(subject, upload, (mount, extension) -> Staged.stream(ctx, mount, in, upload.declaredSize(), extension));
+      return upload(subject, upload, (mount, extension, room) -> Staged.stream(ctx, mount, in, upload.declaredSize(),
+          extension, room));
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
     }
@@ -60,7 +61,7 @@ public final class ContentService {
       UploadStream.checkDeclared(upload.declaredSize(), ctx.policy());
       Target target = ctx.catalog().read(session -> target(op, session, upload, name));
       Mount mount = ctx.mount(target.project().mount());
-      Staged staged = stager.stage(mount, NameRules.extension(name));
+      Staged staged = stager.stage(mount, NameRules.extension(name), target.room());
       ItemId id = target.existing().orElseGet(ItemId::random);
       return commit(staged, new BlobKeys.Space(target.project().org(), upload.vault()), id,
           session -> target.existing().isPresent()
@@ -73,8 +74,8 @@ public final class ContentService {
   /** See {@link io.stockage.Files#write}. */
   public Item write(Subject subject, ItemId id, NewContent content) {
     try (InputStream in = content.content()) {
-      return write(subject, id, content, (mount, extension) -> Staged.stream(ctx, mount, in, content.declaredSize(),
-          extension));
+      return write(subject, id, content, (mount, extension, room) -> Staged.stream(ctx, mount, in,
+          content.declaredSize(), extension, room));
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the upload stream failed: " + e, e);
     }
@@ -85,13 +86,14 @@ public final class ContentService {
     Operation op = Operation.mutation(ctx, "write", subject, id.toString());
     return op.run(() -> {
       UploadStream.checkDeclared(content.declaredSize(), ctx.policy());
-      Item before = ctx.catalog().read(session -> {
+      Revisable found = ctx.catalog().read(session -> {
         Item item = Lookups.liveFile(op, session, id, Permission.CHANGE, false).item();
         checkExpected(item, content.expectedRevision());
-        return item;
+        return new Revisable(item, QuotaService.room(session, item.org(), item.project()));
       });
+      Item before = found.item();
       String name = NameRules.fileName(before.name(), ctx.policy());
-      Staged staged = stager.stage(ctx.mount(before.mount()), NameRules.extension(name));
+      Staged staged = stager.stage(ctx.mount(before.mount()), NameRules.extension(name), found.room());
       return commit(staged, BlobKeys.Space.of(before), id,
           session -> appendRevision(op, session, id, content.expectedRevision(), staged));
     });
@@ -100,9 +102,14 @@ public final class ContentService {
   /** Stages an upload's content on the mount it goes to (step 3 of the pipeline). */
   @FunctionalInterface
   public interface Stager {
-    /** The content, staged on {@code mount} and checked against the file name's {@code extension}. */
-    Staged stage(Mount mount, String extension);
+    /**
+     * The content, staged on {@code mount} and checked against the file name's {@code extension} and
+     * the {@code quotaRoom} left (bytes) of the storage quotas.
+     */
+    Staged stage(Mount mount, String extension, long quotaRoom);
   }
+
+  private record Revisable(Item item, long room) {}
 
   /** See {@link io.stockage.Files#open}. */
   public Content open(Subject subject, ItemId id, Optional<ByteRange> range) {
@@ -128,9 +135,10 @@ public final class ContentService {
   private Target target(Operation op, CatalogSession session, Upload upload, String name) {
     Project project = Lookups.project(op, session, upload.location().project(), Permission.VIEW);
     Optional<Item> existing = session.items().findChild(project.id(), upload.location().folder(), name);
+    long room = QuotaService.room(session, project.org(), project.id());
     if (existing.isEmpty()) {
       Lookups.folder(op, session, project, upload.location().folder(), Permission.ADD);
-      return new Target(project, Optional.empty());
+      return new Target(project, Optional.empty(), room);
     }
     Lookups.folder(op, session, project, upload.location().folder(), Permission.VIEW);
     Item taken = existing.get();
@@ -143,7 +151,7 @@ public final class ContentService {
         .orElseThrow(() -> StockageException.of(ErrorKind.ALREADY_EXISTS, "an item named " + name
             + " already exists there"));
     Authorizer.require(op, access.permissions(), Permission.CHANGE, "item " + taken.id());
-    return new Target(project, Optional.of(taken.id()));
+    return new Target(project, Optional.of(taken.id()), room);
   }
 
   /**
@@ -173,6 +181,7 @@ public final class ContentService {
         op.subject().user(), file.vault(), Set.of(), Map.of(), now, now, Optional.empty());
     session.items().insert(item);
     record(op, session, item, blob, now, ChangeKind.ADDED);
+    QuotaService.enforce(session, item.org(), item.project());
     return item;
   }
 
@@ -185,6 +194,7 @@ public final class ContentService {
         staged.sha256(), staged.mimeType(), op.subject().user(), now, Optional.empty(), OptionalInt.empty()));
     session.items().update(next);
     record(op, session, next, blob, now, ChangeKind.UPDATED);
+    QuotaService.enforce(session, next.org(), next.project());
     return next;
   }
 
@@ -204,7 +214,7 @@ public final class ContentService {
     }
   }
 
-  private record Target(Project project, Optional<ItemId> existing) {}
+  private record Target(Project project, Optional<ItemId> existing, long room) {}
 
   private record NewFile(ItemId id, Project project, Optional<ItemId> folder, String name, boolean vault) {}
 

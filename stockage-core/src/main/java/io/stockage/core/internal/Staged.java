@@ -56,14 +56,16 @@ public final class Staged {
   }
 
   /**
-   * Streams the bytes to a fresh staging key, checking them on the way.
+   * Streams the bytes to a fresh staging key, checking them on the way (the policy, and the room
+   * left of the storage quotas).
    *
    * @throws StockageException the policy's verdict, or the provider's failure; nothing is left
    *     under the staging key
    */
-  public static Staged stream(EngineContext ctx, Mount mount, InputStream in, OptionalLong declared, String extension) {
+  public static Staged stream(EngineContext ctx, Mount mount, InputStream in, OptionalLong declared, String extension,
+      long quotaRoom) {
     String key = BlobKeys.staging();
-    UploadStream checked = UploadStream.of(ctx, in, declared, extension);
+    UploadStream checked = UploadStream.of(ctx, in, declared, extension, quotaRoom);
     WriteOptions options = WriteOptions.defaults();
     if (declared.isPresent()) {
       options = options.withLength(declared.getAsLong());

@@ -92,6 +92,7 @@ public final class UploadService implements Uploads {
         Lookups.Located file = Lookups.liveFile(op, session, upload.file().get(), Permission.CHANGE, false);
         NameRules.fileName(file.item().name(), ctx.policy());
         mount = file.item().mount();
+        QuotaService.checkDeclared(upload.length(), QuotaService.room(session, file.item().org(), file.item().project()));
       } else if (upload.mount().isPresent()) {
         // Assembled on the default managed mount: on the live one it would show in its listings.
         LiveAccess.require(op, session, ctx, upload.mount().get(), MountRole.EDITOR);
@@ -103,6 +104,7 @@ public final class UploadService implements Uploads {
         Lookups.folder(op, session, project, upload.location().get().folder(), Permission.ADD);
         NameRules.fileName(upload.name().get(), ctx.policy());
         mount = project.mount();
+        QuotaService.checkDeclared(upload.length(), QuotaService.room(session, project.org(), project.id()));
       }
       Mount target = ctx.mount(mount);
       boolean inParts = UploadAssembly.of(ctx, target) instanceof PartsAssembly;
@@ -137,12 +139,14 @@ public final class UploadService implements Uploads {
       return op.run(() -> {
         String token = UUID.randomUUID().toString();
         Session s = lease(subject, id, chunk.offset(), token, LEASE);
+        long quotaRoom = ctx.catalog().read(session -> quotaRoom(session, s));
         Mount mount = ctx.mount(s.mount());
         UploadAssembly assembly = UploadAssembly.of(ctx, mount);
         ContentScan scan = takeScan(s);
         long room = Math.min(ctx.policy().maxSize(), s.target().length().orElse(Long.MAX_VALUE)) - s.offset();
         boolean byLength = s.target().length().isPresent() && s.target().length().getAsLong() < ctx.policy().maxSize();
-        ChunkStream bytes = new ChunkStream(in, room, byLength, scan, renewing(id, token));
+        ChunkStream bytes = new ChunkStream(in, new ChunkStream.Room(room, byLength,
+            quotaRoom == Long.MAX_VALUE ? Long.MAX_VALUE : quotaRoom - s.offset()), scan, renewing(id, token));
         UploadAssembly.Appended appended;
         try {
           appended = assembly.append(s, bytes, chunk.length(), token);
@@ -180,6 +184,14 @@ public final class UploadService implements Uploads {
     } catch (IOException e) {
       throw StockageException.of(ErrorKind.UNEXPECTED, "closing the chunk failed: " + e, e);
     }
+  }
+
+  // The room left of the quotas of the session's project (a live mount's file has none).
+  private static long quotaRoom(io.stockage.spi.catalog.CatalogSession session, Session s) {
+    Optional<io.stockage.ProjectId> project = s.target().file().isPresent()
+        ? session.items().find(s.target().file().get()).map(io.stockage.Item::project)
+        : s.target().location().flatMap(l -> session.projects().find(s.org(), l.project())).map(Project::id);
+    return project.map(p -> QuotaService.room(session, s.org(), p)).orElse(Long.MAX_VALUE);
   }
 
   // This node's scan of the session, when it has seen every byte so far; a new one at offset 0.
@@ -275,11 +287,12 @@ public final class UploadService implements Uploads {
     UploadAssembly.of(ctx, mount).finish(s);
     long length = s.offset();
     NewUpload target = s.target();
-    ContentService.Stager staged = (to, extension) -> {
+    ContentService.Stager staged = (to, extension, quotaRoom) -> {
       if (!to.name().equals(mount.name())) {
         throw StockageException.of(ErrorKind.CONFLICT, "upload " + s.id() + " was assembled on mount " + mount.name()
             + ", not on " + to.name());
       }
+      QuotaService.checkDeclared(OptionalLong.of(length), quotaRoom);
       return Staged.of(mount, key, scanned(s, mount, key, extension));
     };
     if (target.mount().isPresent()) {

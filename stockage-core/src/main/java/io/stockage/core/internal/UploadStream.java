@@ -22,9 +22,16 @@ public final class UploadStream extends FilterInputStream {
    * uploads.
    */
   public static UploadStream of(EngineContext ctx, InputStream in, OptionalLong declared, String extension) {
+    return of(ctx, in, declared, extension, Long.MAX_VALUE);
+  }
+
+  /** As {@link #of(EngineContext, InputStream, OptionalLong, String)}, within the room left of the storage quotas. */
+  public static UploadStream of(EngineContext ctx, InputStream in, OptionalLong declared, String extension,
+      long quotaRoom) {
     checkDeclared(declared, ctx.policy());
-    return new UploadStream(in, new ContentScan(new ContentScan.UploadLimits(ctx.policy().maxSize(), declared),
-        extension, ctx.sniffer()));
+    QuotaService.checkDeclared(declared, quotaRoom);
+    return new UploadStream(in, new ContentScan(new ContentScan.UploadLimits(ctx.policy().maxSize(), declared,
+        quotaRoom), extension, ctx.sniffer()));
   }
 
   /**

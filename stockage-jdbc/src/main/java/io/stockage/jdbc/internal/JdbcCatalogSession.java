@@ -13,6 +13,7 @@ import io.stockage.spi.catalog.ProjectRecords;
 import io.stockage.spi.catalog.RevisionRecords;
 import io.stockage.spi.catalog.SearchRecords;
 import io.stockage.spi.catalog.ShareLinkRecords;
+import io.stockage.spi.catalog.QuotaRecords;
 import io.stockage.spi.catalog.UploadRecords;
 import org.jdbi.v3.core.Handle;
 
@@ -32,11 +33,12 @@ import org.jdbi.v3.core.Handle;
  * @param links share links
  * @param liveEntries what the watchers of live mounts last saw
  * @param uploads resumable upload sessions
+ * @param quotas storage limits and usage
  */
 public record JdbcCatalogSession(
     ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
     ChangeJournal changes, AuditRecords audit, SearchRecords search, FieldRecords fields, AclStore acl, MountRecords mounts, ShareLinkRecords links,
-    LiveEntryRecords liveEntries, UploadRecords uploads)
+    LiveEntryRecords liveEntries, UploadRecords uploads, QuotaRecords quotas)
     implements CatalogSession {
 
   /** The session of the transaction the handle is in. */
@@ -54,6 +56,7 @@ public record JdbcCatalogSession(
         JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle)),
         JdbcErrors.translating(ShareLinkRecords.class, new JdbcShareLinkRecords(handle)),
         JdbcErrors.translating(LiveEntryRecords.class, new JdbcLiveEntryRecords(handle)),
-        JdbcErrors.translating(UploadRecords.class, new JdbcUploadRecords(handle)));
+        JdbcErrors.translating(UploadRecords.class, new JdbcUploadRecords(handle)),
+        JdbcErrors.translating(QuotaRecords.class, new JdbcQuotaRecords(handle)));
   }
 }
