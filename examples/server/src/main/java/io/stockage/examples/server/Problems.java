@@ -32,7 +32,11 @@ class Problems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(StockageException.class)
   ProblemDetail stockage(StockageException e) {
-    HttpStatus status = status(e);
+    return problem(e, status(e));
+  }
+
+  /** The problem body of a failure, answered with {@code status} (a protocol may want its own). */
+  static ProblemDetail problem(StockageException e, HttpStatus status) {
     String detail = e.detail();
     if (status.is5xxServerError()) {
       String incident = java.util.UUID.randomUUID().toString();

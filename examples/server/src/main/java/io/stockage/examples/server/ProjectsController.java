@@ -36,12 +36,26 @@ class ProjectsController {
   /** A member to add, or whose role to change. */
   record MemberBody(String user, ProjectRole role) {}
 
-  /** The JSON form of a project. */
+  /** The JSON form of a project; one read alone also shows its storage quota. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   record ProjectView(String id, String slug, String title, String description, String category, String status,
-      String mount, String creator, Instant createdAt) {
+      String mount, String creator, Instant createdAt, QuotaView quota) {
     static ProjectView of(Project p) {
       return new ProjectView(p.id().toString(), p.slug(), p.title(), p.description(), p.category(), p.status(),
-          p.mount(), p.creator().value(), p.createdAt());
+          p.mount(), p.creator().value(), p.createdAt(), null);
+    }
+
+    ProjectView with(QuotaView quota) {
+      return new ProjectView(id, slug, title, description, category, status, mount, creator, createdAt, quota);
+    }
+  }
+
+  /** The JSON form of a quota: bytes used, and the limit and what is left of it when there is one. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record QuotaView(long usedBytes, Long limitBytes, Long remainingBytes) {
+    static QuotaView of(io.stockage.Quota q) {
+      return new QuotaView(q.usedBytes(), q.limitBytes().isPresent() ? q.limitBytes().getAsLong() : null,
+          q.remainingBytes().isPresent() ? q.remainingBytes().getAsLong() : null);
     }
   }
 
@@ -69,7 +83,21 @@ class ProjectsController {
 
   @GetMapping("/{slug}")
   ProjectView get(Subject subject, @PathVariable String slug) {
-    return ProjectView.of(stockage.projects().get(subject, slug));
+    return ProjectView.of(stockage.projects().get(subject, slug))
+        .with(QuotaView.of(stockage.quotas().project(subject, slug)));
+  }
+
+  /** A project's storage limit, set or lifted ({@code {"limitBytes": null}}) by an organization admin. */
+  @org.springframework.web.bind.annotation.PutMapping("/{slug}/quota")
+  QuotaView limit(Subject subject, @PathVariable String slug, @RequestBody LimitBody body) {
+    return QuotaView.of(stockage.quotas().limitProject(subject, slug, body.limit()));
+  }
+
+  /** A limit to set: bytes, or null for none. */
+  record LimitBody(Long limitBytes) {
+    io.stockage.QuotaLimit limit() {
+      return limitBytes == null ? io.stockage.QuotaLimit.none() : io.stockage.QuotaLimit.of(limitBytes);
+    }
   }
 
   @GetMapping("/{slug}/members")

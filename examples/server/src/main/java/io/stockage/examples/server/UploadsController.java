@@ -282,6 +282,13 @@ class UploadsController {
     throw StockageException.of(ErrorKind.INVALID_ARGUMENT, header + " must be a non-negative integer");
   }
 
+  /** The tus protocol answers 413 for an upload over a quota, as for one over the size limit. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(StockageException.class)
+  ResponseEntity<org.springframework.http.ProblemDetail> refused(StockageException e) {
+    HttpStatus status = e.kind() == ErrorKind.QUOTA_EXCEEDED ? HttpStatus.CONTENT_TOO_LARGE : Problems.status(e);
+    return ResponseEntity.status(status).header("Tus-Resumable", VERSION).body(Problems.problem(e, status));
+  }
+
   // The request's body at the offset, with its length when the client sent one (an object store then
   // streams it straight into parts).
   private static UploadChunk chunk(long offset, HttpServletRequest request) throws java.io.IOException {

@@ -136,6 +136,44 @@ class TusApiIT extends ServerIT {
   }
 
   @Test
+  void quotaExceeded_413_atCreationWhenDeclared_andWhileStreamingWhenNot() {
+    String slug = "tus-quota-" + System.nanoTime();
+    assertThat(json("alice", "POST", "/api/v1/projects", "{\"slug\":\"" + slug + "\",\"title\":\"Quota\"}")
+        .statusCode()).isEqualTo(201);
+    assertThat(json("bob", "PUT", "/api/v1/projects/" + slug + "/quota", "{\"limitBytes\":1000}").statusCode())
+        .as("only organization admins set limits").isIn(403, 404);
+    HttpResponse<String> limited = json("alice", "PUT", "/api/v1/projects/" + slug + "/quota", "{\"limitBytes\":1000}");
+    assertThat(limited.statusCode()).isEqualTo(200);
+    assertThat(limited.body()).contains("\"limitBytes\":1000", "\"remainingBytes\":1000");
+
+    HttpResponse<String> declared = http.send(http.request("alice", "/api/v1/uploads").header("Tus-Resumable", "1.0.0")
+        .header("Upload-Length", "2000").header("Upload-Metadata", metadata("q.pdf", slug))
+        .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(declared.statusCode()).as(declared.body()).isEqualTo(413);
+    assertThat(declared.body()).contains("QUOTA_EXCEEDED");
+
+    HttpResponse<String> deferred = http.send(http.request("alice", "/api/v1/uploads").header("Tus-Resumable", "1.0.0")
+        .header("Upload-Defer-Length", "1").header("Upload-Metadata", metadata("q.pdf", slug))
+        .POST(HttpRequest.BodyPublishers.noBody()));
+    String location = deferred.headers().firstValue("Location").orElseThrow();
+    byte[] pdf = Samples.pdf("over the project's quota, ".repeat(100));
+    assertThat(pdf.length).isGreaterThan(1000);
+    assertThat(patch("alice", location, 0, pdf).statusCode()).isEqualTo(413);
+    assertThat(head("alice", location).headers().firstValue("Upload-Offset")).contains("0");
+
+    HttpResponse<String> project = http.send(http.request("alice", "/api/v1/projects/" + slug).GET());
+    assertThat(project.body()).contains("\"quota\":{\"usedBytes\":0,\"limitBytes\":1000");
+    HttpResponse<String> organization = http.send(http.request("carol", "/api/v1/quota").GET());
+    assertThat(organization.statusCode()).isEqualTo(200);
+    assertThat(organization.body()).contains("\"usedBytes\":").doesNotContain("limitBytes");
+  }
+
+  private HttpResponse<String> json(String user, String method, String path, String body) {
+    return http.send(http.request(user, path).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  @Test
   void deferredLength_setOnce() {
     byte[] pdf = Samples.pdf("length told later");
     HttpResponse<String> created = http.send(http.request("bob", "/api/v1/uploads").header("Tus-Resumable", "1.0.0")
@@ -196,7 +234,11 @@ class TusApiIT extends ServerIT {
   }
 
   private static String metadata(String name) {
-    return "filename " + b64(name) + ",project " + b64("bridge");
+    return metadata(name, "bridge");
+  }
+
+  private static String metadata(String name, String project) {
+    return "filename " + b64(name) + ",project " + b64(project);
   }
 
   private static String b64(String value) {
