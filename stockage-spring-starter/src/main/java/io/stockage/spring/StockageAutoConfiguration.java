@@ -77,6 +77,8 @@ public class StockageAutoConfiguration {
         .permissionCacheTtl(properties.permissionCacheTtl())
         .changeFeed(properties.changes().poll(), properties.changes().stall(), properties.changes().retention())
         .uploadSessionTtl(properties.upload().sessionTtl())
+        .uploadChunkSize(properties.upload().chunkSize().toBytes())
+        .indexing(properties.indexing().enabled(), properties.indexing().poll(), properties.indexing().lease())
         .publicBaseUrl(properties.publicUrl());
     signingKeys(properties.signing()).ifPresent(builder::signingKeys);
     // A host's InstantSource bean (a test's clock) tells expiry and audit times.

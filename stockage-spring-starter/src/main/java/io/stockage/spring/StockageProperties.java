@@ -33,6 +33,7 @@ import org.springframework.util.unit.DataSize;
  *     of each mount
  * @param changes the change feed: how long changes are kept, how often subscribers' feed is read
  *     without a wake-up
+ * @param indexing whether this application runs an indexing worker, and how often it looks for jobs
  * @param signing the keys of the signed download URLs
  * @param publicUrl where clients reach this application (scheme, host, port, context path): the
  *     base of signed download URLs
@@ -49,6 +50,7 @@ public record StockageProperties(
     @DefaultValue("5s") Duration permissionCacheTtl,
     @DefaultValue("10s") Duration healthCacheTtl,
     @DefaultValue Changes changes,
+    @DefaultValue Indexing indexing,
     @DefaultValue Signing signing,
     @DefaultValue("http://localhost:8080") java.net.URI publicUrl) {
 
@@ -64,13 +66,16 @@ public record StockageProperties(
    * @param allowedExtensions the accepted extensions, with or without their dot
    * @param onExistingName what an upload to a name that exists in its folder does: a new
    *     revision of that file, or fail
-   * @param sessionTtl how long a resumable upload session lives before it is removed with its chunks
+   * @param sessionTtl how long a resumable upload session lives before it is removed with what it stored
+   * @param chunkSize the chunk size of resumable uploads (5 MiB to 5 GiB): the smallest part of one
+   *     assembled on an object store
    */
   public record Upload(
       @DefaultValue("150MB") DataSize maxSize,
       @DefaultValue({".pdf", ".png", ".jpg", ".glb", ".gltf", ".stl"}) List<String> allowedExtensions,
       @DefaultValue("new-revision") io.stockage.OnExistingName onExistingName,
-      @DefaultValue("24h") Duration sessionTtl) {}
+      @DefaultValue("24h") Duration sessionTtl,
+      @DefaultValue("8MB") DataSize chunkSize) {}
 
   /**
    * The reconciler's schedule.
@@ -84,6 +89,19 @@ public record StockageProperties(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("15m") Duration interval,
       @DefaultValue("1h") Duration grace) {}
+
+  /**
+   * The indexing worker of this application. Every node may run one; a node that runs none still
+   * queues the jobs its changes need, for the others.
+   *
+   * @param enabled whether it runs here
+   * @param poll how often it looks for due jobs
+   * @param lease how long it holds a job before another node may take it (past the extraction timeout)
+   */
+  public record Indexing(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("250ms") Duration poll,
+      @DefaultValue("5m") Duration lease) {}
 
   /**
    * The change feed.

@@ -34,11 +34,19 @@ final class FsWriteAt {
       }
       channel.truncate(offset);
       ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-      for (int n = data.read(buffer.array()); n >= 0; n = data.read(buffer.array())) {
-        buffer.clear().limit(n);
-        while (buffer.hasRemaining()) {
-          position += channel.write(buffer, position);
+      Flusher flusher = new Flusher(channel);
+      try {
+        // Filled before each write: a servlet's stream hands over a few KB per read, and a write per
+        // read would be a system call per few KB.
+        for (int n = data.readNBytes(buffer.array(), 0, BUFFER); n > 0; n = data.readNBytes(buffer.array(), 0, BUFFER)) {
+          buffer.clear().limit(n);
+          while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+          }
+          flusher.written(n);
         }
+      } finally {
+        flusher.await();
       }
       channel.force(false);
     }
@@ -46,6 +54,58 @@ final class FsWriteAt {
       tree.forceDirectory(path.getParent());
     }
     return position;
+  }
+
+  /**
+   * Forces what was written to the disk on another thread while the caller reads and writes on,
+   * so that the force that ends the write finds little left to do: the disk works while the
+   * network delivers (Java has no {@code sync_file_range} to start the write-back otherwise).
+   */
+  private static final class Flusher {
+    private static final long EVERY = 4L << 20;
+    private static final java.util.concurrent.ExecutorService THREADS =
+        java.util.concurrent.Executors.newCachedThreadPool(r -> {
+          Thread t = new Thread(r, "stockage-fs-flush");
+          t.setDaemon(true);
+          return t;
+        });
+
+    private final FileChannel channel;
+    private long pending;
+    private java.util.concurrent.Future<?> running;
+
+    Flusher(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    void written(long bytes) throws IOException {
+      pending += bytes;
+      if (pending >= EVERY && (running == null || running.isDone())) {
+        await();
+        pending = 0;
+        running = THREADS.submit(() -> {
+          channel.force(false);
+          return null;
+        });
+      }
+    }
+
+    /** Waits for the force in flight, and rethrows its failure. */
+    void await() throws IOException {
+      if (running == null) {
+        return;
+      }
+      try {
+        running.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while forcing the file to the disk");
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      } finally {
+        running = null;
+      }
+    }
   }
 
   private static FileChannel open(FsTree tree, String key, Path path, long offset) throws IOException {

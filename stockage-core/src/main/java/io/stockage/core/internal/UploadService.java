@@ -138,8 +138,9 @@ public final class UploadService implements Uploads {
     try (InputStream in = digest == null ? chunk.content() : new DigestInputStream(chunk.content(), digest)) {
       return op.run(() -> {
         String token = UUID.randomUUID().toString();
-        Session s = lease(subject, id, chunk.offset(), token, LEASE);
-        long quotaRoom = ctx.catalog().read(session -> quotaRoom(session, s));
+        Leased leased = lease(subject, id, chunk.offset(), token, LEASE);
+        Session s = leased.session();
+        long quotaRoom = leased.quotaRoom();
         Mount mount = ctx.mount(s.mount());
         UploadAssembly assembly = UploadAssembly.of(ctx, mount);
         ContentScan scan = takeScan(s);
@@ -263,7 +264,7 @@ public final class UploadService implements Uploads {
             : "an undeclared length"));
       }
       String token = UUID.randomUUID().toString();
-      Session s = lease(subject, id, found.offset(), token, COMPLETION);
+      Session s = lease(subject, id, found.offset(), token, COMPLETION).session();
       try {
         Optional<ItemId> item = promote(subject, s);
         ctx.catalog().inTransaction(session -> {
@@ -401,8 +402,11 @@ public final class UploadService implements Uploads {
     }
   }
 
+  /** A leased session, and the room left of its project's quotas then. */
+  private record Leased(Session session, long quotaRoom) {}
+
   // The subject's session at the offset, leased with the token for the duration.
-  private Session lease(Subject subject, UploadId id, long offset, String token, Duration duration) {
+  private Leased lease(Subject subject, UploadId id, long offset, String token, Duration duration) {
     Instant now = ctx.clock().instant();
     return ctx.catalog().inTransaction(session -> {
       Session found = owned(session.uploads().find(id, true), subject, id);
@@ -416,7 +420,7 @@ public final class UploadService implements Uploads {
       if (!session.uploads().lease(id, offset, token, now, now.plus(duration))) {
         throw StockageException.of(ErrorKind.CONFLICT, "another append to upload " + id + " is in progress");
       }
-      return found;
+      return new Leased(found, quotaRoom(session, found));
     });
   }
 
