@@ -46,6 +46,9 @@ public interface LiveMounts {
   /** Creates a directory (and its parents). Needs {@link MountRole#EDITOR}. */
   Entry makeDirectory(Subject subject, String mount, String path);
 
+  /** The subject's role on the live mount ({@code NOT_FOUND} when it has none, as for any other call). */
+  MountRole role(Subject subject, String mount);
+
   /**
    * Grants a user or team of the mount's organization a role on it. Needs
    * {@link MountRole#MANAGER} (organization admins of its organization are managers).

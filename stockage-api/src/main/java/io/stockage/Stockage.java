@@ -51,6 +51,9 @@ public interface Stockage extends AutoCloseable {
   /** Storage quotas per organization and per project, and what is used of them. */
   Quotas quotas();
 
+  /** Locks on files for online editors. */
+  Locks locks();
+
   /** The change feed: changes since a cursor, and live push. */
   Changes changes();
 

@@ -19,6 +19,7 @@ public final class StockageException extends RuntimeException {
   private final String operation;
   private final String mount;
   private final String target;
+  private final String lockId;
 
   private StockageException(Builder b) {
     super(b.message, b.cause);
@@ -28,6 +29,7 @@ public final class StockageException extends RuntimeException {
     this.operation = b.operation;
     this.mount = b.mount;
     this.target = b.target;
+    this.lockId = b.lockId;
   }
 
   /** An exception of the given kind. */
@@ -51,6 +53,16 @@ public final class StockageException extends RuntimeException {
   public static StockageException policy(PolicyReason reason, String message) {
     Builder b = new Builder(ErrorKind.POLICY_VIOLATION, message);
     b.reason = Objects.requireNonNull(reason);
+    return b.build();
+  }
+
+  /**
+   * A {@link ErrorKind#LOCKED} failure: the target is locked under another lock id, or (with an
+   * empty {@code currentLockId}) not locked when the call needs a lock.
+   */
+  public static StockageException locked(String currentLockId, String message) {
+    Builder b = new Builder(ErrorKind.LOCKED, message);
+    b.lockId = Objects.requireNonNull(currentLockId, "currentLockId");
     return b.build();
   }
 
@@ -81,6 +93,11 @@ public final class StockageException extends RuntimeException {
     return Optional.ofNullable(capability);
   }
 
+  /** For {@link ErrorKind#LOCKED}: the target's current lock id, empty text when it has none. */
+  public Optional<String> lockId() {
+    return Optional.ofNullable(lockId);
+  }
+
   /** The engine operation that failed ({@code upload}, {@code open}, ...), when known. */
   public Optional<String> operation() {
     return Optional.ofNullable(operation);
@@ -105,6 +122,7 @@ public final class StockageException extends RuntimeException {
     b.cause = getCause();
     b.reason = reason;
     b.capability = capability;
+    b.lockId = lockId;
     b.operation = this.operation != null ? this.operation : operation;
     b.mount = this.mount != null ? this.mount : mount;
     b.target = this.target != null ? this.target : target;
@@ -154,6 +172,7 @@ public final class StockageException extends RuntimeException {
     private String operation;
     private String mount;
     private String target;
+    private String lockId;
 
     Builder(ErrorKind kind, String message) {
       this.kind = Objects.requireNonNull(kind, "kind");

@@ -15,13 +15,29 @@ import java.util.Set;
  * @param org the organization the user acts in
  * @param user the user
  * @param permissions organization-wide permissions (empty for most users)
+ * @param lockIds the lock ids this request presents ({@link Locks}): a write to a locked file or
+ *     live-mount path goes through only with its lock's id, whoever holds the lock (an online
+ *     editor's session sends it with each save, as WOPI's {@code X-WOPI-Lock})
  */
-public record Subject(OrgId org, UserId user, Set<OrgPermission> permissions) {
+public record Subject(OrgId org, UserId user, Set<OrgPermission> permissions, Set<String> lockIds) {
   /** Validates and copies. */
   public Subject {
     Objects.requireNonNull(org, "org");
     Objects.requireNonNull(user, "user");
     permissions = Set.copyOf(permissions);
+    lockIds = Set.copyOf(lockIds);
+  }
+
+  /** A subject presenting no lock id. */
+  public Subject(OrgId org, UserId user, Set<OrgPermission> permissions) {
+    this(org, user, permissions, Set.of());
+  }
+
+  /** This subject, presenting {@code lockId} too. */
+  public Subject holding(String lockId) {
+    Set<String> ids = new java.util.HashSet<>(lockIds);
+    ids.add(Objects.requireNonNull(lockId, "lockId"));
+    return new Subject(org, user, permissions, ids);
   }
 
   /** A subject with the given organization-wide permissions. */

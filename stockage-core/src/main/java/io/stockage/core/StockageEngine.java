@@ -3,6 +3,7 @@ package io.stockage.core;
 import io.stockage.AccessControl;
 import io.stockage.AuditLog;
 import io.stockage.Changes;
+import io.stockage.Locks;
 import io.stockage.Quotas;
 import io.stockage.Uploads;
 import io.stockage.Fields;
@@ -64,6 +65,7 @@ public final class StockageEngine implements Stockage {
   private final ChangeService changes;
   private final UploadService uploads;
   private final Quotas quotas;
+  private final Locks locks;
   private final Indexer indexer;
   private final LiveWatcher watcher;
   private final Mounts mounts;
@@ -88,6 +90,7 @@ public final class StockageEngine implements Stockage {
     this.changes = new ChangeService(ctx, options.changes());
     this.uploads = new UploadService(ctx, contents, live, options.uploads());
     this.quotas = new io.stockage.core.internal.QuotaService(ctx);
+    this.locks = new io.stockage.core.internal.LockService(ctx);
     this.indexer = new Indexer(ctx, options.indexing());
     this.reconciler = reconciler;
     this.retention = new Retention(ctx);
@@ -198,6 +201,11 @@ public final class StockageEngine implements Stockage {
   @Override
   public Quotas quotas() {
     return quotas;
+  }
+
+  @Override
+  public Locks locks() {
+    return locks;
   }
 
   @Override

@@ -134,6 +134,11 @@ class FaultInjectionIT {
         }
 
         @Override
+        public io.stockage.spi.catalog.LockRecords locks() {
+          return session.locks();
+        }
+
+        @Override
         public io.stockage.spi.catalog.ChangeJournal changes() {
           io.stockage.spi.catalog.ChangeJournal real = session.changes();
           // Appending fails when told to; reading goes to the real journal.

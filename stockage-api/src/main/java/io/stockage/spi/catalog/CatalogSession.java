@@ -44,4 +44,7 @@ public interface CatalogSession {
 
   /** Storage limits and usage. */
   QuotaRecords quotas();
+
+  /** Locks on files. */
+  LockRecords locks();
 }

@@ -88,6 +88,7 @@ public final class ContentService {
       UploadStream.checkDeclared(content.declaredSize(), ctx.policy());
       Revisable found = ctx.catalog().read(session -> {
         Item item = Lookups.liveFile(op, session, id, Permission.CHANGE, false).item();
+        LockGate.require(ctx, session, op, id);
         checkExpected(item, content.expectedRevision());
         return new Revisable(item, QuotaService.room(session, item.org(), item.project()));
       });
@@ -151,6 +152,7 @@ public final class ContentService {
         .orElseThrow(() -> StockageException.of(ErrorKind.ALREADY_EXISTS, "an item named " + name
             + " already exists there"));
     Authorizer.require(op, access.permissions(), Permission.CHANGE, "item " + taken.id());
+    LockGate.require(ctx, session, op, taken.id());
     return new Target(project, Optional.of(taken.id()), room);
   }
 
@@ -187,6 +189,7 @@ public final class ContentService {
 
   private Item appendRevision(Operation op, CatalogSession session, ItemId id, OptionalInt expected, Staged staged) {
     Item current = Lookups.liveFile(op, session, id, Permission.CHANGE, true).item();
+    LockGate.require(ctx, session, op, id);
     checkExpected(current, expected);
     Instant now = ctx.clock().instant();
     Staged.Promoted blob = staged.promote(session, BlobKeys.Space.of(current), current.id(), now);

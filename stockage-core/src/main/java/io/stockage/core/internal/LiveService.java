@@ -137,6 +137,7 @@ public final class LiveService implements io.stockage.LiveMounts {
       return op.run(() -> {
         Mount mount = require(op, mountName, MountRole.EDITOR);
         String path = LivePaths.normalize(rawPath);
+        unlocked(op, mountName, path);
         String name = NameRules.fileName(LivePaths.name(path), ctx.policy());
         UploadStream checked = UploadStream.of(ctx, in, declared, NameRules.extension(name));
         WriteOptions options = declared.isPresent() ? WriteOptions.defaults().withLength(declared.getAsLong())
@@ -161,6 +162,8 @@ public final class LiveService implements io.stockage.LiveMounts {
       Mount mount = require(op, mountName, MountRole.EDITOR);
       String from = LivePaths.normalize(rawFrom);
       String to = LivePaths.normalize(rawTo);
+      unlocked(op, mountName, from);
+      unlocked(op, mountName, to);
       if (find(mount, from).directory()) {
         throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "renaming a directory of a live mount is not supported yet");
       }
@@ -186,6 +189,7 @@ public final class LiveService implements io.stockage.LiveMounts {
       if (path.isEmpty()) {
         throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "the root of a live mount cannot be deleted");
       }
+      unlocked(op, mountName, path);
       Entry entry = find(mount, path);
       if (entry.directory()) {
         mount.provider().deleteDirectory(path);
@@ -238,9 +242,26 @@ public final class LiveService implements io.stockage.LiveMounts {
   }
 
   /** Whether the subject may see the mount in the mount list. */
+  @Override
+  public MountRole role(Subject subject, String mountName) {
+    Operation op = Operation.query(ctx, "mount-role", subject, mountName);
+    return op.run(() -> ctx.catalog().read(session -> {
+      Mount mount = LiveAccess.require(op, session, ctx, mountName, MountRole.VIEWER);
+      return LiveAccess.role(op, session, mount).orElseThrow();
+    }));
+  }
+
   public boolean visible(Subject subject, Mount mount) {
     Operation op = Operation.query(ctx, "list-mounts", subject, mount.name());
     return ctx.catalog().read(session -> LiveAccess.role(op, session, mount).isPresent());
+  }
+
+  // A live mount's writes are the backend's, outside any catalog transaction: the lock is read just before.
+  private void unlocked(Operation op, String mountName, String path) {
+    ctx.catalog().read(session -> {
+      LockGate.require(ctx, session, op, io.stockage.LockTarget.entry(mountName, path));
+      return null;
+    });
   }
 
   private Mount require(Operation op, String mountName, MountRole needed) {

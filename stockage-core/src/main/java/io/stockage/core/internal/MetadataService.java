@@ -34,6 +34,7 @@ public final class MetadataService implements io.stockage.Fields {
     Operation op = Operation.mutation(ctx, "update", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
       Item item = Lookups.liveItem(op, session, id, Permission.CHANGE, true).item();
+      LockGate.require(ctx, session, op, id);
       Item next = patched(session, item, patch);
       List<String> changed = changes(item, next);
       if (changed.isEmpty()) {

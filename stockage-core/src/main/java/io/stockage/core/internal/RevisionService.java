@@ -89,6 +89,7 @@ public final class RevisionService implements io.stockage.Revisions {
     Operation op = Operation.mutation(ctx, "restore-revision", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
       Item current = Lookups.liveFile(op, session, id, Permission.CHANGE, true).item();
+      LockGate.require(ctx, session, op, id);
       RevisionRecord source = Contents.revision(session, id, number);
       Revision old = source.revision();
       Instant now = ctx.clock().instant();

@@ -82,6 +82,7 @@ public final class TreeService {
     Operation op = Operation.mutation(ctx, "rename", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
       Item item = Lookups.liveItem(op, session, id, Permission.CHANGE, true).item();
+      LockGate.require(ctx, session, op, id);
       String name = NameRules.newName(item, newName, ctx.policy());
       Instant now = ctx.clock().instant();
       Item renamed = item.withName(name, now);
@@ -97,6 +98,7 @@ public final class TreeService {
     Operation op = Operation.mutation(ctx, "move", subject, id.toString());
     Item result = op.run(() -> ctx.catalog().inTransaction(session -> {
       Lookups.Located located = Lookups.liveItem(op, session, id, Permission.CHANGE, true);
+      LockGate.require(ctx, session, op, id);
       Item item = located.item();
       Lookups.sameProject(located.project(), target);
       Lookups.folder(op, session, located.project(), folder, Permission.ADD);
@@ -203,6 +205,7 @@ public final class TreeService {
     Operation op = Operation.mutation(ctx, "delete", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {
       Lookups.Located located = Lookups.liveItem(op, session, id, Permission.DELETE, true);
+      LockGate.require(ctx, session, op, id);
       Subtrees.requireBelow(op, session, located, Permission.DELETE);
       Item item = located.item();
       Instant now = ctx.clock().instant();
@@ -246,6 +249,7 @@ public final class TreeService {
       if (!item.isTrashed()) {
         throw StockageException.of(ErrorKind.CONFLICT, "item " + id + " is not in the trash: delete it first");
       }
+      LockGate.require(ctx, session, op, id);
       Subtrees.requireBelow(op, session, located, Permission.DELETE);
       Instant now = ctx.clock().instant();
       Journal.purging(op, session, item, now);

@@ -90,6 +90,7 @@ public final class UploadService implements Uploads {
       String mount;
       if (upload.file().isPresent()) {
         Lookups.Located file = Lookups.liveFile(op, session, upload.file().get(), Permission.CHANGE, false);
+        LockGate.require(ctx, session, op, upload.file().get());
         NameRules.fileName(file.item().name(), ctx.policy());
         mount = file.item().mount();
         QuotaService.checkDeclared(upload.length(), QuotaService.room(session, file.item().org(), file.item().project()));

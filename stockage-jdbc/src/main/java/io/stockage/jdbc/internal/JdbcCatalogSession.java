@@ -13,6 +13,7 @@ import io.stockage.spi.catalog.ProjectRecords;
 import io.stockage.spi.catalog.RevisionRecords;
 import io.stockage.spi.catalog.SearchRecords;
 import io.stockage.spi.catalog.ShareLinkRecords;
+import io.stockage.spi.catalog.LockRecords;
 import io.stockage.spi.catalog.QuotaRecords;
 import io.stockage.spi.catalog.UploadRecords;
 import org.jdbi.v3.core.Handle;
@@ -34,11 +35,12 @@ import org.jdbi.v3.core.Handle;
  * @param liveEntries what the watchers of live mounts last saw
  * @param uploads resumable upload sessions
  * @param quotas storage limits and usage
+ * @param locks locks on files
  */
 public record JdbcCatalogSession(
     ProjectRecords projects, ItemRecords items, RevisionRecords revisions, BlobRecords blobs,
     ChangeJournal changes, AuditRecords audit, SearchRecords search, FieldRecords fields, AclStore acl, MountRecords mounts, ShareLinkRecords links,
-    LiveEntryRecords liveEntries, UploadRecords uploads, QuotaRecords quotas)
+    LiveEntryRecords liveEntries, UploadRecords uploads, QuotaRecords quotas, LockRecords locks)
     implements CatalogSession {
 
   /** The session of the transaction the handle is in. */
@@ -57,6 +59,7 @@ public record JdbcCatalogSession(
         JdbcErrors.translating(ShareLinkRecords.class, new JdbcShareLinkRecords(handle)),
         JdbcErrors.translating(LiveEntryRecords.class, new JdbcLiveEntryRecords(handle)),
         JdbcErrors.translating(UploadRecords.class, new JdbcUploadRecords(handle)),
-        JdbcErrors.translating(QuotaRecords.class, new JdbcQuotaRecords(handle)));
+        JdbcErrors.translating(QuotaRecords.class, new JdbcQuotaRecords(handle)),
+        JdbcErrors.translating(LockRecords.class, new JdbcLockRecords(handle)));
   }
 }
