@@ -61,6 +61,11 @@ public final class ContentSniffer {
    * @throws StockageException {@code POLICY_VIOLATION (CONTENT_MISMATCH)} when they disagree
    */
   public Sniffed sniff(String extension, byte[] head, int length) {
+    if (length == 0) {
+      // An empty file (an online editor's new document) holds nothing that could disagree with its name.
+      return new Sniffed(MAGIC_TYPES.getOrDefault(extension, byName(extension, OCTET_STREAM).mimeType()),
+          size -> true);
+    }
     MediaType magic = detect(head, length);
     String expected = MAGIC_TYPES.get(extension);
     if (expected != null) {

@@ -63,8 +63,11 @@ class ContentSnifferTest {
   }
 
   @Test
-  void sniff_emptyPdf_isContentMismatch() {
-    assertMismatch(".pdf", new byte[0]);
+  void sniff_emptyFile_isItsExtensionsType() {
+    // An online editor's new document: nothing in it can disagree with its name.
+    assertThat(sniff(".pdf", new byte[0])).isEqualTo("application/pdf");
+    assertThat(sniff(".glb", new byte[0])).isEqualTo("model/gltf-binary");
+    assertMismatch(".pdf", new byte[] {'x'});
   }
 
   @Test

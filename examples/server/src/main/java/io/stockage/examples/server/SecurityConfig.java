@@ -19,7 +19,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * HTTP Basic on the API, stateless; the OpenAPI description, health, share links
  * ({@code /s/{token}}: the token is the credential) and signed download URLs
- * ({@code /api/v1/signed/{id}?...}: bearer URLs, the signature is the credential) are public.
+ * ({@code /api/v1/signed/{id}?...}: bearer URLs, the signature is the credential) and the WOPI
+ * endpoints ({@code /wopi/files/...}: the access token is the credential) are public.
  * Browsers of the origins in {@code sample.cors.allowed-origins} (none by default) may call the API,
  * tus uploads included (their headers are exposed).
  */
@@ -32,6 +33,8 @@ public class SecurityConfig {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/error").permitAll()
             .requestMatchers(org.springframework.http.HttpMethod.GET, "/s/*", "/api/v1/signed/*").permitAll()
+            // WOPI clients call with the access token the host issued (WopiHost checks it).
+            .requestMatchers("/wopi/**").permitAll()
             .anyRequest().authenticated())
         .cors(Customizer.withDefaults())
         .httpBasic(Customizer.withDefaults())

@@ -138,11 +138,11 @@ class TusApiIT extends ServerIT {
   @Test
   void quotaExceeded_413_atCreationWhenDeclared_andWhileStreamingWhenNot() {
     String slug = "tus-quota-" + System.nanoTime();
-    assertThat(json("alice", "POST", "/api/v1/projects", "{\"slug\":\"" + slug + "\",\"title\":\"Quota\"}")
+    assertThat(http.json("alice", "POST", "/api/v1/projects", "{\"slug\":\"" + slug + "\",\"title\":\"Quota\"}")
         .statusCode()).isEqualTo(201);
-    assertThat(json("bob", "PUT", "/api/v1/projects/" + slug + "/quota", "{\"limitBytes\":1000}").statusCode())
+    assertThat(http.json("bob", "PUT", "/api/v1/projects/" + slug + "/quota", "{\"limitBytes\":1000}").statusCode())
         .as("only organization admins set limits").isIn(403, 404);
-    HttpResponse<String> limited = json("alice", "PUT", "/api/v1/projects/" + slug + "/quota", "{\"limitBytes\":1000}");
+    HttpResponse<String> limited = http.json("alice", "PUT", "/api/v1/projects/" + slug + "/quota", "{\"limitBytes\":1000}");
     assertThat(limited.statusCode()).isEqualTo(200);
     assertThat(limited.body()).contains("\"limitBytes\":1000", "\"remainingBytes\":1000");
 
@@ -166,11 +166,6 @@ class TusApiIT extends ServerIT {
     HttpResponse<String> organization = http.send(http.request("carol", "/api/v1/quota").GET());
     assertThat(organization.statusCode()).isEqualTo(200);
     assertThat(organization.body()).contains("\"usedBytes\":").doesNotContain("limitBytes");
-  }
-
-  private HttpResponse<String> json(String user, String method, String path, String body) {
-    return http.send(http.request(user, path).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
   @Test
