@@ -7,6 +7,7 @@ import io.stockage.testkit.Samples;
 import io.stockage.testkit.TestDatabase;
 import io.stockage.testkit.s3.S3Bucket;
 import io.stockage.testkit.s3.S3MockFixture;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -43,6 +44,8 @@ class NodesProfileIT {
       env.put("STOCKAGE_S3_SECRET_KEY", bucket.secretKey());
       env.put("STOCKAGE_SIGNING_KEY_ID", "k1");
       env.put("STOCKAGE_SIGNING_KEY_SECRET", Base64.getEncoder().encodeToString(new byte[32]));
+      env.put("STOCKAGE_WOPI_TOKEN_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+      String locked;
       try (ConfigurableApplicationContext a = start(env); ConfigurableApplicationContext b = start(env)) {
         Http nodeA = new Http(port(a), "s3cret");
         Http nodeB = new Http(port(b), "s3cret");
@@ -60,8 +63,34 @@ class NodesProfileIT {
           assertThat(nodeB.sendForBytes(nodeB.request("carol", "/api/v1/files/" + id + "/content")).body())
               .as("and serves its bytes from the shared bucket").isEqualTo(pdf);
         }
+        locked = lockedOnOneSavedOnTheOther(nodeA, nodeB);
+      }
+      try (ConfigurableApplicationContext restarted = start(env)) {
+        Http node = new Http(port(restarted), "s3cret");
+        HttpResponse<String> held = node.send(node.request(null, locked).header("X-WOPI-Override", "GET_LOCK")
+            .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(held.headers().firstValue("X-WOPI-Lock")).as("the lock outlives both servers").contains("L-A");
       }
     }
+  }
+
+  // A WOPI lock taken through node A holds on node B: a save with another lock id is refused there.
+  private static String lockedOnOneSavedOnTheOther(Http nodeA, Http nodeB) {
+    HttpResponse<String> created = nodeA.upload("bob", "bridge", "wopi-nodes.pdf", Samples.pdf("edited online"));
+    String id = ServerIT.member(created.body(), "id");
+    HttpResponse<String> issued = nodeA.send(nodeA.request("bob", "/api/v1/files/" + id + "/wopi-token")
+        .POST(HttpRequest.BodyPublishers.noBody()));
+    String wopi = "/wopi/files/" + id + "?access_token=" + java.net.URLEncoder.encode(
+        ServerIT.member(issued.body(), "access_token"), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(nodeA.send(nodeA.request(null, wopi).header("X-WOPI-Override", "LOCK").header("X-WOPI-Lock", "L-A")
+        .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(200);
+    HttpResponse<String> refused = nodeB.send(nodeB.request(null, wopi.replace("?", "/contents?"))
+        .header("X-WOPI-Lock", "L-B").POST(HttpRequest.BodyPublishers.ofByteArray(Samples.pdf("from B"))));
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.headers().firstValue("X-WOPI-Lock")).contains("L-A");
+    assertThat(nodeB.send(nodeB.request(null, wopi.replace("?", "/contents?")).header("X-WOPI-Lock", "L-A")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Samples.pdf("from B with the lock")))).statusCode()).isEqualTo(200);
+    return wopi;
   }
 
   private static ConfigurableApplicationContext start(Map<String, Object> env) {
