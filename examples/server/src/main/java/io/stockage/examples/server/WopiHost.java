@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,10 +94,13 @@ class WopiHost {
       throw new Refused(HttpStatus.UNAUTHORIZED, "no valid access token for file " + id);
     }
     if (discovery.isPresent()) {
-      String url = publicUrl + request.getRequestURI()
-          + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-      if (!WopiProof.genuine(discovery.get().proofKeys(), token, url, request.getHeader("X-WOPI-TimeStamp"),
-          request.getHeader("X-WOPI-Proof"), request.getHeader("X-WOPI-ProofOld"), clock.instant())) {
+      // The client signs the URL it called: the public one (behind a proxy), or this server's own.
+      String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+      List<String> urls = List.of(publicUrl + request.getRequestURI() + query, request.getRequestURL() + query);
+      String token0 = token;
+      if (urls.stream().distinct().noneMatch(url -> WopiProof.genuine(discovery.get().proofKeys(), token0, url,
+          request.getHeader("X-WOPI-TimeStamp"), request.getHeader("X-WOPI-Proof"),
+          request.getHeader("X-WOPI-ProofOld"), clock.instant()))) {
         // Microsoft's validator expects a 500 when the proof does not verify.
         throw new Refused(HttpStatus.INTERNAL_SERVER_ERROR, "the WOPI proof does not verify");
       }

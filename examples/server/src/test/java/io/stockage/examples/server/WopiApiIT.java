@@ -333,6 +333,15 @@ class WopiApiIT extends ServerIT {
   }
 
   @Test
+  void getFile_largerThanTheClientExpects_is412() {
+    int size = Integer.parseInt(member(checkFileInfo(token).body(), "Size"));
+    assertThat(http.sendForBytes(wopi(token, "/contents").header("X-WOPI-MaxExpectedSize", Integer.toString(size - 1))
+        .GET()).statusCode()).isEqualTo(412);
+    assertThat(http.sendForBytes(wopi(token, "/contents").header("X-WOPI-MaxExpectedSize", Integer.toString(size))
+        .GET()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aViewer_cannotWrite_andGetsNoForbidden() {
     String viewer = token("carol", file);
     assertThat(checkFileInfo(viewer).body()).contains("\"UserCanWrite\":false", "\"ReadOnly\":true");
