@@ -17,6 +17,7 @@ import java.util.OptionalInt;
  * @param createdAt when it was written
  * @param comment optional comment
  * @param restoredFrom the revision it restores, for a restore
+ * @param properties what extraction found in it (pages, title, dimensions, mesh names...), once indexed
  */
 public record Revision(
     ItemId item,
@@ -27,7 +28,8 @@ public record Revision(
     UserId author,
     Instant createdAt,
     Optional<String> comment,
-    OptionalInt restoredFrom) {
+    OptionalInt restoredFrom,
+    java.util.Map<String, String> properties) {
   /** Validates. */
   public Revision {
     Objects.requireNonNull(item, "item");
@@ -37,8 +39,15 @@ public record Revision(
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(restoredFrom, "restoredFrom");
+    properties = java.util.Map.copyOf(properties);
     if (number < 1 || size < 0) {
       throw new IllegalArgumentException("revision number must be >= 1 and size >= 0");
     }
+  }
+
+  /** A revision whose properties are not extracted yet. */
+  public Revision(ItemId item, int number, long size, String sha256, String mimeType, UserId author, Instant createdAt,
+      Optional<String> comment, OptionalInt restoredFrom) {
+    this(item, number, size, sha256, mimeType, author, createdAt, comment, restoredFrom, java.util.Map.of());
   }
 }

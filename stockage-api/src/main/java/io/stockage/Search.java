@@ -23,4 +23,11 @@ public interface Search {
    * empty until its first index job ran. Needs {@link Permission#VIEW}.
    */
   java.util.Optional<Indexed> indexed(Subject subject, ItemId item);
+
+  /**
+   * What search covers on each mount the subject can use, by name: the content of managed mounts'
+   * files ({@link SearchCoverage.Scope#CONTENT}), the names of live mounts' files
+   * ({@link SearchCoverage.Scope#NAMES}).
+   */
+  java.util.List<SearchCoverage> coverage(Subject subject);
 }

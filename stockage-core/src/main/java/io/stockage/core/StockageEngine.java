@@ -86,7 +86,6 @@ public final class StockageEngine implements Stockage {
     this.watcher = new LiveWatcher(ctx, options.liveWatch());
     this.live = new LiveService(ctx, options.liveListingTtl(), watcher::touched);
     this.audit = new AuditService(ctx);
-    this.search = new SearchService(ctx);
     this.changes = new ChangeService(ctx, options.changes());
     this.uploads = new UploadService(ctx, contents, live, options.uploads());
     this.quotas = new io.stockage.core.internal.QuotaService(ctx);
@@ -98,6 +97,7 @@ public final class StockageEngine implements Stockage {
         .filter(m -> m.mode() == MountMode.MANAGED || live.visible(subject, m))
         .map(Mount::info)
         .sorted(Comparator.comparing(MountInfo::name)).toList();
+    this.search = new SearchService(ctx, mounts);
     this.maintenance = new Maintenance() {
       @Override
       public int applyRetention() {

@@ -183,6 +183,15 @@ class LiveMountsIT {
   }
 
   @Test
+  void searchCoverage_saysPerMountWhatAQueryReaches() {
+    assertThat(fx.engine.search().coverage(CAROL)).containsExactly(
+        new io.stockage.SearchCoverage("main", io.stockage.SearchCoverage.Scope.CONTENT),
+        new io.stockage.SearchCoverage("share", io.stockage.SearchCoverage.Scope.NAMES));
+    assertThat(fx.engine.search().coverage(DAVE)).as("no role on the live mount")
+        .containsExactly(new io.stockage.SearchCoverage("main", io.stockage.SearchCoverage.Scope.CONTENT));
+  }
+
+  @Test
   void paths_cannotLeaveTheMount_andThePolicyApplies() throws IOException {
     assertThatThrownBy(() -> fx.engine.live().open(BOB, "share", "../managed/x"))
         .isInstanceOfSatisfying(StockageException.class, e -> assertThat(e.reason()).contains(PolicyReason.INVALID_NAME));

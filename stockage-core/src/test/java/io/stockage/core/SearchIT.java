@@ -72,6 +72,20 @@ class SearchIT {
   }
 
   @Test
+  void extractedProperties_areKeptOnEachRevision() {
+    Item model = fx.upload(BOB, project, "bridge.gltf", Samples.gltf("deck"));
+    index();
+    fx.engine.files().write(BOB, model.id(), io.stockage.NewContent.of(new java.io.ByteArrayInputStream(
+        Samples.gltf("pylon"))));
+    index();
+
+    List<io.stockage.Revision> history = fx.engine.revisions().list(CAROL, model.id(), PageRequest.first(10)).items();
+    assertThat(history).extracting(io.stockage.Revision::number).containsExactly(2, 1);
+    assertThat(history.get(0).properties().toString()).contains("pylon").doesNotContain("deck");
+    assertThat(history.get(1).properties().toString()).as("revision 1 keeps what it held").contains("deck");
+  }
+
+  @Test
   void search_englishAndFrenchStemsAccentsAndPartialNames_match() {
     Item bridges = fx.upload(BOB, project, "spans.pdf", Samples.pdf("Two bridges over the river"));
     Item poutres = fx.upload(BOB, project, "structure.pdf", Samples.pdf("Les poutres du pont"));

@@ -13,6 +13,9 @@ public interface RevisionRecords {
   /** Inserts a revision. */
   void insert(RevisionRecord revision);
 
+  /** Records what extraction found in a revision (replacing what was recorded). */
+  void describe(io.stockage.ItemId item, int number, java.util.Map<String, String> properties);
+
   /** Revision {@code number} of the file. */
   Optional<RevisionRecord> find(ItemId item, int number);
 

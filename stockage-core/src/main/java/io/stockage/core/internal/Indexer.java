@@ -130,7 +130,13 @@ public final class Indexer implements AutoCloseable {
       return;
     }
     SearchDocument document = document(item, snapshot);
-    ctx.catalog().inTransaction(s -> s.search().complete(job, node, Optional.of(document), ctx.clock().instant()));
+    ctx.catalog().inTransaction(s -> {
+      boolean held = s.search().complete(job, node, Optional.of(document), ctx.clock().instant());
+      if (held && document.revision().isPresent()) {
+        s.revisions().describe(item.id(), document.revision().getAsInt(), document.properties());
+      }
+      return held;
+    });
   }
 
   private SearchDocument document(Item item, Snapshot snapshot) {

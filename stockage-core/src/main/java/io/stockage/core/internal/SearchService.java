@@ -25,10 +25,19 @@ public final class SearchService implements Search {
   private static final int REINDEX_BATCH = 1000;
 
   private final EngineContext ctx;
+  private final io.stockage.Mounts mounts;
 
-  /** A service over the engine's context. */
-  public SearchService(EngineContext ctx) {
+  /** A service over the engine's context; {@code mounts} tells which mounts a subject can use. */
+  public SearchService(EngineContext ctx, io.stockage.Mounts mounts) {
     this.ctx = ctx;
+    this.mounts = mounts;
+  }
+
+  @Override
+  public List<io.stockage.SearchCoverage> coverage(Subject subject) {
+    return mounts.list(subject).stream().map(m -> new io.stockage.SearchCoverage(m.name(),
+        m.mode() == io.stockage.MountMode.MANAGED ? io.stockage.SearchCoverage.Scope.CONTENT
+            : io.stockage.SearchCoverage.Scope.NAMES)).toList();
   }
 
   @Override

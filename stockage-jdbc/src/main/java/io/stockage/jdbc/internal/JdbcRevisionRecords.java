@@ -23,7 +23,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Revisions in {@code revisions}; a revision's blob key is read from {@code blobs}. */
 public final class JdbcRevisionRecords implements RevisionRecords {
   private static final String SELECT = "SELECT r.item_id, r.number, r.blob_id, r.size, r.sha256, r.mime_type,"
-      + " r.author, r.created_at, r.comment, r.restored_from, r.version_id, b.key AS blob_key"
+      + " r.author, r.created_at, r.comment, r.restored_from, r.version_id, CAST(r.properties AS text) AS properties,"
+      + " b.key AS blob_key"
       + " FROM revisions r JOIN blobs b ON b.id = r.blob_id";
 
   private final Handle handle;
@@ -127,6 +128,22 @@ public final class JdbcRevisionRecords implements RevisionRecords {
         .list();
   }
 
+  @Override
+  public void describe(ItemId item, int number, java.util.Map<String, String> properties) {
+    handle.createUpdate("UPDATE revisions SET properties = CAST(:properties AS jsonb) WHERE item_id = :item"
+            + " AND number = :number")
+        .bind("properties", Json.fields(new java.util.LinkedHashMap<>(properties)))
+        .bind("item", item.value())
+        .bind("number", number)
+        .execute();
+  }
+
+  private static java.util.Map<String, String> properties(String json) {
+    java.util.Map<String, String> values = new java.util.TreeMap<>();
+    Json.fields(json).forEach((k, v) -> values.put(k, String.valueOf(v)));
+    return values;
+  }
+
   private static RevisionRecord record(ResultSet rows, StatementContext ctx) throws SQLException {
     Integer restoredFrom = rows.getObject("restored_from", Integer.class);
     Revision revision = new Revision(
@@ -138,7 +155,8 @@ public final class JdbcRevisionRecords implements RevisionRecords {
         UserId.of(rows.getString("author")),
         Rows.instant(rows, "created_at"),
         Optional.ofNullable(rows.getString("comment")),
-        restoredFrom == null ? OptionalInt.empty() : OptionalInt.of(restoredFrom));
+        restoredFrom == null ? OptionalInt.empty() : OptionalInt.of(restoredFrom),
+        properties(rows.getString("properties")));
     return new RevisionRecord(revision, rows.getLong("blob_id"), rows.getString("blob_key"),
         Optional.ofNullable(rows.getString("version_id")));
   }

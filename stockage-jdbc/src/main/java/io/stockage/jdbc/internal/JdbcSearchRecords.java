@@ -41,8 +41,14 @@ public final class JdbcSearchRecords implements SearchRecords {
   static final int MAX_SNIPPET_SOURCE = 64 * 1024;
 
   private static final String BOTH = "(to_tsvector('stockage_en', %1$s) || to_tsvector('stockage_fr', %1$s))";
-  private static final String TSV = "setweight(" + BOTH.formatted(":name") + ", 'A') || setweight("
-      + BOTH.formatted(":metadata") + ", 'B') || setweight(" + BOTH.formatted(":indexed") + ", 'C')";
+  // Name and metadata are short: both languages. The body, most of the work, in its own language when
+  // it is clear (SearchText.language): a query is parsed in both, so either parse finds it.
+  private static final String HEAD = "setweight(" + BOTH.formatted(":name") + ", 'A') || setweight("
+      + BOTH.formatted(":metadata") + ", 'B') || setweight(";
+  private static final Map<SearchText.Language, String> TSV = Map.of(
+      SearchText.Language.UNSURE, HEAD + BOTH.formatted(":indexed") + ", 'C')",
+      SearchText.Language.ENGLISH, HEAD + "to_tsvector('stockage_en', :indexed), 'C')",
+      SearchText.Language.FRENCH, HEAD + "to_tsvector('stockage_fr', :indexed), 'C')");
   private static final String QUERY =
       "(websearch_to_tsquery('stockage_en', :text) || websearch_to_tsquery('stockage_fr', :text))";
   // Weights of D, C, B, A for ts_rank_cd; a partial name match adds a little.
@@ -106,7 +112,8 @@ public final class JdbcSearchRecords implements SearchRecords {
     SearchDocument d = document.get();
     String indexed = cap(d.body(), MAX_INDEXED_CHARS);
     handle.createUpdate("INSERT INTO search_documents (item_id, org_id, revision, name_key, tsv, body, keywords,"
-            + " properties, error, indexed_at) VALUES (:item, :org, :revision, :nameKey, " + TSV + ", :body,"
+            + " properties, error, indexed_at) VALUES (:item, :org, :revision, :nameKey, "
+            + TSV.get(SearchText.language(indexed)) + ", :body,"
             + " :keywords, CAST(:properties AS jsonb), :error, :now)"
             + " ON CONFLICT (item_id) DO UPDATE SET revision = EXCLUDED.revision, name_key = EXCLUDED.name_key,"
             + " tsv = EXCLUDED.tsv, body = EXCLUDED.body, keywords = EXCLUDED.keywords,"
@@ -223,38 +230,56 @@ public final class JdbcSearchRecords implements SearchRecords {
         keyset = "(m.name COLLATE \"C\", m.id) > (:k0 COLLATE \"C\", CAST(:k1 AS uuid))";
       }
     }
-    String sql = where.ctes() + "SELECT m.rank, p.slug AS project_slug, "
+    // One statement: the matches computed once (ranked, filtered by permission), then the page, its
+    // snippets, and both facets read from them; the facets come on every row, and on one row of
+    // nulls when the page is empty.
+    String facets = "SELECT (SELECT json_object_agg(k, n ORDER BY n DESC, k) FROM (SELECT p.slug AS k, count(*) AS n"
+        + " FROM m JOIN projects p ON p.id = m.project_id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100) f) AS by_project,"
+        + " (SELECT json_object_agg(k, n ORDER BY n DESC, k) FROM (SELECT m.mime_type AS k, count(*) AS n FROM m"
+        + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100) f) AS by_type";
+    String pageSql = "SELECT pm.rank, p.slug AS project_slug, "
         + (hasText ? "ts_headline('stockage_en', d.body, " + QUERY + ", " + HEADLINE + ") AS body_snippet, "
             + "ts_headline('stockage_en', i.name, " + QUERY + ", " + HEADLINE + ") AS name_snippet, "
             : "'' AS body_snippet, '' AS name_snippet, ")
         + JdbcItemRecords.SELECT.substring("SELECT ".length())
-        + " JOIN (SELECT * FROM (" + matches + ") m" + (after.isPresent() ? " WHERE " + keyset : "")
-        + " ORDER BY " + order + " LIMIT :limit) m ON m.id = i.id"
-        + " JOIN search_documents d ON d.item_id = i.id JOIN projects p ON p.id = i.project_id"
-        + " ORDER BY " + order;
+        + " JOIN (SELECT * FROM m" + (after.isPresent() ? " WHERE " + keyset : "")
+        + " ORDER BY " + order + " LIMIT :limit) pm ON pm.id = i.id"
+        + " JOIN search_documents d ON d.item_id = i.id JOIN projects p ON p.id = i.project_id";
+    String sql = where.ctes() + ", m AS MATERIALIZED (" + matches + "), facets AS (" + facets + ")"
+        + " SELECT facets.by_project, facets.by_type, hit.* FROM facets LEFT JOIN (" + pageSql + ") hit ON true"
+        + " ORDER BY " + order.replace("m.", "hit.");
     Query query = where.bind(handle.createQuery(sql)).bind("limit", page.size() + 1);
     after.ifPresent(c -> {
       query.bind("k0", sort == SearchSort.NEWEST ? Rows.at(c.instant(0)).toString() : c.get(0));
       query.bind("k1", c.uuid(1).toString());
     });
-    List<SearchHit> rows = query.map((r, ctx) -> new SearchHit(JdbcItemRecords.item(r, ctx), r.getFloat("rank"),
-        hasText ? snippet(r.getString("body_snippet"), r.getString("name_snippet")) : "")).list();
+    List<Map<String, Long>> facetCounts = new ArrayList<>();
+    List<SearchHit> rows = new ArrayList<>();
+    query.map((r, ctx) -> {
+      if (facetCounts.isEmpty()) {
+        facetCounts.add(counts(r.getString("by_project")));
+        facetCounts.add(counts(r.getString("by_type")));
+      }
+      return r.getObject("id") == null ? Optional.<SearchHit>empty() : Optional.of(new SearchHit(
+          JdbcItemRecords.item(r, ctx), r.getFloat("rank"),
+          hasText ? snippet(r.getString("body_snippet"), r.getString("name_snippet")) : ""));
+    }).forEach(hit -> hit.ifPresent(rows::add));
     // The rank is a real in the database: its float's text is the exact key of the next page.
     Page<SearchHit> hits = PageCursor.page(rows, page, hit -> switch (sort) {
       case RELEVANCE -> PageCursor.of(Float.toString((float) hit.rank()), hit.item().id().value().toString());
       case NEWEST -> PageCursor.of(hit.item().updatedAt().toString(), hit.item().id().value().toString());
       case NAME -> PageCursor.of(hit.item().name(), hit.item().id().value().toString());
     });
-    return new SearchResults(hits, facet(where, matches, "(SELECT slug FROM projects WHERE id = m.project_id)"),
-        facet(where, matches, "m.mime_type"));
+    return new SearchResults(hits, facetCounts.isEmpty() ? Map.of() : facetCounts.get(0),
+        facetCounts.isEmpty() ? Map.of() : facetCounts.get(1));
   }
 
-  private Map<String, Long> facet(Where where, String matches, String key) {
+  // A facet's counts, most first, from the JSON object the statement built (null: no match).
+  private static Map<String, Long> counts(String json) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    where.bind(handle.createQuery(where.ctes() + "SELECT " + key + " AS k, count(*) AS n FROM (" + matches + ") m"
-            + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100"))
-        .map((r, ctx) -> Map.entry(r.getString("k"), r.getLong("n")))
-        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    if (json != null) {
+      Json.ordered(json).forEach((k, v) -> counts.put(k, ((Number) v).longValue()));
+    }
     return counts;
   }
 

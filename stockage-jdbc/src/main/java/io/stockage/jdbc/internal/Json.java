@@ -58,6 +58,17 @@ public final class Json {
     return write(object);
   }
 
+  /** The members of a JSON object the database built, in its order; numbers as {@code Long} or {@code BigDecimal}. */
+  public static Map<String, Object> ordered(String json) {
+    JsonNode object = read(json);
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> member : object.properties()) {
+      JsonNode node = member.getValue();
+      values.put(member.getKey(), node.isNumber() ? number(node.decimalValue()) : node.asString());
+    }
+    return values;
+  }
+
   /** The custom field values of a stored JSON object; {@code null} members are left out. */
   public static Map<String, Object> fields(String json) {
     JsonNode object = read(json);

@@ -38,10 +38,10 @@ class RevisionsController {
 
   /** The JSON form of a revision. */
   record RevisionView(int revision, long size, String sha256, String mimeType, Instant createdAt, String author,
-      Integer restoredFrom, String comment) {
+      Integer restoredFrom, String comment, java.util.Map<String, String> properties) {
     static RevisionView of(Revision r) {
       return new RevisionView(r.number(), r.size(), r.sha256(), r.mimeType(), r.createdAt(), r.author().value(),
-          r.restoredFrom().isPresent() ? r.restoredFrom().getAsInt() : null, r.comment().orElse(null));
+          r.restoredFrom().isPresent() ? r.restoredFrom().getAsInt() : null, r.comment().orElse(null), r.properties());
     }
   }
 

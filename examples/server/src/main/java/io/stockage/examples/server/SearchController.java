@@ -91,6 +91,12 @@ class SearchController {
     return search(subject, q, slug, folder, type, tag, uploadedBy, from, to, sort, cursor, size);
   }
 
+  /** What search covers on each mount the caller can use: {@code CONTENT} (managed) or {@code NAMES} (live). */
+  @GetMapping("/api/v1/search/coverage")
+  List<io.stockage.SearchCoverage> coverage(Subject subject) {
+    return stockage.search().coverage(subject);
+  }
+
   @PostMapping("/api/v1/maintenance/reindex")
   @ResponseStatus(HttpStatus.ACCEPTED)
   ReindexView reindex(Subject subject) {
