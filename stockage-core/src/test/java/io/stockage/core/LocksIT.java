@@ -25,6 +25,7 @@ import io.stockage.Subject;
 import io.stockage.Upload;
 import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.testkit.Failures;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -101,9 +102,9 @@ class LocksIT {
     assertThat(locked(() -> fx.engine.locks().unlock(BOB, target, "new"))).as("not locked: an empty id").isEmpty();
     assertThat(locked(() -> fx.engine.locks().refresh(BOB, LockRequest.of(target, "new")))).isEmpty();
 
-    assertKind(() -> fx.engine.locks().lock(CAROL, LockRequest.of(target, ID)), ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.locks().lock(MALLORY, LockRequest.of(target, ID)), ErrorKind.NOT_FOUND);
-    assertKind(() -> fx.engine.locks().get(MALLORY, target), ErrorKind.NOT_FOUND);
+    Failures.expect(ErrorKind.PERMISSION_DENIED, () -> fx.engine.locks().lock(CAROL, LockRequest.of(target, ID)));
+    Failures.expect(ErrorKind.NOT_FOUND, () -> fx.engine.locks().lock(MALLORY, LockRequest.of(target, ID)));
+    Failures.expect(ErrorKind.NOT_FOUND, () -> fx.engine.locks().get(MALLORY, target));
   }
 
   @Test
@@ -114,8 +115,8 @@ class LocksIT {
     fx.engine.locks().lock(BOB, LockRequest.of(target, longest));
     assertThat(locked(() -> fx.engine.locks().lock(BOB, LockRequest.of(target, "é".repeat(1023) + "X"))))
         .isEqualTo(longest);
-    assertKind(() -> LockRequest.of(target, "x".repeat(1025)), ErrorKind.INVALID_ARGUMENT);
-    assertKind(() -> LockRequest.of(target, ""), ErrorKind.INVALID_ARGUMENT);
+    Failures.expect(ErrorKind.INVALID_ARGUMENT, () -> LockRequest.of(target, "x".repeat(1025)));
+    Failures.expect(ErrorKind.INVALID_ARGUMENT, () -> LockRequest.of(target, ""));
   }
 
   @Test
@@ -124,7 +125,7 @@ class LocksIT {
     LockTarget target = LockTarget.item(file.id());
     fx.engine.locks().lock(BOB, LockRequest.of(target, ID).withTtl(Duration.ofMinutes(30)));
     later.set(Duration.ofMinutes(29));
-    assertKind(() -> fx.engine.files().rename(ALICE, file.id(), "renamed.pdf"), ErrorKind.LOCKED);
+    Failures.expect(ErrorKind.LOCKED, () -> fx.engine.files().rename(ALICE, file.id(), "renamed.pdf"));
     later.set(Duration.ofMinutes(31));
     assertThat(fx.engine.locks().get(BOB, target)).isEmpty();
     assertThat(fx.engine.files().rename(ALICE, file.id(), "renamed.pdf").name()).isEqualTo("renamed.pdf");
@@ -218,8 +219,8 @@ class LocksIT {
     fx.engine.live().put(CAROL.holding(ID), io.stockage.EntryUpload.of("share", "docs/a.pdf",
         new ByteArrayInputStream(Samples.pdf("with the lock id"))));
     assertThat(fx.engine.locks().get(CAROL, LockTarget.entry("share", "docs/a.pdf"))).isPresent();
-    assertKind(() -> fx.engine.locks().lock(ALICE, LockRequest.of(LockTarget.entry("share", "docs/a.pdf"), "x")),
-        ErrorKind.NOT_FOUND);
+    Failures.expect(ErrorKind.NOT_FOUND,
+        () -> fx.engine.locks().lock(ALICE, LockRequest.of(LockTarget.entry("share", "docs/a.pdf"), "x")));
   }
 
   @Test
@@ -236,7 +237,7 @@ class LocksIT {
       assertThat(restarted.locks().get(ALICE, target).orElseThrow().id()).isEqualTo(ID);
       assertThat(locked(() -> restarted.files().rename(ALICE, file.id(), "x.pdf"))).isEqualTo(ID);
     }
-    assertKind(() -> fx.engine.locks().breakLock(ALICE, target), ErrorKind.PERMISSION_DENIED);
+    Failures.expect(ErrorKind.PERMISSION_DENIED, () -> fx.engine.locks().breakLock(ALICE, target));
     fx.engine.locks().breakLock(ROOT, target);
     assertThat(fx.engine.locks().get(BOB, target)).isEmpty();
 
@@ -263,18 +264,7 @@ class LocksIT {
   }
 
   private static String locked(org.junit.jupiter.api.function.Executable call) {
-    return assertKind(call, ErrorKind.LOCKED).lockId().orElseThrow();
+    return Failures.expect(ErrorKind.LOCKED, call).lockId().orElseThrow();
   }
 
-  private static StockageException assertKind(org.junit.jupiter.api.function.Executable call, ErrorKind kind) {
-    try {
-      call.execute();
-    } catch (StockageException e) {
-      assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
-      return e;
-    } catch (Throwable t) {
-      throw new AssertionError("expected " + kind + ", got " + t, t);
-    }
-    throw new AssertionError("expected " + kind + ", but it succeeded");
-  }
 }

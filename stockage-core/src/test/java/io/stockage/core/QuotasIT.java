@@ -18,6 +18,7 @@ import io.stockage.Subject;
 import io.stockage.Upload;
 import io.stockage.UploadChunk;
 import io.stockage.UploadSession;
+import io.stockage.testkit.Failures;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -66,11 +67,13 @@ class QuotasIT {
         .isEqualTo(pdf.length + Samples.pdf("another content").length);
     assertThat(fx.engine.quotas().project(BOB, project.slug()).limitBytes()).isEmpty();
 
-    assertKind(() -> fx.engine.quotas().limitProject(BOB, project.slug(), QuotaLimit.of(10)), ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.quotas().limitProject(ALICE, project.slug(), QuotaLimit.of(10)),
-        ErrorKind.PERMISSION_DENIED);
-    assertKind(() -> fx.engine.quotas().project(MALLORY, project.slug()), ErrorKind.NOT_FOUND);
-    assertKind(() -> fx.engine.quotas().limitProject(MALLORY, project.slug(), QuotaLimit.of(10)), ErrorKind.NOT_FOUND);
+    Failures.expect(ErrorKind.PERMISSION_DENIED,
+        () -> fx.engine.quotas().limitProject(BOB, project.slug(), QuotaLimit.of(10)));
+    Failures.expect(ErrorKind.PERMISSION_DENIED,
+        () -> fx.engine.quotas().limitProject(ALICE, project.slug(), QuotaLimit.of(10)));
+    Failures.expect(ErrorKind.NOT_FOUND, () -> fx.engine.quotas().project(MALLORY, project.slug()));
+    Failures.expect(ErrorKind.NOT_FOUND,
+        () -> fx.engine.quotas().limitProject(MALLORY, project.slug(), QuotaLimit.of(10)));
     assertThat(fx.engine.quotas().organization(MALLORY).usedBytes()).as("another organization's usage").isZero();
 
     assertThat(fx.engine.quotas().limitProject(ROOT, project.slug(), QuotaLimit.of(1 << 20)).remainingBytes())
@@ -86,11 +89,12 @@ class QuotasIT {
     byte[] big = Samples.pdf("past the quota, ".repeat(200));
     int before = fx.objects("");
 
-    assertKind(() -> fx.upload(BOB, project, "big.pdf", big), ErrorKind.QUOTA_EXCEEDED);
-    assertKind(() -> fx.engine.files().upload(BOB, Upload.of(project.slug(), "declared.pdf",
-        new ByteArrayInputStream(big)).withDeclaredSize(big.length)), ErrorKind.QUOTA_EXCEEDED);
-    assertKind(() -> fx.engine.files().write(BOB, item.id(), NewContent.of(new ByteArrayInputStream(big))),
-        ErrorKind.QUOTA_EXCEEDED);
+    Failures.expect(ErrorKind.QUOTA_EXCEEDED, () -> fx.upload(BOB, project, "big.pdf", big));
+    Failures.expect(ErrorKind.QUOTA_EXCEEDED,
+        () -> fx.engine.files().upload(BOB, Upload.of(project.slug(), "declared.pdf",
+        new ByteArrayInputStream(big)).withDeclaredSize(big.length)));
+    Failures.expect(ErrorKind.QUOTA_EXCEEDED,
+        () -> fx.engine.files().write(BOB, item.id(), NewContent.of(new ByteArrayInputStream(big))));
     assertThat(fx.objects("")).as("no staging object or blob left").isEqualTo(before);
     assertThat(fx.engine.quotas().project(BOB, project.slug()).usedBytes()).isEqualTo(first.length);
 
@@ -101,7 +105,7 @@ class QuotasIT {
     // The organization's limit holds in every project.
     fx.engine.quotas().limitProject(ROOT, project.slug(), QuotaLimit.none());
     fx.engine.quotas().limitOrganization(ROOT, QuotaLimit.of(fx.engine.quotas().organization(BOB).usedBytes() + 10));
-    assertKind(() -> fx.upload(BOB, fx.project(), "elsewhere.pdf", big), ErrorKind.QUOTA_EXCEEDED);
+    Failures.expect(ErrorKind.QUOTA_EXCEEDED, () -> fx.upload(BOB, fx.project(), "elsewhere.pdf", big));
   }
 
   @Test
@@ -109,13 +113,15 @@ class QuotasIT {
     fx.engine.quotas().limitProject(ROOT, project.slug(), QuotaLimit.of(200_000));
     byte[] pdf = Samples.largePdf(300_000, 1).readAllBytes();
 
-    assertKind(() -> fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "declared.pdf")
-        .withLength(pdf.length)), ErrorKind.QUOTA_EXCEEDED);
+    Failures.expect(ErrorKind.QUOTA_EXCEEDED,
+        () -> fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "declared.pdf")
+        .withLength(pdf.length)));
 
     UploadSession deferred = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "grows.pdf"));
     fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(0, slice(pdf, 0, 150_000)));
-    assertKind(() -> fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(150_000,
-        slice(pdf, 150_000, pdf.length))), ErrorKind.QUOTA_EXCEEDED);
+    Failures.expect(ErrorKind.QUOTA_EXCEEDED,
+        () -> fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(150_000,
+        slice(pdf, 150_000, pdf.length))));
     assertThat(fx.engine.uploads().status(BOB, deferred.id()).offset()).isEqualTo(150_000);
     fx.engine.uploads().abort(BOB, deferred.id());
     assertThat(fx.objects("uploads/")).isZero();
@@ -126,7 +132,7 @@ class QuotasIT {
     UploadSession a = full(one, "one.pdf");
     UploadSession b = full(two, "two.pdf");
     fx.engine.uploads().complete(BOB, a.id());
-    assertKind(() -> fx.engine.uploads().complete(BOB, b.id()), ErrorKind.QUOTA_EXCEEDED);
+    Failures.expect(ErrorKind.QUOTA_EXCEEDED, () -> fx.engine.uploads().complete(BOB, b.id()));
     assertThat(fx.engine.uploads().status(BOB, b.id()).completed()).isFalse();
     assertThat(fx.engine.quotas().project(BOB, project.slug()).usedBytes()).isEqualTo(one.length);
   }
@@ -141,15 +147,4 @@ class QuotasIT {
     return new ByteArrayInputStream(Arrays.copyOfRange(content, from, to));
   }
 
-  private static void assertKind(org.junit.jupiter.api.function.Executable call, ErrorKind kind) {
-    try {
-      call.execute();
-    } catch (StockageException e) {
-      assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
-      return;
-    } catch (Throwable t) {
-      throw new AssertionError("expected " + kind + ", got " + t, t);
-    }
-    throw new AssertionError("expected " + kind + ", but it succeeded");
-  }
 }

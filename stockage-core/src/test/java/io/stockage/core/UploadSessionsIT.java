@@ -21,6 +21,7 @@ import io.stockage.UploadPolicy;
 import io.stockage.UploadSession;
 import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.jdbc.JdbcCatalog;
+import io.stockage.testkit.Failures;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -68,8 +69,9 @@ class UploadSessionsIT {
     int a = pdf.length / 3;
     int b = 2 * pdf.length / 3;
     fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, slice(pdf, 0, a)));
-    assertKind(() -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, slice(pdf, 0, a))), ErrorKind.CONFLICT);
-    assertKind(() -> fx.engine.uploads().complete(BOB, session.id()), ErrorKind.CONFLICT);
+    Failures.expect(ErrorKind.CONFLICT,
+        () -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, slice(pdf, 0, a))));
+    Failures.expect(ErrorKind.CONFLICT, () -> fx.engine.uploads().complete(BOB, session.id()));
     fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(a, slice(pdf, a, b)));
     UploadSession full = fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(b, slice(pdf, b, pdf.length)));
     assertThat(full.offset()).isEqualTo(pdf.length);
@@ -98,9 +100,9 @@ class UploadSessionsIT {
     byte[] second = Samples.pdf("second revision");
     UploadSession session = fx.engine.uploads().create(BOB, NewUpload.revision(file.id()));
     fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, slice(second, 0, 100)));
-    assertKind(() -> fx.engine.uploads().declareLength(BOB, session.id(), 50), ErrorKind.INVALID_ARGUMENT);
+    Failures.expect(ErrorKind.INVALID_ARGUMENT, () -> fx.engine.uploads().declareLength(BOB, session.id(), 50));
     fx.engine.uploads().declareLength(BOB, session.id(), second.length);
-    assertKind(() -> fx.engine.uploads().declareLength(BOB, session.id(), second.length), ErrorKind.CONFLICT);
+    Failures.expect(ErrorKind.CONFLICT, () -> fx.engine.uploads().declareLength(BOB, session.id(), second.length));
     fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(100, slice(second, 100, second.length)));
 
     Item next = fx.engine.files().stat(BOB, fx.engine.uploads().complete(BOB, session.id()).item().orElseThrow());
@@ -112,32 +114,34 @@ class UploadSessionsIT {
 
   @Test
   void limits_refuseAtCreateWhenDeclaredAndWhileStreamingWhenNot_leavingNothing() {
-    assertThat(assertKind(() -> fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "big.pdf")
-        .withLength(2 << 20)), ErrorKind.POLICY_VIOLATION).reason()).contains(PolicyReason.TOO_LARGE);
-    assertKind(() -> fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "tool.exe")),
-        ErrorKind.POLICY_VIOLATION);
-    assertKind(() -> fx.engine.uploads().create(CAROL, NewUpload.file(Location.root(project.slug()), "viewer.pdf")),
-        ErrorKind.PERMISSION_DENIED);
+    assertThat(Failures.expect(ErrorKind.POLICY_VIOLATION,
+        () -> fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "big.pdf")
+        .withLength(2 << 20))).reason()).contains(PolicyReason.TOO_LARGE);
+    Failures.expect(ErrorKind.POLICY_VIOLATION,
+        () -> fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "tool.exe")));
+    Failures.expect(ErrorKind.PERMISSION_DENIED,
+        () -> fx.engine.uploads().create(CAROL, NewUpload.file(Location.root(project.slug()), "viewer.pdf")));
 
     UploadSession deferred = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "grows.pdf"));
     byte[] start = new byte[600_000];
     byte[] pdf = Samples.pdf("the start of a large PDF");
     System.arraycopy(pdf, 0, start, 0, pdf.length);
     fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(0, new ByteArrayInputStream(start)));
-    assertThat(assertKind(() -> fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(600_000,
-        new ByteArrayInputStream(new byte[600_000]))), ErrorKind.POLICY_VIOLATION).reason()).contains(PolicyReason.TOO_LARGE);
+    assertThat(Failures.expect(ErrorKind.POLICY_VIOLATION,
+        () -> fx.engine.uploads().append(BOB, deferred.id(), UploadChunk.at(600_000,
+        new ByteArrayInputStream(new byte[600_000])))).reason()).contains(PolicyReason.TOO_LARGE);
     assertThat(fx.engine.uploads().status(BOB, deferred.id()).offset()).as("the refused chunk left nothing")
         .isEqualTo(600_000);
 
     UploadSession declared = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "ten.pdf")
         .withLength(10));
-    assertKind(() -> fx.engine.uploads().append(BOB, declared.id(), UploadChunk.at(0, new ByteArrayInputStream(new byte[11]))),
-        ErrorKind.POLICY_VIOLATION);
+    Failures.expect(ErrorKind.POLICY_VIOLATION,
+        () -> fx.engine.uploads().append(BOB, declared.id(), UploadChunk.at(0, new ByteArrayInputStream(new byte[11]))));
     assertThat(fx.objects("uploads/" + declared.id())).isZero();
 
     fx.engine.uploads().abort(BOB, deferred.id());
     assertThat(fx.objects("uploads/")).as("an aborted session's chunks go").isZero();
-    assertKind(() -> fx.engine.uploads().status(BOB, deferred.id()), ErrorKind.NOT_FOUND);
+    Failures.expect(ErrorKind.NOT_FOUND, () -> fx.engine.uploads().status(BOB, deferred.id()));
   }
 
   @Test
@@ -172,8 +176,9 @@ class UploadSessionsIT {
     byte[] right = java.security.MessageDigest.getInstance("SHA-256").digest(pdf);
     byte[] wrong = right.clone();
     wrong[0] ^= 1;
-    assertThat(assertKind(() -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0,
-        new ByteArrayInputStream(pdf)).withChecksum("sha256", wrong)), ErrorKind.POLICY_VIOLATION).reason())
+    assertThat(Failures.expect(ErrorKind.POLICY_VIOLATION,
+        () -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0,
+        new ByteArrayInputStream(pdf)).withChecksum("sha256", wrong))).reason())
         .contains(PolicyReason.CHECKSUM_MISMATCH);
     assertThat(fx.engine.uploads().status(BOB, session.id()).offset()).isZero();
     assertThat(fx.objects("uploads/")).isZero();
@@ -208,8 +213,8 @@ class UploadSessionsIT {
     java.util.concurrent.CompletableFuture<UploadSession> late = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, stalled)));
     started.await();
-    assertKind(() -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf))),
-        ErrorKind.CONFLICT);
+    Failures.expect(ErrorKind.CONFLICT,
+        () -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf))));
     offset.set(Duration.ofSeconds(9));
     UploadSession resumed = fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf)));
     assertThat(resumed.full()).as("the lease of the stalled append ran out").isTrue();
@@ -227,9 +232,10 @@ class UploadSessionsIT {
     fx.engine.live().grant(Subject.of("acme", "root", io.stockage.OrgPermission.ADMIN), "share", BOB.user(),
         io.stockage.MountRole.EDITOR);
     byte[] pdf = Samples.pdf("to the share");
-    assertKind(() -> fx.engine.uploads().create(CAROL, NewUpload.entry("share", "docs/x.pdf")), ErrorKind.NOT_FOUND);
-    assertThat(assertKind(() -> fx.engine.uploads().create(BOB, NewUpload.entry("share", "../escape.pdf")),
-        ErrorKind.POLICY_VIOLATION).reason()).contains(PolicyReason.INVALID_NAME);
+    Failures.expect(ErrorKind.NOT_FOUND,
+        () -> fx.engine.uploads().create(CAROL, NewUpload.entry("share", "docs/x.pdf")));
+    assertThat(Failures.expect(ErrorKind.POLICY_VIOLATION,
+        () -> fx.engine.uploads().create(BOB, NewUpload.entry("share", "../escape.pdf"))).reason()).contains(PolicyReason.INVALID_NAME);
     UploadSession session = fx.engine.uploads().create(BOB, NewUpload.entry("share", "docs/x.pdf").withLength(pdf.length));
     fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf)));
     assertThat(java.nio.file.Files.exists(share.resolve("docs/x.pdf"))).as("not before completion").isFalse();
@@ -247,11 +253,11 @@ class UploadSessionsIT {
     UploadSession session = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "mine.pdf"));
     UploadId id = session.id();
     for (io.stockage.Subject other : new io.stockage.Subject[] {CAROL, MALLORY}) {
-      assertKind(() -> fx.engine.uploads().status(other, id), ErrorKind.NOT_FOUND);
-      assertKind(() -> fx.engine.uploads().append(other, id, UploadChunk.at(0, new ByteArrayInputStream(new byte[1]))),
-          ErrorKind.NOT_FOUND);
-      assertKind(() -> fx.engine.uploads().abort(other, id), ErrorKind.NOT_FOUND);
-      assertKind(() -> fx.engine.uploads().complete(other, id), ErrorKind.NOT_FOUND);
+      Failures.expect(ErrorKind.NOT_FOUND, () -> fx.engine.uploads().status(other, id));
+      Failures.expect(ErrorKind.NOT_FOUND,
+          () -> fx.engine.uploads().append(other, id, UploadChunk.at(0, new ByteArrayInputStream(new byte[1]))));
+      Failures.expect(ErrorKind.NOT_FOUND, () -> fx.engine.uploads().abort(other, id));
+      Failures.expect(ErrorKind.NOT_FOUND, () -> fx.engine.uploads().complete(other, id));
     }
     assertThat(fx.engine.uploads().status(BOB, id).offset()).isZero();
   }
@@ -277,7 +283,7 @@ class UploadSessionsIT {
     assertThat(fx.engine.maintenance().expireUploads()).isZero();
     offset.set(Duration.ofHours(25));
     assertThat(fx.engine.maintenance().expireUploads()).isEqualTo(2);
-    assertKind(() -> fx.engine.uploads().status(BOB, stale.id()), ErrorKind.NOT_FOUND);
+    Failures.expect(ErrorKind.NOT_FOUND, () -> fx.engine.uploads().status(BOB, stale.id()));
     assertThat(fx.objects("uploads/")).isZero();
   }
 
@@ -348,15 +354,4 @@ class UploadSessionsIT {
     return new ByteArrayInputStream(Arrays.copyOfRange(content, from, to));
   }
 
-  private static StockageException assertKind(org.junit.jupiter.api.function.Executable call, ErrorKind kind) {
-    try {
-      call.execute();
-    } catch (StockageException e) {
-      assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
-      return e;
-    } catch (Throwable t) {
-      throw new AssertionError("expected " + kind + ", got " + t, t);
-    }
-    throw new AssertionError("expected " + kind + ", but it succeeded");
-  }
 }
