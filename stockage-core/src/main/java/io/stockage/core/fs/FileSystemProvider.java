@@ -15,7 +15,6 @@ import io.stockage.spi.storage.StorageProvider;
 import io.stockage.spi.storage.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -157,9 +156,7 @@ public final class FileSystemProvider implements StorageProvider {
     try {
       try (FileChannel channel = createBeside(key, target, temp)) {
         created = true;
-        OutputStream out = Channels.newOutputStream(channel);
-        data.transferTo(out);
-        channel.force(true);
+        new FsFlusher(channel, options.length()).copy(data, 0);
       }
       replaceWith(key, target, temp);
       return stat(key);

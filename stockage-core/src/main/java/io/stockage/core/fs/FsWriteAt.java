@@ -4,7 +4,6 @@ import io.stockage.ErrorKind;
 import io.stockage.StockageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,8 +15,6 @@ import java.nio.file.StandardOpenOption;
  * returns. A new file's directory entry is forced too, so a crash keeps the file it reported.
  */
 final class FsWriteAt {
-  private static final int BUFFER = 1 << 20;
-
   private FsWriteAt() {}
 
   static long write(FsTree tree, String key, Path path, long offset, InputStream data) throws IOException {
@@ -33,79 +30,12 @@ final class FsWriteAt {
             + " (" + size + " bytes)");
       }
       channel.truncate(offset);
-      ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-      Flusher flusher = new Flusher(channel);
-      try {
-        // Filled before each write: a servlet's stream hands over a few KB per read, and a write per
-        // read would be a system call per few KB.
-        for (int n = data.readNBytes(buffer.array(), 0, BUFFER); n > 0; n = data.readNBytes(buffer.array(), 0, BUFFER)) {
-          buffer.clear().limit(n);
-          while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
-          }
-          flusher.written(n);
-        }
-      } finally {
-        flusher.await();
-      }
-      channel.force(false);
+      position = new FsFlusher(channel, java.util.OptionalLong.empty()).copy(data, position);
     }
     if (offset == 0) {
       tree.forceDirectory(path.getParent());
     }
     return position;
-  }
-
-  /**
-   * Forces what was written to the disk on another thread while the caller reads and writes on,
-   * so that the force that ends the write finds little left to do: the disk works while the
-   * network delivers (Java has no {@code sync_file_range} to start the write-back otherwise).
-   */
-  private static final class Flusher {
-    private static final long EVERY = 4L << 20;
-    private static final java.util.concurrent.ExecutorService THREADS =
-        java.util.concurrent.Executors.newCachedThreadPool(r -> {
-          Thread t = new Thread(r, "stockage-fs-flush");
-          t.setDaemon(true);
-          return t;
-        });
-
-    private final FileChannel channel;
-    private long pending;
-    private java.util.concurrent.Future<?> running;
-
-    Flusher(FileChannel channel) {
-      this.channel = channel;
-    }
-
-    void written(long bytes) throws IOException {
-      pending += bytes;
-      if (pending >= EVERY && (running == null || running.isDone())) {
-        await();
-        pending = 0;
-        running = THREADS.submit(() -> {
-          channel.force(false);
-          return null;
-        });
-      }
-    }
-
-    /** Waits for the force in flight, and rethrows its failure. */
-    void await() throws IOException {
-      if (running == null) {
-        return;
-      }
-      try {
-        running.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while forcing the file to the disk");
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-      } finally {
-        running = null;
-      }
-    }
   }
 
   private static FileChannel open(FsTree tree, String key, Path path, long offset) throws IOException {
