@@ -102,7 +102,8 @@ public final class SmbStorageProvider implements StorageProvider {
   }
 
   private static Set<Capability> capabilitySet(boolean caseInsensitive) {
-    Set<Capability> set = EnumSet.of(Capability.READ_RANGE, Capability.WRITE_ATOMIC, Capability.RENAME_ATOMIC,
+    Set<Capability> set = EnumSet.of(Capability.READ_RANGE, Capability.WRITE_ATOMIC, Capability.WRITE_AT_OFFSET,
+        Capability.RENAME_ATOMIC,
         Capability.COPY_SERVER_SIDE, Capability.LIST_PAGED, Capability.DIRECTORIES, Capability.EXTERNAL_CHANGES,
         Capability.WINDOWS_NAMES);
     if (caseInsensitive) {
@@ -143,6 +144,12 @@ public final class SmbStorageProvider implements StorageProvider {
       capabilities.require(Capability.WRITE_CONDITIONAL, "a conditional write");
     }
     return writer.write(key, data, options);
+  }
+
+  /** Writes in place at an offset, flushed before it returns (a resumable upload's staging file). */
+  @Override
+  public long writeAt(String key, long offset, InputStream data) {
+    return writer.writeAt(key, offset, data);
   }
 
   /** Deletes the file and the folders it leaves empty; a missing key is fine. */

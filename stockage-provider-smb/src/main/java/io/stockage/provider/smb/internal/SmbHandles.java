@@ -49,6 +49,13 @@ final class SmbHandles {
   }
 
   /** A file to rename (move). */
+  /** Opens a file to write in place: created or emptied when {@code create}, else it must exist. */
+  static File openForWriteAt(DiskShare share, String path, boolean create) {
+    return share.openFile(path, EnumSet.of(AccessMask.FILE_WRITE_DATA, AccessMask.FILE_READ_DATA,
+        AccessMask.FILE_READ_ATTRIBUTES, AccessMask.FILE_WRITE_ATTRIBUTES), null, SHARED,
+        create ? com.hierynomus.mssmb2.SMB2CreateDisposition.FILE_OVERWRITE_IF : FILE_OPEN, null);
+  }
+
   static File openForRename(DiskShare share, String path) {
     return share.openFile(path, EnumSet.of(AccessMask.DELETE, AccessMask.FILE_READ_ATTRIBUTES), null, SHARED,
         FILE_OPEN, null);

@@ -34,8 +34,13 @@ final class SmbTransfer {
    * @throws StockageException {@code INVALID_ARGUMENT} when a declared length does not match
    */
   static long fromStream(InputStream data, File file, OptionalLong declared) {
+    return fromStream(data, file, declared, 0);
+  }
+
+  /** As {@link #fromStream(InputStream, File, OptionalLong)}, writing from {@code start}; returns the bytes written. */
+  static long fromStream(InputStream data, File file, OptionalLong declared, long start) {
     byte[] buffer = new byte[(int) Math.min(BUFFER, declared.orElse(BUFFER - 1) + 1)];
-    long offset = 0;
+    long offset = start;
     while (true) {
       int n = readSource(data, buffer);
       if (n > 0) {
@@ -46,11 +51,11 @@ final class SmbTransfer {
         break;
       }
     }
-    if (declared.isPresent() && declared.getAsLong() != offset) {
+    if (declared.isPresent() && declared.getAsLong() != offset - start) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT,
-          "smb write: the stream held " + offset + " bytes, " + declared.getAsLong() + " were declared");
+          "smb write: the stream held " + (offset - start) + " bytes, " + declared.getAsLong() + " were declared");
     }
-    return offset;
+    return offset - start;
   }
 
   /** Reads until the buffer is full or the stream ends. */

@@ -63,6 +63,44 @@ public final class SmbWriter {
     return commit(temp, target, key, "write");
   }
 
+  /**
+   * Writes in place at an offset (a resumable upload's staging file): at 0 the file is created or
+   * emptied, with its folders; else it must exist and hold at least {@code offset} bytes, and is cut
+   * there first. Flushed before it returns. A failing stream leaves what was written (the caller cuts
+   * it back) and propagates unchanged.
+   */
+  public long writeAt(String key, long offset, InputStream data) {
+    if (offset < 0) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "an offset is not negative: " + offset);
+    }
+    String path = paths.file(key);
+    Opened opened = session.call("write", key, share -> {
+      if (offset == 0) {
+        tree.ensureFolder(share, SmbPaths.parent(path), key, ErrorKind.CONFLICT);
+      }
+      return new Opened(share, SmbHandles.openForWriteAt(share, path, offset == 0));
+    });
+    try {
+      long size = opened.file().getFileInformation().getStandardInformation().getEndOfFile();
+      if (offset > size) {
+        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "offset " + offset + " is past the end of " + key
+            + " (" + size + " bytes)");
+      }
+      opened.file().setLength(offset);
+      long written = SmbTransfer.fromStream(data, opened.file(), java.util.OptionalLong.empty(), offset);
+      opened.file().flush();
+      return offset + written;
+    } catch (SmbTransfer.SourceFailure e) {
+      throw e.rethrow();
+    } catch (StockageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw session.failure(e, opened.share(), "write", key);
+    } finally {
+      SmbHandles.closeQuietly(opened.file());
+    }
+  }
+
   /** Copies server-side; a copy onto itself keeps the object. */
   public ObjectInfo copy(String source, String target) {
     String from = paths.file(source);
