@@ -227,6 +227,51 @@ class UploadSessionsIT {
   }
 
   @Test
+  void anAppendThatLosesItsLeaseAfterWriting_leavesTheBytesOfTheOneThatTookOver() throws Exception {
+    byte[] pdf = Samples.pdf("written twice, kept once");
+    UploadSession session = fx.engine.uploads().create(BOB, NewUpload.file(Location.root(project.slug()), "late.pdf")
+        .withLength(pdf.length));
+    java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    InputStream slowEnd = new InputStream() {
+      private boolean sent;
+
+      @Override
+      public int read() {
+        throw new UnsupportedOperationException("read in blocks");
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (!sent) {
+          sent = true;
+          System.arraycopy(pdf, 0, b, off, pdf.length);
+          return pdf.length;
+        }
+        // Every byte was handed over; the end of the stream comes late, after another append took over.
+        written.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          throw new IOException(e);
+        }
+        return -1;
+      }
+    };
+    java.util.concurrent.CompletableFuture<UploadSession> late = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, slowEnd)));
+    written.await();
+    offset.set(Duration.ofSeconds(9));
+    assertThat(fx.engine.uploads().append(BOB, session.id(), UploadChunk.at(0, new ByteArrayInputStream(pdf))).full())
+        .isTrue();
+    release.countDown();
+    assertThatThrownBy(late::join).hasCauseInstanceOf(StockageException.class);
+
+    Item item = fx.engine.files().stat(BOB, fx.engine.uploads().complete(BOB, session.id()).item().orElseThrow());
+    assertThat(item.size()).as("the late append did not cut the file back").isEqualTo(pdf.length);
+  }
+
+  @Test
   void aLiveMountsFile_writtenAtItsPath() throws Exception {
     java.nio.file.Files.createDirectories(share);
     fx.engine.live().grant(Subject.of("acme", "root", io.stockage.OrgPermission.ADMIN), "share", BOB.user(),

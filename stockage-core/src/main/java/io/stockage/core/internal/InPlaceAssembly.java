@@ -29,7 +29,10 @@ final class InPlaceAssembly implements UploadAssembly {
   }
 
   @Override
-  public void discard(Session s, Appended appended) {
+  public void discard(Session s, Appended appended, boolean holding) {
+    if (!holding) {
+      return;
+    }
     if (s.offset() == 0) {
       mount.provider().delete(UploadAssembly.stagingKey(s));
     } else {

@@ -109,7 +109,7 @@ final class PartsAssembly implements UploadAssembly {
   }
 
   @Override
-  public void discard(Session s, Appended appended) {
+  public void discard(Session s, Appended appended, boolean holding) {
     // Parts written past the recorded ones are left out of the completion; only the pieces go.
     appended.written().forEach(key -> mount.provider().delete(key));
     appended.progress().multipartId().ifPresent(id ->

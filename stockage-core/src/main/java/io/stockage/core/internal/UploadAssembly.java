@@ -44,8 +44,12 @@ interface UploadAssembly {
    */
   Appended append(Session s, InputStream bytes, OptionalLong length, String token);
 
-  /** Takes back an append that was stored but will not be recorded (its lease was lost, its checksum wrong). */
-  void discard(Session s, Appended appended);
+  /**
+   * Takes back an append that was stored but will not be recorded (its checksum was wrong, its lease
+   * lost): the objects of its own always; what it wrote into the shared staging object only while it
+   * still holds the lease ({@code holding}), since after that the bytes there are another append's.
+   */
+  void discard(Session s, Appended appended, boolean holding);
 
   /** Makes the staging object whole, once every byte is recorded. */
   ObjectInfo finish(Session s);

@@ -156,7 +156,8 @@ public final class UploadService implements Uploads {
           // Only while the lease is still this append's: else the bytes there are another append's.
           if (renew(id, token)) {
             takeBack(assembly, s, new UploadAssembly.Appended(
-                io.stockage.spi.catalog.UploadRecords.Progress.inPlace(s.offset(), s.offset()), List.of(), List.of()));
+                io.stockage.spi.catalog.UploadRecords.Progress.inPlace(s.offset(), s.offset()), List.of(), List.of()),
+                true);
             release(id, token);
           }
           throw e;
@@ -164,7 +165,7 @@ public final class UploadService implements Uploads {
         long stored = appended.progress().to() - s.offset();
         boolean matches = digest == null || MessageDigest.isEqual(digest.digest(), chunk.checksum().orElseThrow());
         if (!matches || stored == 0) {
-          takeBack(assembly, s, appended);
+          takeBack(assembly, s, appended, renew(id, token));
           release(id, token);
           if (!matches) {
             // The scan took in the refused bytes: it is dropped, and completion reads the object instead.
@@ -175,7 +176,7 @@ public final class UploadService implements Uploads {
           return view(s);
         }
         if (!ctx.catalog().inTransaction(session -> session.uploads().advance(id, token, appended.progress()))) {
-          takeBack(assembly, s, appended);
+          takeBack(assembly, s, appended, false);
           throw StockageException.of(ErrorKind.CONFLICT, "upload " + id + ": the append went " + LEASE.toSeconds()
               + " s without a byte and another took over; read the offset again");
         }
@@ -218,9 +219,9 @@ public final class UploadService implements Uploads {
     }
   }
 
-  private void takeBack(UploadAssembly assembly, Session s, UploadAssembly.Appended appended) {
+  private void takeBack(UploadAssembly assembly, Session s, UploadAssembly.Appended appended, boolean holding) {
     try {
-      assembly.discard(s, appended);
+      assembly.discard(s, appended, holding);
     } catch (RuntimeException e) {
       LOG.warn("taking back an append to upload {} failed (the next append or the expiry does it): {}", s.id(),
           e.toString());
