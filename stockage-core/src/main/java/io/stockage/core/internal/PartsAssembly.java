@@ -119,6 +119,11 @@ final class PartsAssembly implements UploadAssembly {
   @Override
   public ObjectInfo finish(Session s) {
     String key = UploadAssembly.stagingKey(s);
+    Optional<ObjectInfo> done = assembled(key, s.offset());
+    if (done.isPresent()) {
+      // A completion tried before made the object, then failed to record the file: it is whole.
+      return done.get();
+    }
     List<Piece> pieces = ctx.catalog().read(session -> session.uploads().pieces(s.id()));
     long waited = pieces.stream().mapToLong(Piece::size).sum();
     ObjectInfo info;
@@ -140,6 +145,17 @@ final class PartsAssembly implements UploadAssembly {
     }
     pieces.forEach(p -> UploadService.deleteQuietly(mount, p.key()));
     return info;
+  }
+
+  private Optional<ObjectInfo> assembled(String key, long size) {
+    try {
+      return Optional.of(mount.provider().stat(key)).filter(info -> info.size() == size);
+    } catch (StockageException e) {
+      if (e.kind() == ErrorKind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   @Override
