@@ -37,7 +37,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Resumable uploads assembled as S3 multipart uploads (S3Mock): chunks aligned with parts go
  * straight into parts, the rest waits in pieces; chunks of unknown length; a small upload makes no
- * multipart upload; an abort aborts it; another engine (node) completes what the first took in.
+ * multipart upload; an abort aborts it; another engine (node) completes what the first took in, and
+ * completes again after a refusal (a quota) without losing the assembled object.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3UploadSessionsIT {
@@ -91,6 +92,12 @@ class S3UploadSessionsIT {
           new ByteArrayInputStream(new byte[1])))).isInstanceOfSatisfying(StockageException.class,
           e -> assertThat(e.kind()).isEqualTo(ErrorKind.POLICY_VIOLATION));
 
+      Subject admin = Subject.of("acme", "root", OrgPermission.ADMIN);
+      other.quotas().limitProject(admin, slug, io.stockage.QuotaLimit.of(MIB));
+      assertThatThrownBy(() -> other.uploads().complete(ALICE, session.id())).isInstanceOfSatisfying(
+          StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.QUOTA_EXCEEDED));
+      other.quotas().limitProject(admin, slug, io.stockage.QuotaLimit.none());
+      // Tried again, the completion finds the object the refused one assembled.
       Item item = other.files().stat(ALICE, other.uploads().complete(ALICE, session.id()).item().orElseThrow());
 
       assertThat(item.sha256()).isEqualTo(sha256(pdf));
