@@ -42,13 +42,17 @@ final class FsFlusher {
     ByteBuffer buffer = ByteBuffer.allocate(bufferSize);
     long at = position;
     try {
-      for (int n = data.readNBytes(buffer.array(), 0, bufferSize); n > 0;
-          n = data.readNBytes(buffer.array(), 0, bufferSize)) {
+      while (true) {
+        int n = data.readNBytes(buffer.array(), 0, bufferSize);
         buffer.clear().limit(n);
         while (buffer.hasRemaining()) {
           at += channel.write(buffer, at);
         }
         written(n);
+        if (n < bufferSize) {
+          // The stream ended: it is not read again (a multipart part's stream fails a read past its end).
+          break;
+        }
       }
     } finally {
       await();

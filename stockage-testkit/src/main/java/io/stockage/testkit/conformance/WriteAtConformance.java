@@ -34,6 +34,15 @@ public abstract class WriteAtConformance extends ConformanceSuite {
   }
 
   @Test
+  void writeAt_readsTheStreamToItsEndOnce_neverPastIt() {
+    assumeSupports(Capability.WRITE_AT_OFFSET);
+    String key = key("once");
+    byte[] data = Bytes.random(2 * 1024 * 1024 + 3, 16);
+    assertThat(provider().writeAt(key, 0, new WriteConformance.EndOnce(data))).isEqualTo(data.length);
+    Bytes.assertSame(read(key), data, "object written from a stream read once to its end");
+  }
+
+  @Test
   void writeAt_anEarlierOffset_cutsOffWhatFollowed() {
     assumeSupports(Capability.WRITE_AT_OFFSET);
     String key = key("rewritten");

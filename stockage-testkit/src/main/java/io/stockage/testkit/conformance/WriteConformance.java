@@ -30,6 +30,56 @@ public abstract class WriteConformance extends ConformanceSuite {
   protected WriteConformance() {}
 
   @Test
+  void write_readsTheStreamToItsEndOnce_neverPastIt() {
+    for (int size : new int[] {0, 10, 3 * 1024 * 1024 + 7}) {
+      String key = key("once-" + size);
+      byte[] data = Bytes.random(size, size);
+      provider().write(key, new EndOnce(data), WriteOptions.defaults());
+      Bytes.assertSame(read(key), data, "object written from a stream read once to its end");
+      provider().write(key, new EndOnce(data), WriteOptions.defaults().withLength(size));
+      Bytes.assertSame(read(key), data, "the same with its length declared");
+    }
+  }
+
+  /**
+   * A stream that fails a read after the one that reported its end, as a multipart part's does (the
+   * container has moved on to the next part).
+   */
+  static final class EndOnce extends InputStream {
+    private final byte[] data;
+    private int at;
+    private boolean ended;
+
+    EndOnce(byte[] data) {
+      this.data = data;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (ended) {
+        throw new IllegalStateException("read past the end of the stream");
+      }
+      if (len == 0) {
+        return 0;
+      }
+      if (at == data.length) {
+        ended = true;
+        return -1;
+      }
+      int n = Math.min(len, data.length - at);
+      System.arraycopy(data, at, b, off, n);
+      at += n;
+      return n;
+    }
+  }
+
+  @Test
   void write_empty_storesEmptyObject() {
     String key = key("empty");
     ObjectInfo info = put(key, new byte[0]);
