@@ -82,7 +82,7 @@ class WopiHost {
 
   /** The token's user on the file its id names; 401 for a bad token, 500 for a bad proof. */
   Authorized authorize(String id, HttpServletRequest request) {
-    String token = request.getParameter("access_token");
+    String token = queryParameter(request.getQueryString(), "access_token");
     String bearer = request.getHeader("Authorization");
     if ((token == null || token.isEmpty()) && bearer != null && bearer.startsWith("Bearer ")) {
       token = bearer.substring("Bearer ".length()).strip();
@@ -106,6 +106,23 @@ class WopiHost {
       }
     }
     return new Authorized(subject.get(), file.get());
+  }
+
+  // From the query string only: getParameter would read a form-encoded body to find it, and a PutFile
+  // whose client labels its bytes as a form (curl's default) would lose them.
+  private static String queryParameter(String query, String name) {
+    if (query == null) {
+      return null;
+    }
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), utf8);
+      if (key.equals(name)) {
+        return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), utf8);
+      }
+    }
+    return null;
   }
 
   /** The answer to a token request. */

@@ -333,6 +333,16 @@ class WopiApiIT extends ServerIT {
   }
 
   @Test
+  void putFile_labelledAsAForm_keepsItsBytes() {
+    assertStatus(lock(LOCK), 200);
+    HttpResponse<String> put = http.send(wopi(token, "/contents").header("X-WOPI-Lock", LOCK)
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofByteArray(SIMPLE)));
+    assertStatus(put, 200);
+    assertThat(getFile(token).body()).isEqualTo(SIMPLE);
+    unlock(LOCK);
+  }
+
+  @Test
   void getFile_largerThanTheClientExpects_is412() {
     int size = Integer.parseInt(member(checkFileInfo(token).body(), "Size"));
     assertThat(http.sendForBytes(wopi(token, "/contents").header("X-WOPI-MaxExpectedSize", Integer.toString(size - 1))
