@@ -12,6 +12,7 @@ import io.stockage.Quotas;
 import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.QuotaRecords;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -72,16 +73,22 @@ public final class QuotaService implements Quotas {
   }
 
   private static Quota quota(CatalogSession session, OrgId org, Optional<ProjectId> project) {
-    return new Quota(session.quotas().usage(org, project), session.quotas().limit(org, project));
+    QuotaRecords.Limits limits = session.quotas().limits(org, project);
+    return new Quota(session.quotas().usage(org, project),
+        project.isPresent() ? limits.project() : limits.organization());
   }
 
-  /** The bytes a project may still take under its limit and its organization's; {@code Long.MAX_VALUE} without limits. */
+  /**
+   * The bytes a project may still take under its limit and its organization's; {@code Long.MAX_VALUE}
+   * without limits. One statement reads both limits; usage is summed only for a scope that has one.
+   */
   public static long room(CatalogSession session, OrgId org, ProjectId project) {
-    return Math.min(room(session, org, Optional.empty()), room(session, org, Optional.of(project)));
+    QuotaRecords.Limits limits = session.quotas().limits(org, Optional.of(project));
+    return Math.min(room(session, org, Optional.empty(), limits.organization()),
+        room(session, org, Optional.of(project), limits.project()));
   }
 
-  private static long room(CatalogSession session, OrgId org, Optional<ProjectId> project) {
-    OptionalLong limit = session.quotas().limit(org, project);
+  private static long room(CatalogSession session, OrgId org, Optional<ProjectId> project, OptionalLong limit) {
     return limit.isEmpty() ? Long.MAX_VALUE : limit.getAsLong() - session.quotas().usage(org, project);
   }
 

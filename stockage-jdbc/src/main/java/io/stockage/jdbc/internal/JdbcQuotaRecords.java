@@ -18,15 +18,18 @@ public final class JdbcQuotaRecords implements QuotaRecords {
   }
 
   @Override
-  public OptionalLong limit(OrgId org, Optional<ProjectId> project) {
-    return handle.createQuery("SELECT limit_bytes FROM quotas WHERE org_id = :org AND project_id IS NOT DISTINCT FROM"
-            + " CAST(:project AS uuid)")
+  public Limits limits(OrgId org, Optional<ProjectId> project) {
+    OptionalLong[] found = {OptionalLong.empty(), OptionalLong.empty()};
+    handle.createQuery("SELECT project_id IS NULL AS organization, limit_bytes FROM quotas WHERE org_id = :org"
+            + " AND (project_id IS NULL OR project_id = CAST(:project AS uuid))")
         .bind("org", org.value())
         .bind("project", project.map(ProjectId::value).orElse(null))
-        .mapTo(Long.class)
-        .findOne()
-        .map(OptionalLong::of)
-        .orElse(OptionalLong.empty());
+        .map((rows, ctx) -> {
+          found[rows.getBoolean("organization") ? 0 : 1] = OptionalLong.of(rows.getLong("limit_bytes"));
+          return null;
+        })
+        .list();
+    return new Limits(found[0], found[1]);
   }
 
   @Override
