@@ -143,6 +143,28 @@ class SearchIT {
   }
 
   @Test
+  void aJobWhoseItemIsPurgedWhileItRuns_endsWithoutADocumentOrAFailure() {
+    Item file = fx.upload(BOB, project, "gone.pdf", Samples.pdf("Vanishing girders"));
+    io.stockage.spi.catalog.Catalog catalog = io.stockage.jdbc.JdbcCatalog.create(fx.db.dataSource());
+    java.time.Instant now = java.time.Instant.now();
+    List<io.stockage.spi.catalog.IndexJob> jobs = catalog.inTransaction(
+        s -> s.search().claim("racing-node", now, now.plusSeconds(60), 10));
+    assertThat(jobs).extracting(io.stockage.spi.catalog.IndexJob::item).containsExactly(file.id());
+
+    // The worker has read the item and extracted its text; then the item is purged.
+    fx.engine.files().trash(BOB, file.id());
+    fx.engine.files().purge(BOB, file.id());
+    io.stockage.spi.catalog.SearchDocument document = new io.stockage.spi.catalog.SearchDocument(file.id(),
+        file.org(), java.util.OptionalInt.of(1), "gone.pdf", "", "Vanishing girders", List.of(),
+        java.util.Map.of(), java.util.Optional.empty(), now);
+
+    boolean done = catalog.inTransaction(
+        s -> s.search().complete(jobs.get(0), "racing-node", java.util.Optional.of(document), now));
+    assertThat(done).as("the job ends").isTrue();
+    assertThat(fx.count("SELECT count(*) FROM search_documents WHERE item_id = ?", file.id().value())).isZero();
+  }
+
+  @Test
   void search_filtersByPermissionInTheQuery() {
     Item folder = fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "shared");
     Item inside = fx.engine.files().upload(BOB, Upload.of(Location.of(project.slug(), folder.id()), "inside.pdf",

@@ -109,6 +109,13 @@ public final class JdbcSearchRecords implements SearchRecords {
           .execute();
       return true;
     }
+    // The item may have been purged since the worker read it: its document goes with it, and the
+    // row lock keeps a purge from slipping in before the insert.
+    boolean present = handle.createQuery("SELECT 1 FROM items WHERE id = :item FOR KEY SHARE")
+        .bind("item", job.item().value()).mapTo(Integer.class).findOne().isPresent();
+    if (!present) {
+      return true;
+    }
     SearchDocument d = document.get();
     String indexed = cap(d.body(), MAX_INDEXED_CHARS);
     handle.createUpdate("INSERT INTO search_documents (item_id, org_id, revision, name_key, tsv, body, keywords,"
