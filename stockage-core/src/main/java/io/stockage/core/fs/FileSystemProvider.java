@@ -6,7 +6,6 @@ import io.stockage.Capability;
 import io.stockage.ErrorKind;
 import io.stockage.Limits;
 import io.stockage.StockageException;
-import io.stockage.core.internal.BoundedInputStream;
 import io.stockage.spi.storage.ObjectContent;
 import io.stockage.spi.storage.ObjectInfo;
 import io.stockage.spi.storage.ObjectKeys;
@@ -133,9 +132,7 @@ public final class FileSystemProvider implements StorageProvider {
       }
       ObjectInfo info = ObjectInfo.of(key, channel.size(), attrs.lastModifiedTime().toInstant(), Optional.empty());
       ByteRange.Slice slice = range.map(r -> r.resolve(info.size())).orElse(ByteRange.Slice.whole(info.size()));
-      channel.position(slice.offset());
-      InputStream in = new BoundedInputStream(Channels.newInputStream(channel), slice.length());
-      return new ObjectContent(info, slice, in);
+      return new ObjectContent(info, slice, new FsSliceStream(channel, slice.offset(), slice.length()));
     } catch (IOException | RuntimeException e) {
       closeQuietly(channel);
       if (e instanceof IOException io) {

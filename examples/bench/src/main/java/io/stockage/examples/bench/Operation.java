@@ -4,7 +4,7 @@ package io.stockage.examples.bench;
 enum Operation {
   /** {@code Stockage.upload} from a {@code FileInputStream}. */
   UPLOAD("upload"),
-  /** {@code Stockage.open}, the stream copied into a file. */
+  /** {@code Stockage.open}, the stream's {@code transferTo} a {@code FileOutputStream}. */
   DOWNLOAD("download"),
   /** {@code Files.copy(Path, Path)}. */
   COPY("copy"),

@@ -162,7 +162,8 @@ public final class PipelineBench {
     System.out.println();
     System.out.println("""
         upload, download: through Stockage (FileSystemProvider on local disk + PostgreSQL catalog);
-          upload reads a FileInputStream, download copies the open() stream into a file.
+          upload reads a FileInputStream; download: open(), then the stream's transferTo(FileOutputStream)
+          (the local disk's stream hands a copy into a file to the kernel, as Files.copy does).
         copy: Files.copy to a file on the same disk; copy+fsync: the same, then FileChannel.force(true).
         Stockage's FileSystemProvider fsyncs every write (FileChannel.force(true) before the atomic
           rename), so upload/copy+fsync is the like-for-like ratio; download and copy do not fsync.

@@ -14,9 +14,10 @@ import io.stockage.core.fs.FileSystemProvider;
 import io.stockage.jdbc.JdbcCatalog;
 import io.stockage.testkit.TestDatabase;
 import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -53,10 +54,14 @@ final class StockageSide implements AutoCloseable {
     }
   }
 
-  /** Reads the file's content into {@code target}; returns the number of bytes written. */
+  /**
+   * Reads the file's content into {@code target} with {@code InputStream.transferTo} into a
+   * {@code FileOutputStream}; returns the number of bytes written.
+   */
   long download(ItemId file, Path target) throws IOException {
-    try (Content content = engine.files().open(subject, file)) {
-      return Files.copy(content.stream(), target);
+    try (Content content = engine.files().open(subject, file);
+        OutputStream out = new FileOutputStream(target.toFile())) {
+      return content.stream().transferTo(out);
     }
   }
 
