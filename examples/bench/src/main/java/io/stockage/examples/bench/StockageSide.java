@@ -18,19 +18,24 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Stockage as the benchmark drives it: one engine, one project, one subject. */
 final class StockageSide implements AutoCloseable {
-  private static final String PROJECT = "bench";
+  private static final AtomicInteger PROJECTS = new AtomicInteger();
 
   private final StockageEngine engine;
   private final Subject subject = Subject.of("bench", "runner", OrgPermission.CREATE_PROJECT);
+  private final String project;
 
   private StockageSide(StockageEngine engine) {
     this.engine = engine;
-    engine.projects().create(subject, NewProject.of(PROJECT, "Benchmark"));
+    // A project of its own: several sides may share a database.
+    this.project = "bench-" + PROJECTS.incrementAndGet();
+    engine.projects().create(subject, NewProject.of(project, "Benchmark"));
   }
 
   /**
@@ -39,18 +44,26 @@ final class StockageSide implements AutoCloseable {
    * content at once.
    */
   static StockageSide start(TestDatabase db, Path storage, long maxSize) {
+    return start(db, FileSystemProvider.create(storage), maxSize);
+  }
+
+  /** The same on another provider. */
+  static StockageSide start(TestDatabase db, io.stockage.spi.storage.StorageProvider provider, long maxSize) {
     return new StockageSide(StockageEngine.builder()
         .catalog(JdbcCatalog.connect(db.jdbcUrl(), db.user(), db.password()))
-        .mount(Mount.managed("main", FileSystemProvider.create(storage)))
+        .mount(Mount.managed("main", provider))
         .uploadPolicy(UploadPolicy.defaults().withMaxSize(maxSize))
         .reconcilerGrace(Duration.ZERO)
         .build());
   }
 
-  /** Uploads the file under the name, read through a {@link FileInputStream}. */
+  /**
+   * Uploads the file under the name, read through a {@link FileInputStream}, its size declared as
+   * an HTTP upload's {@code Content-Length} declares it.
+   */
   Item upload(Path source, String name) throws IOException {
     try (InputStream in = new FileInputStream(source.toFile())) {
-      return engine.files().upload(subject, Upload.of(PROJECT, name, in));
+      return engine.files().upload(subject, Upload.of(project, name, in).withDeclaredSize(Files.size(source)));
     }
   }
 

@@ -1,0 +1,6 @@
+package io.stockage.examples.springcontent;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The documents' rows. */
+public interface DocumentRepository extends JpaRepository<Document, Long> {}
