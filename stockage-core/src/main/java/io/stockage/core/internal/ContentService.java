@@ -59,9 +59,13 @@ public final class ContentService {
     return op.run(() -> {
       String name = NameRules.fileName(upload.name(), ctx.policy());
       UploadStream.checkDeclared(upload.declaredSize(), ctx.policy());
-      Target target = ctx.catalog().read(session -> target(op, session, upload, name));
+      Planned planned = ctx.catalog().read(session -> {
+        Target found = target(op, session, upload, name);
+        return new Planned(found, QuotaService.room(session, found.project().org(), found.project().id()));
+      });
+      Target target = planned.target();
       Mount mount = ctx.mount(target.project().mount());
-      Staged staged = stager.stage(mount, NameRules.extension(name), target.room());
+      Staged staged = stager.stage(mount, NameRules.extension(name), planned.room());
       ItemId id = target.existing().orElseGet(ItemId::random);
       return commit(staged, new BlobKeys.Space(target.project().org(), upload.vault()), id,
           session -> target.existing().isPresent()
@@ -134,14 +138,19 @@ public final class ContentService {
    * {@code CHANGE} on it).
    */
   private Target target(Operation op, CatalogSession session, Upload upload, String name) {
-    Project project = Lookups.project(op, session, upload.location().project(), Permission.VIEW);
+    Project project = Lookups.projectOf(op, session, upload.location().project());
+    Authorizer.OnProject onProject = Authorizer.onProject(op, project, session);
+    Authorizer.require(op, onProject.permissions(), Permission.VIEW, "project " + project.slug());
     Optional<Item> existing = session.items().findChild(project.id(), upload.location().folder(), name);
-    long room = QuotaService.room(session, project.org(), project.id());
-    if (existing.isEmpty()) {
-      Lookups.folder(op, session, project, upload.location().folder(), Permission.ADD);
-      return new Target(project, Optional.empty(), room);
+    Permission onFolder = existing.isEmpty() ? Permission.ADD : Permission.VIEW;
+    if (upload.location().folder().isEmpty()) {
+      Authorizer.require(op, onProject.permissions(), onFolder, "project " + project.slug());
+    } else {
+      Lookups.folder(op, session, project, upload.location().folder(), onFolder);
     }
-    Lookups.folder(op, session, project, upload.location().folder(), Permission.VIEW);
+    if (existing.isEmpty()) {
+      return new Target(project, Optional.empty());
+    }
     Item taken = existing.get();
     boolean revisable = !taken.isFolder() && taken.vault() == upload.vault()
         && ctx.onExistingName() != OnExistingName.FAIL;
@@ -153,7 +162,7 @@ public final class ContentService {
             + " already exists there"));
     Authorizer.require(op, access.permissions(), Permission.CHANGE, "item " + taken.id());
     LockGate.require(ctx, session, op, taken.id());
-    return new Target(project, Optional.of(taken.id()), room);
+    return new Target(project, Optional.of(taken.id()));
   }
 
   /**
@@ -217,7 +226,9 @@ public final class ContentService {
     }
   }
 
-  private record Target(Project project, Optional<ItemId> existing, long room) {}
+  private record Target(Project project, Optional<ItemId> existing) {}
+
+  private record Planned(Target target, long room) {}
 
   private record NewFile(ItemId id, Project project, Optional<ItemId> folder, String name, boolean vault) {}
 
