@@ -11,18 +11,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.eclipse.jetty.http.MultiPart;
 import org.springframework.stereotype.Component;
 
 /**
  * Streams the one file part of a {@code multipart/form-data} request straight into an upload,
- * with Commons FileUpload's streaming API: the container never parses nor spools the body, and
+ * parsed by {@link FormParts} as it is read: the container never parses nor spools the body, and
  * the part's bytes are read only by the upload, which Stockage authorizes before it reads any. A
  * request is capped at the upload policy's size plus {@link #MARGIN} (the multipart framing):
  * a declared length above it is refused before anything is read, an actual one while it arrives.
@@ -50,7 +47,10 @@ class MultipartUpload {
 
   /** Runs the handler on the request's file part (named {@code file}). */
   <T> T stream(HttpServletRequest request, HttpServletResponse response, Handler<T> handler) {
-    if (!JakartaServletFileUpload.isMultipartContent(request)) {
+    String contentType = request.getContentType();
+    String boundary = contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+        ? null : MultiPart.extractBoundary(contentType);
+    if (boundary == null || boundary.isEmpty()) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a multipart/form-data body with a part named file is expected");
     }
     if (request.getContentLengthLong() > maxRequest) {
@@ -58,22 +58,20 @@ class MultipartUpload {
       throw StockageException.policy(PolicyReason.TOO_LARGE, "the request is larger than the upload limit");
     }
     try {
-      JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-      upload.setMaxSize(maxRequest);
-      FileItemInputIterator parts = upload.getItemIterator(request);
+      FormParts parts = new FormParts(request.getInputStream(), boundary, maxRequest);
       Map<String, String> fields = new HashMap<>();
-      while (parts.hasNext()) {
-        FileItemInput part = parts.next();
-        if (part.isFormField()) {
-          fields.put(part.getFieldName(), field(part));
+      for (Optional<FormParts.Part> next = parts.next(); next.isPresent(); next = parts.next()) {
+        FormParts.Part part = next.get();
+        if (part.fileName().isEmpty()) {
+          fields.put(part.name(), field(part, parts.content()));
           continue;
         }
-        if (!"file".equals(part.getFieldName())) {
+        if (!"file".equals(part.name())) {
           throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "the file part must be named file");
         }
-        LastPart content = new LastPart(part.getInputStream(), parts);
+        LastPart content = new LastPart(parts.content(), parts);
         try {
-          return handler.handle(Optional.ofNullable(part.getName()).orElse(""), fields, content);
+          return handler.handle(part.fileName().get(), fields, content);
         } catch (StockageException e) {
           if (!content.finished) {
             // Refused before the body was read (authorization, name, type): do not drain it.
@@ -83,22 +81,22 @@ class MultipartUpload {
         }
       }
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "the request has no part named file");
-    } catch (FileUploadSizeException e) {
-      response.setHeader("Connection", "close");
-      throw StockageException.policy(PolicyReason.TOO_LARGE, "the request is larger than the upload limit");
+    } catch (StockageException e) {
+      if (e.kind() == ErrorKind.POLICY_VIOLATION) {
+        response.setHeader("Connection", "close");
+      }
+      throw e;
     } catch (IOException e) {
-      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a malformed multipart body: " + e.getMessage());
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "the request body could not be read: " + e.getMessage());
     }
   }
 
-  private static String field(FileItemInput part) throws IOException {
-    try (InputStream in = part.getInputStream()) {
-      byte[] bytes = in.readNBytes(FIELD_LIMIT + 1);
-      if (bytes.length > FIELD_LIMIT) {
-        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "form field " + part.getFieldName() + " is over 4 KiB");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
+  private static String field(FormParts.Part part, InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(FIELD_LIMIT + 1);
+    if (bytes.length > FIELD_LIMIT) {
+      throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "form field " + part.name() + " is over 4 KiB");
     }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /**
@@ -106,10 +104,10 @@ class MultipartUpload {
    * before it is recorded); closing it early does not drain the rest of the body.
    */
   private static final class LastPart extends FilterInputStream {
-    private final FileItemInputIterator parts;
+    private final FormParts parts;
     private boolean finished;
 
-    LastPart(InputStream in, FileItemInputIterator parts) {
+    LastPart(InputStream in, FormParts parts) {
       super(in);
       this.parts = parts;
     }
@@ -123,17 +121,10 @@ class MultipartUpload {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n;
-      try {
-        n = super.read(b, off, len);
-      } catch (FileUploadSizeException e) {
-        throw StockageException.policy(PolicyReason.TOO_LARGE, "the request is larger than the upload limit");
-      } catch (FileUploadException e) {
-        throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "a malformed multipart body: " + e.getMessage());
-      }
+      int n = super.read(b, off, len);
       if (n < 0 && !finished) {
         finished = true;
-        if (parts.hasNext()) {
+        if (parts.next().isPresent()) {
           throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "one file per request: a part follows the file");
         }
       }
@@ -142,7 +133,7 @@ class MultipartUpload {
 
     @Override
     public void close() {
-      // Not the item's close, which would read the rest of the part: the container ends the request.
+      // The rest of the body is not drained: the container ends the request.
     }
   }
 }
