@@ -11,14 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Copies a stream into a file in 1 MiB writes (a servlet's stream hands over a few KB per read: a
- * write per read would be a system call per few KB), forcing what was written to the disk on another
+ * Copies a stream into a file in 256 KiB writes (a servlet's stream hands over a few KB per read: a
+ * write per read would be a system call per few KB; a larger buffer is a humongous object for G1 in
+ * a small heap, half a region or more, and 64 concurrent uploads held 2 MiB of regions each), forcing what was written to the disk on another
  * thread while the copy goes on, so that the force that ends it finds little left to do: the disk
  * works while the source delivers (Java has no {@code sync_file_range} to start the write-back
  * otherwise). The file is forced ({@code fdatasync}) when {@link #copy} returns.
  */
 final class FsFlusher {
-  private static final int BUFFER = 1 << 20;
+  private static final int BUFFER = 256 << 10;
   private static final long EVERY = 4L << 20;
   private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "stockage-fs-flush");
@@ -31,7 +32,7 @@ final class FsFlusher {
   private long pending;
   private Future<?> running;
 
-  /** A copy into the channel; a length known ahead sizes the buffer (a 4 KB file needs no 1 MiB). */
+  /** A copy into the channel; a length known ahead sizes the buffer (a 4 KB file needs no 256 KiB). */
   FsFlusher(FileChannel channel, java.util.OptionalLong length) {
     this.channel = channel;
     this.bufferSize = (int) Math.max(1, Math.min(BUFFER, length.orElse(BUFFER) + 1));
