@@ -184,7 +184,19 @@ public final class StockageEngineBuilder {
     if (poll.isNegative() || poll.isZero() || lease.compareTo(Duration.ofSeconds(1)) < 0) {
       throw StockageException.of(ErrorKind.CONFIG_INVALID, "indexing needs a positive poll and a lease of 1 s or more");
     }
-    this.indexing = new Indexer.Options(poll, lease, indexing.limits(), enabled);
+    this.indexing = new Indexer.Options(poll, lease, indexing.limits(), enabled, indexing.workers());
+    return this;
+  }
+
+  /**
+   * How many threads of this engine's indexing worker lease and do jobs side by side (default: one
+   * per processor, up to 4).
+   */
+  public StockageEngineBuilder indexingWorkers(int count) {
+    if (count < 1) {
+      throw StockageException.of(ErrorKind.CONFIG_INVALID, "indexing needs at least one worker thread");
+    }
+    this.indexing = indexing.withWorkers(count);
     return this;
   }
 

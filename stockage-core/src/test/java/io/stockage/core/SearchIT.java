@@ -165,6 +165,29 @@ class SearchIT {
   }
 
   @Test
+  void severalIndexingThreads_doEveryJobOnce() throws Exception {
+    fx.close();
+    fx = EngineFixture.start(root, java.util.function.UnaryOperator.identity(), builder -> builder
+        .indexing(true, java.time.Duration.ofMillis(20), java.time.Duration.ofMinutes(5)).indexingWorkers(3));
+    project = fx.project();
+    List<Item> files = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      files.add(fx.upload(BOB, project, "note-" + i + ".pdf", Samples.pdf("Girder number n" + i + "x")));
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (fx.count("SELECT count(*) FROM index_jobs") > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(fx.count("SELECT count(*) FROM index_jobs")).as("every job done").isZero();
+    assertThat(fx.count("SELECT count(*) FROM search_documents WHERE error IS NOT NULL")).isZero();
+    for (int i = 0; i < files.size(); i++) {
+      assertThat(ids(search(CAROL, "n" + i + "x"))).containsExactly(files.get(i).id().toString());
+    }
+    io.stockage.testkit.Failures.expect(io.stockage.ErrorKind.CONFIG_INVALID,
+        () -> io.stockage.core.StockageEngine.builder().indexingWorkers(0));
+  }
+
+  @Test
   void search_filtersByPermissionInTheQuery() {
     Item folder = fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "shared");
     Item inside = fx.engine.files().upload(BOB, Upload.of(Location.of(project.slug(), folder.id()), "inside.pdf",

@@ -80,6 +80,9 @@ public class StockageAutoConfiguration {
         .uploadChunkSize(properties.upload().chunkSize().toBytes())
         .indexing(properties.indexing().enabled(), properties.indexing().poll(), properties.indexing().lease())
         .publicBaseUrl(properties.publicUrl());
+    if (properties.indexing().workers() != null) {
+      builder.indexingWorkers(properties.indexing().workers());
+    }
     signingKeys(properties.signing()).ifPresent(builder::signingKeys);
     // A host's InstantSource bean (a test's clock) tells expiry and audit times.
     clock.ifUnique(builder::clock);

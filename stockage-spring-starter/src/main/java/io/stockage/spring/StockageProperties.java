@@ -97,11 +97,13 @@ public record StockageProperties(
    * @param enabled whether it runs here
    * @param poll how often it looks for due jobs
    * @param lease how long it holds a job before another node may take it (past the extraction timeout)
+   * @param workers how many threads do jobs side by side; unset: one per processor, up to 4
    */
   public record Indexing(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("250ms") Duration poll,
-      @DefaultValue("5m") Duration lease) {}
+      @DefaultValue("5m") Duration lease,
+      Integer workers) {}
 
   /**
    * The change feed.

@@ -51,15 +51,30 @@ public final class Indexer implements AutoCloseable {
    * @param lease how long a leased job stays with this node before another may take it
    * @param limits the extraction limits (text size, time)
    * @param enabled whether the worker runs at all (a node may leave indexing to others)
+   * @param workers how many threads lease and do jobs side by side
    */
-  public record Options(Duration poll, Duration lease, DiffLimits limits, boolean enabled) {
+  public record Options(Duration poll, Duration lease, DiffLimits limits, boolean enabled, int workers) {
+    /** Validates. */
+    public Options {
+      if (workers < 1) {
+        throw new IllegalArgumentException("indexing needs at least one worker thread");
+      }
+    }
+
     /**
-     * The defaults: poll every 250 ms, 5-minute leases, 2 MB of text (more than the index keeps)
-     * read in 30 s at most.
+     * The defaults: one thread per processor up to 4 (PostgreSQL parses each document's text on
+     * the connection that writes it: two writers use two cores), polling every 250 ms, 5-minute
+     * leases, 2 MB of text (more than the index keeps) read in 30 s at most.
      */
     public static Options defaults() {
       return new Options(Duration.ofMillis(250), Duration.ofMinutes(5),
-          DiffLimits.of(2L << 20, 100_000).withTimeout(Duration.ofSeconds(30)), true);
+          DiffLimits.of(2L << 20, 100_000).withTimeout(Duration.ofSeconds(30)), true,
+          Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The same with that many worker threads. */
+    public Options withWorkers(int count) {
+      return new Options(poll, lease, limits, enabled, count);
     }
   }
 
@@ -68,8 +83,9 @@ public final class Indexer implements AutoCloseable {
     this.ctx = ctx;
     this.options = options;
     this.extractor = RevisionDiffer.create(options.limits());
-    this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "stockage-indexer");
+    java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+    this.executor = Executors.newScheduledThreadPool(options.workers(), runnable -> {
+      Thread thread = new Thread(runnable, "stockage-indexer-" + threads.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
@@ -79,7 +95,10 @@ public final class Indexer implements AutoCloseable {
   public void start() {
     if (options.enabled()) {
       long millis = Math.max(1, options.poll().toMillis());
-      executor.scheduleWithFixedDelay(this::drain, millis, millis, TimeUnit.MILLISECONDS);
+      // Each worker leases batches of its own (FOR UPDATE SKIP LOCKED): they never share a job.
+      for (int i = 0; i < options.workers(); i++) {
+        executor.scheduleWithFixedDelay(this::drain, millis, millis, TimeUnit.MILLISECONDS);
+      }
     }
   }
 

@@ -200,20 +200,37 @@ public final class SearchBench {
       batch = catalog.inTransaction(s -> s.search().enqueueAll(org, from, 1000, now));
       after = batch.isEmpty() ? after : Optional.of(batch.get(batch.size() - 1));
     } while (batch.size() == 1000);
-    List<IndexJob> jobs;
-    do {
-      jobs = catalog.inTransaction(s -> s.search().claim("bench", now, now.plusSeconds(600), 100));
-      List<IndexJob> claimed = jobs;
-      catalog.inTransaction(s -> {
-        for (IndexJob job : claimed) {
-          int n = items.get(job.item().value());
-          String text = corpus.text(n);
-          s.search().complete(job, "bench", Optional.of(new SearchDocument(job.item(), org, OptionalInt.of(1),
-              "doc-" + n + ".pdf", "", text, List.of(), Map.of(), Optional.empty(), now)), now);
-        }
-        return null;
-      });
-    } while (!jobs.isEmpty());
+    // As many workers as the indexer runs on this machine, each leasing batches of its own.
+    List<Thread> workers = new ArrayList<>();
+    for (int w = 0; w < Runtime.getRuntime().availableProcessors(); w++) {
+      String node = "bench-" + w;
+      Thread worker = new Thread(() -> {
+        List<IndexJob> jobs;
+        do {
+          jobs = catalog.inTransaction(s -> s.search().claim(node, now, now.plusSeconds(600), 100));
+          List<IndexJob> claimed = jobs;
+          catalog.inTransaction(s -> {
+            for (IndexJob job : claimed) {
+              int n = items.get(job.item().value());
+              String text = corpus.text(n);
+              s.search().complete(job, node, Optional.of(new SearchDocument(job.item(), org, OptionalInt.of(1),
+                  "doc-" + n + ".pdf", "", text, List.of(), Map.of(), Optional.empty(), now)), now);
+            }
+            return null;
+          });
+        } while (!jobs.isEmpty());
+      }, "index-writer-" + w);
+      worker.start();
+      workers.add(worker);
+    }
+    for (Thread worker : workers) {
+      try {
+        worker.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     catalog.close();
     try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
@@ -288,22 +305,37 @@ public final class SearchBench {
     }
   }
 
-  /** The generated documents: each regenerated from its number, so the corpus is never held whole. */
-  private record Corpus(List<String> words, double[] cumulative, String source) {
+  /**
+   * The generated documents: each regenerated from its number, so the corpus is never held whole.
+   * Even documents are English, odd ones French, as real documents are written in one language:
+   * Zipf-distributed words of that language's list, whose first ranks are its commonest function
+   * words (about a quarter of the words, as in real text).
+   */
+  private record Corpus(Vocabulary english, Vocabulary french, String source) {
+    private static final List<String> ENGLISH_FUNCTION_WORDS = List.of("the", "of", "and", "to", "in", "is", "that",
+        "for", "with", "on", "as", "this", "by", "from", "at", "which", "an", "or", "are", "be");
+    private static final List<String> FRENCH_FUNCTION_WORDS = List.of("de", "la", "le", "et", "les", "des", "du",
+        "un", "une", "est", "pour", "dans", "sur", "avec", "que", "qui", "au", "par", "ce", "aux");
+
     static Corpus create(int docs) throws IOException {
+      List<String> english = words("/usr/share/dict/american-english", 1);
+      List<String> french = words("/usr/share/dict/french", 2);
+      String source = english.isEmpty() || french.isEmpty()
+          ? "made-up words (apt-get install wfrench wamerican for real ones)" : "Debian word lists";
+      return new Corpus(Vocabulary.of(ENGLISH_FUNCTION_WORDS, english), Vocabulary.of(FRENCH_FUNCTION_WORDS, french),
+          source + ", Zipf s=1 over " + String.format("%,d", english.size()) + " English and "
+              + String.format("%,d", french.size()) + " French words, one language per document");
+    }
+
+    private static List<String> words(String list, int seed) throws IOException {
       List<String> words = new ArrayList<>();
-      String source = "Debian word lists";
-      for (String list : List.of("/usr/share/dict/french", "/usr/share/dict/american-english")) {
-        Path path = Path.of(list);
-        if (Files.isReadable(path)) {
-          try (Stream<String> lines = Files.lines(path, java.nio.charset.StandardCharsets.UTF_8)) {
-            lines.filter(w -> w.length() >= 3 && !w.contains("'")).forEach(words::add);
-          }
+      Path path = Path.of(list);
+      if (Files.isReadable(path)) {
+        try (Stream<String> lines = Files.lines(path, java.nio.charset.StandardCharsets.UTF_8)) {
+          lines.filter(w -> w.length() >= 3 && !w.contains("'")).forEach(words::add);
         }
-      }
-      if (words.isEmpty()) {
-        source = "made-up words (apt-get install wfrench wamerican for real ones)";
-        Random random = new Random(1);
+      } else {
+        Random random = new Random(seed);
         for (int i = 0; i < 100_000; i++) {
           StringBuilder w = new StringBuilder();
           for (int k = 0, n = 3 + random.nextInt(8); k < n; k++) {
@@ -312,26 +344,44 @@ public final class SearchBench {
           words.add(w.toString());
         }
       }
-      Collections.shuffle(words, new Random(2));
+      Collections.shuffle(words, new Random(seed));
+      return words;
+    }
+
+    /** The words queries pick from: English content words, by rank. */
+    List<String> words() {
+      return english.words().subList(ENGLISH_FUNCTION_WORDS.size(), english.words().size());
+    }
+
+    String text(int n) {
+      Random random = new Random(n * 7919L + 13);
+      int size = 2048 + random.nextInt(18 * 1024);
+      Vocabulary vocabulary = n % 2 == 0 ? english : french;
+      StringBuilder text = new StringBuilder(size + 32);
+      while (text.length() < size) {
+        text.append(vocabulary.draw(random)).append(random.nextInt(12) == 0 ? ". " : " ");
+      }
+      return text.toString();
+    }
+  }
+
+  /** One language's words by rank, drawn with Zipf's law (s = 1). */
+  private record Vocabulary(List<String> words, double[] cumulative) {
+    static Vocabulary of(List<String> functionWords, List<String> contentWords) {
+      List<String> words = new ArrayList<>(functionWords);
+      words.addAll(contentWords);
       double[] cumulative = new double[words.size()];
       double sum = 0;
       for (int r = 0; r < words.size(); r++) {
         sum += 1.0 / (r + 1);
         cumulative[r] = sum;
       }
-      return new Corpus(words, cumulative, source + ", Zipf s=1 over " + String.format("%,d", words.size()) + " words");
+      return new Vocabulary(words, cumulative);
     }
 
-    String text(int n) {
-      Random random = new Random(n * 7919L + 13);
-      int size = 2048 + random.nextInt(18 * 1024);
-      StringBuilder text = new StringBuilder(size + 32);
-      double total = cumulative[cumulative.length - 1];
-      while (text.length() < size) {
-        int rank = Arrays.binarySearch(cumulative, random.nextDouble() * total);
-        text.append(words.get(rank < 0 ? -rank - 1 : rank)).append(random.nextInt(12) == 0 ? ". " : " ");
-      }
-      return text.toString();
+    String draw(Random random) {
+      int rank = Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
+      return words.get(rank < 0 ? -rank - 1 : rank);
     }
   }
 
@@ -340,16 +390,22 @@ public final class SearchBench {
     static Queries pick(Corpus corpus) {
       Map<String, String> all = new java.util.LinkedHashMap<>();
       all.put("frequent", corpus.words().get(30));
-      // A rare word that occurs: the rarest word of document 7's text.
+      // A rare word that occurs: the rarest word of document 8's text (English, as the ranks are).
       Map<String, Integer> rank = new HashMap<>();
       for (int r = 0; r < corpus.words().size(); r++) {
         rank.putIfAbsent(corpus.words().get(r), r);
       }
-      String rare = Arrays.stream(corpus.text(7).split("[ .]+")).max(java.util.Comparator.comparingInt(
+      String rare = Arrays.stream(corpus.text(8).split("[ .]+")).max(java.util.Comparator.comparingInt(
           w -> rank.getOrDefault(w, -1))).orElseThrow();
       all.put("rare", rare);
-      String[] words = corpus.text(11).split(" ");
-      all.put("phrase", "\"" + words[3].replace(".", "") + " " + words[4].replace(".", "") + "\"");
+      // Two content words in a row of document 12 (a phrase of function words would say nothing).
+      String[] words = corpus.text(12).split(" ");
+      for (int i = 0; i + 1 < words.length; i++) {
+        if (rank.containsKey(words[i]) && rank.containsKey(words[i + 1].replace(".", ""))) {
+          all.put("phrase", "\"" + words[i] + " " + words[i + 1].replace(".", "") + "\"");
+          break;
+        }
+      }
       return new Queries(all);
     }
 
