@@ -63,8 +63,13 @@ final class StockageSide implements AutoCloseable {
    */
   Item upload(Path source, String name) throws IOException {
     try (InputStream in = new FileInputStream(source.toFile())) {
-      return engine.files().upload(subject, Upload.of(project, name, in).withDeclaredSize(Files.size(source)));
+      return upload(in, Files.size(source), name);
     }
+  }
+
+  /** Uploads the bytes of a stream of a known length under the name. */
+  Item upload(InputStream in, long length, String name) {
+    return engine.files().upload(subject, Upload.of(project, name, in).withDeclaredSize(length));
   }
 
   /**

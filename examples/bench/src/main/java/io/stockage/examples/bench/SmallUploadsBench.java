@@ -1,0 +1,115 @@
+package io.stockage.examples.bench;
+
+import io.stockage.Item;
+import io.stockage.core.fs.FileSystemProvider;
+import io.stockage.provider.s3.S3StorageProvider;
+import io.stockage.spi.storage.StorageProvider;
+import io.stockage.spi.storage.WriteOptions;
+import io.stockage.testkit.PostgresFixture;
+import io.stockage.testkit.TestDatabase;
+import io.stockage.testkit.s3.S3Bucket;
+import io.stockage.testkit.s3.S3MockFixture;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Small files through the whole pipeline: 4 KB uploads per second through Stockage (name and type
+ * checks, hash, staging, intent, catalog commit with its revision, change, audit and index rows)
+ * beside the same provider's bare writes of the same bytes, on the local disk and on S3Mock, in one
+ * run. Every upload has content of its own (no deduplication).
+ *
+ * <p>Run it with the bench profile, or {@code java -cp ... SmallUploadsBench [work dir]}.
+ */
+public final class SmallUploadsBench {
+  private static final int SIZE = 4096;
+  private static final int WARMUP = 100;
+  private static final int COUNT = 500;
+
+  private SmallUploadsBench() {}
+
+  /**
+   * Runs the benchmark and prints its table.
+   *
+   * @param args the directory to work in; the system's temporary directory by default
+   */
+  public static void main(String[] args) throws IOException {
+    Path base = Files.createDirectories(Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir"))
+        .toAbsolutePath());
+    Path work = Files.createTempDirectory(base, "stockage-small-");
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("store", "Stockage uploads/s", "p50 ms", "provider writes/s", "p50 ms", "ratio"));
+    try (TestDatabase db = PostgresFixture.create()) {
+      table.add(row("local disk", db, FileSystemProvider.create(Files.createDirectory(work.resolve("stockage"))),
+          FileSystemProvider.create(Files.createDirectory(work.resolve("raw")))));
+      try (S3MockFixture s3 = S3MockFixture.create()) {
+        S3Bucket bucket = s3.freshBucket();
+        table.add(row("S3Mock", db, s3(bucket, "stockage/"), s3(bucket, "raw/")));
+      }
+    } finally {
+      PipelineBench.deleteTree(work);
+    }
+    System.out.println("Small uploads: 4 KB files through Stockage beside the provider's own writes");
+    System.out.println();
+    System.out.print(TextTable.format(table, 1));
+    System.out.printf(Locale.ROOT, """
+
+        %d uploads of %d bytes each way, after %d not counted, one after the other on one thread;
+        every file's bytes are its own (a PDF header, then random bytes). Stockage: files().upload with
+        the size declared, through a PostgreSQL catalog (embedded, fsync off). Provider: write() of
+        the same bytes to a fresh key (the local disk forces each file; S3Mock gets one PUT).
+        ratio: Stockage's uploads per second over the provider's writes per second.
+        """, COUNT, SIZE, WARMUP);
+  }
+
+  private static S3StorageProvider s3(S3Bucket bucket, String prefix) {
+    return S3StorageProvider.builder().endpoint(bucket.endpoint()).pathStyle(true).region(bucket.region())
+        .credentials(bucket.accessKey(), bucket.secretKey()).bucket(bucket.name()).prefix(bucket.prefix() + prefix)
+        .build();
+  }
+
+  private static List<String> row(String store, TestDatabase db, StorageProvider engineSide, StorageProvider raw) {
+    SplittableRandom random = new SplittableRandom(4096);
+    List<Long> ours = new ArrayList<>();
+    List<Long> theirs = new ArrayList<>();
+    try (StockageSide stockage = StockageSide.start(db, engineSide, 1 << 20)) {
+      for (int i = 0; i < WARMUP + COUNT; i++) {
+        byte[] ourBytes = content(random);
+        byte[] theirBytes = content(random);
+        String name = "small-" + i + ".pdf";
+        long start = System.nanoTime();
+        Item item = stockage.upload(new ByteArrayInputStream(ourBytes), ourBytes.length, name);
+        long middle = System.nanoTime();
+        raw.write("raw/" + name, new ByteArrayInputStream(theirBytes), WriteOptions.defaults().withLength(SIZE));
+        long end = System.nanoTime();
+        if (item.size() != SIZE) {
+          throw new IllegalStateException("uploaded " + item.size() + " bytes");
+        }
+        if (i >= WARMUP) {
+          ours.add(middle - start);
+          theirs.add(end - middle);
+        }
+      }
+    } finally {
+      raw.close();
+    }
+    double ourRate = COUNT / (ours.stream().mapToLong(Long::longValue).sum() / 1e9);
+    double theirRate = COUNT / (theirs.stream().mapToLong(Long::longValue).sum() / 1e9);
+    return List.of(store, String.format(Locale.ROOT, "%.0f", ourRate), Percentiles.ms(Percentiles.of(ours, 50)),
+        String.format(Locale.ROOT, "%.0f", theirRate), Percentiles.ms(Percentiles.of(theirs, 50)),
+        String.format(Locale.ROOT, "%.2fx", ourRate / theirRate));
+  }
+
+  private static byte[] content(SplittableRandom random) {
+    byte[] bytes = new byte[SIZE];
+    random.nextBytes(bytes);
+    byte[] header = InputFiles.PDF_HEADER;
+    System.arraycopy(header, 0, bytes, 0, header.length);
+    return bytes;
+  }
+}
