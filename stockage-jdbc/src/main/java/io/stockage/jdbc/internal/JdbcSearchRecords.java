@@ -109,19 +109,15 @@ public final class JdbcSearchRecords implements SearchRecords {
           .execute();
       return true;
     }
-    // The item may have been purged since the worker read it: its document goes with it, and the
-    // row lock keeps a purge from slipping in before the insert.
-    boolean present = handle.createQuery("SELECT 1 FROM items WHERE id = :item FOR KEY SHARE")
-        .bind("item", job.item().value()).mapTo(Integer.class).findOne().isPresent();
-    if (!present) {
-      return true;
-    }
     SearchDocument d = document.get();
     String indexed = cap(d.body(), MAX_INDEXED_CHARS);
+    // The item may have been purged since the worker read it: then nothing is written (its document
+    // went with it), and the row lock keeps a purge from slipping in before the insert.
     handle.createUpdate("INSERT INTO search_documents (item_id, org_id, revision, name_key, tsv, body, keywords,"
-            + " properties, error, indexed_at) VALUES (:item, :org, :revision, :nameKey, "
+            + " properties, error, indexed_at) SELECT CAST(:item AS uuid), :org, CAST(:revision AS integer), :nameKey, "
             + TSV.get(SearchText.language(indexed)) + ", :body,"
-            + " :keywords, CAST(:properties AS jsonb), :error, :now)"
+            + " :keywords, CAST(:properties AS jsonb), :error, CAST(:now AS timestamptz)"
+            + " WHERE EXISTS (SELECT 1 FROM items WHERE id = :item FOR KEY SHARE)"
             + " ON CONFLICT (item_id) DO UPDATE SET revision = EXCLUDED.revision, name_key = EXCLUDED.name_key,"
             + " tsv = EXCLUDED.tsv, body = EXCLUDED.body, keywords = EXCLUDED.keywords,"
             + " properties = EXCLUDED.properties, error = EXCLUDED.error, indexed_at = EXCLUDED.indexed_at")
