@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.LongPredicate;
 import org.apache.tika.metadata.Metadata;
@@ -35,6 +36,16 @@ public final class ContentSniffer {
       ".jpg", "image/jpeg",
       ".jpeg", "image/jpeg",
       ".glb", "model/gltf-binary");
+  // The leading bytes that make Tika's magic detection answer the extension's type (its own
+  // signatures, and Stockage's for GLB): content that starts with them needs no full detection,
+  // which evaluates every magic rule of the registry (~1.5 ms of CPU per upload, measured by JFR
+  // in SmallUploadsBench). Anything else still goes through Tika, which names what it found.
+  private static final Map<String, byte[]> SIGNATURES = Map.of(
+      ".pdf", "%PDF-".getBytes(StandardCharsets.US_ASCII),
+      ".png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'},
+      ".jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+      ".jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+      ".glb", "glTF".getBytes(StandardCharsets.US_ASCII));
 
   private final MimeTypes types;
   private final MediaTypeRegistry registry;
@@ -66,18 +77,23 @@ public final class ContentSniffer {
       return new Sniffed(MAGIC_TYPES.getOrDefault(extension, byName(extension, OCTET_STREAM).mimeType()),
           size -> true);
     }
-    MediaType magic = detect(head, length);
     String expected = MAGIC_TYPES.get(extension);
     if (expected != null) {
-      Sniffed sniffed = require(is(magic, MediaType.parse(expected)), expected, extension, magic);
+      Sniffed sniffed = startsWith(head, length, SIGNATURES.get(extension)) ? new Sniffed(expected, size -> true)
+          : byMagic(expected, extension, detect(head, length));
       return extension.equals(".glb") ? sniffed.with(ContentChecks.glb()) : sniffed;
     }
+    MediaType magic = detect(head, length);
     return switch (extension) {
       case ".gltf" -> require(isText(magic) && firstNonBlank(head, length) == '{',
           "model/gltf+json", extension, magic).with(ContentChecks.gltf());
       case ".stl" -> stl(head, length, magic);
       default -> byName(extension, magic);
     };
+  }
+
+  private Sniffed byMagic(String expected, String extension, MediaType magic) {
+    return require(is(magic, MediaType.parse(expected)), expected, extension, magic);
   }
 
   private Sniffed stl(byte[] head, int length, MediaType magic) {
@@ -119,6 +135,11 @@ public final class ContentSniffer {
     return is(type, TEXT);
   }
 
+  /** Tika's magic detection alone, for tests comparing the signatures with it. */
+  String detected(byte[] head, int length) {
+    return detect(head, length).toString();
+  }
+
   private MediaType detect(byte[] head, int length) {
     try {
       return types.detect(new ByteArrayInputStream(head, 0, length), new Metadata());
@@ -130,6 +151,10 @@ public final class ContentSniffer {
   private static StockageException mismatch(String extension, MediaType magic) {
     return StockageException.policy(PolicyReason.CONTENT_MISMATCH,
         "the content does not match its extension " + extension + " (detected " + magic + ")");
+  }
+
+  private static boolean startsWith(byte[] head, int length, byte[] signature) {
+    return length >= signature.length && Arrays.equals(head, 0, signature.length, signature, 0, signature.length);
   }
 
   private static int firstNonBlank(byte[] head, int length) {

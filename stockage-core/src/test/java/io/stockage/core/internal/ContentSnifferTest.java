@@ -32,6 +32,23 @@ class ContentSnifferTest {
   }
 
   @Test
+  void sniff_contentWithItsSignature_isTheTypeTikasMagicDetects() {
+    // The signatures skip Tika's detection: on real files it must have answered the same.
+    java.util.Map<String, byte[]> samples = java.util.Map.of(".pdf", Samples.pdf("Hello"), ".png", Samples.png(4, 4),
+        ".jpg", Samples.jpg(4, 4), ".jpeg", Samples.jpg(8, 2), ".glb", Samples.glb("Bridge"));
+    samples.forEach((extension, bytes) -> {
+      byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, ContentSniffer.HEAD_SIZE));
+      assertThat(sniffer.detected(head, head.length)).as(extension).isEqualTo(sniff(extension, bytes));
+    });
+  }
+
+  @Test
+  void sniff_signatureCutShort_isContentMismatch() {
+    assertMismatch(".pdf", "%PDF".getBytes(StandardCharsets.US_ASCII));
+    assertMismatch(".png", Arrays.copyOf(Samples.png(4, 4), 7));
+  }
+
+  @Test
   void sniff_executableNamedPdf_isContentMismatch() {
     assertMismatch(".pdf", Samples.windowsExecutable());
   }
