@@ -213,6 +213,42 @@ class SearchIT {
   }
 
   @Test
+  void search_bySubjectSeeingOneProjectOfEleven_findsItsProjectItsOwnAndWhatIsSharedWithIt() {
+    // BOB is a member of one project of eleven: a small part of the organization, searched as one
+    // branch per rule, united; the rules are the same as for a subject who sees much.
+    List<Project> others = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      others.add(fx.engine.projects().create(ALICE, io.stockage.NewProject.of("other-" + i, "Other " + i)));
+    }
+    fx.engine.projects().addMember(ALICE, others.get(0).slug(), BOB.user(), ProjectRole.EDITOR);
+    Item own = fx.upload(BOB, others.get(0), "own.pdf", Samples.pdf("girder own"));
+    fx.engine.projects().removeMember(ALICE, others.get(0).slug(), BOB.user());
+    Item shared = fx.upload(ALICE, others.get(1), "shared.pdf", Samples.pdf("girder shared"));
+    fx.engine.access().grant(ALICE, shared.id(), BOB.user(), ProjectRole.VIEWER);
+    fx.upload(ALICE, others.get(2), "hidden.pdf", Samples.pdf("girder hidden"));
+    Item member = fx.upload(ALICE, project, "member.pdf", Samples.pdf("girder member girder"));
+    Item vault = fx.engine.files().upload(ALICE, Upload.of(project.slug(), "vault.pdf",
+        new ByteArrayInputStream(Samples.pdf("girder vault"))).asVault());
+    index();
+
+    List<String> expected = List.of(own.id().toString(), shared.id().toString(), member.id().toString(),
+        vault.id().toString());
+    assertThat(ids(search(BOB, "girder"))).containsExactlyInAnyOrderElementsOf(expected);
+    List<String> paged = new ArrayList<>();
+    PageRequest request = PageRequest.first(1);
+    SearchResults page;
+    do {
+      page = fx.engine.search().search(BOB, SearchQuery.of("girder"), request);
+      page.page().items().forEach(h -> paged.add(h.item().id().toString()));
+      request = page.page().next().orElse(request);
+    } while (page.page().hasNext());
+    assertThat(paged).as("one at a time, by relevance").containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(paged.get(0)).as("the name and the body say it twice").isEqualTo(member.id().toString());
+    assertThat(page.byProject()).containsEntry(project.slug(), 2L).containsEntry("other-0", 1L)
+        .containsEntry("other-1", 1L).doesNotContainKey("other-2");
+  }
+
+  @Test
   void search_pagesByCursorWithoutRepeats() {
     List<String> uploaded = new ArrayList<>();
     for (int i = 0; i < 7; i++) {

@@ -211,7 +211,8 @@ public final class JdbcSearchRecords implements SearchRecords {
     SearchQuery q = spec.query();
     boolean hasText = !q.text().isBlank();
     SearchSort sort = !hasText && q.sort() == SearchSort.RELEVANCE ? SearchSort.NEWEST : q.sort();
-    Where where = where(spec, hasText);
+    Visible seen = visible(spec);
+    Where where = where(spec, hasText, seen);
     String rank = !hasText ? "0" : where.partial() ? RANK + " + CASE WHEN d.name_key LIKE :like THEN 0.05 ELSE 0 END"
         : RANK;
     String matches = where.visible().stream()
@@ -254,7 +255,7 @@ public final class JdbcSearchRecords implements SearchRecords {
         + " SELECT facets.by_project, facets.by_type, hit.* FROM facets LEFT JOIN (" + pageSql + ") hit ON true"
         + " ORDER BY " + order.replace("m.", "hit.");
     Query query = where.bind(handle.createQuery(sql)).bind("limit", page.size() + 1)
-        .bindArray("projects", java.util.UUID.class, memberProjects(spec));
+        .bindArray("projects", java.util.UUID.class, seen.projects());
     after.ifPresent(c -> {
       query.bind("k0", sort == SearchSort.NEWEST ? Rows.at(c.instant(0)).toString() : c.get(0));
       query.bind("k1", c.uuid(1).toString());
@@ -299,7 +300,7 @@ public final class JdbcSearchRecords implements SearchRecords {
     return text.length() <= max ? text : text.substring(0, max);
   }
 
-  private static Where where(SearchSpec spec, boolean hasText) {
+  private static Where where(SearchSpec spec, boolean hasText, Visible seen) {
     SearchQuery q = spec.query();
     List<String> ctes = new ArrayList<>();
     // Items shared with the user or a team, and everything below them (entries apply below).
@@ -315,18 +316,19 @@ public final class JdbcSearchRecords implements SearchRecords {
       sql.append(like.isEmpty() ? " AND d.tsv @@ " + QUERY : " AND (d.tsv @@ " + QUERY + " OR d.name_key LIKE :like)");
     }
     // What the subject may see, as the listings' rules say: its projects' items, the regular items
-    // of the organization when it may view them all, its own, and what is shared with it. A subject
-    // who sees a few projects gets one branch per rule, united: each has a plan of its own (the
-    // projects' branch intersects the word's index with the projects', the owner's starts from the
-    // owner's index), where one OR of them was estimated at most of the organization and read every
-    // document matching the words (EXPLAIN ANALYZE at 100,000 documents, docs/architecture.md).
+    // of the organization when it may view them all, its own, and what is shared with it. One OR
+    // of them is estimated at most of the organization whatever the subject sees, so the plan
+    // starts from the documents matching the words: right when the subject sees much of them. A
+    // subject who sees a small part gets one branch per rule, united instead: each has a plan of
+    // its own (the projects' branch intersects the word's index with the projects' index, the
+    // owner's starts from the owner's index). Measured at 100,000 documents (docs/architecture.md).
     String member = "d.project_id = ANY (CAST(:projects AS uuid[]))";
     String owned = "i.owner_id = :user";
     String shared = "i.id IN (SELECT id FROM shared)";
-    List<String> visible = spec.regular()
-        ? List.of("(NOT i.vault OR " + member + " OR " + owned + " OR " + shared + ")")
-        : List.of(member, owned, shared);
-    spec.project().ifPresent(p -> sql.append(" AND i.project_id = :project"));
+    List<String> visible = spec.regular() ? List.of("(NOT i.vault OR " + member + " OR " + owned + " OR " + shared + ")")
+        : seen.narrow() ? List.of(member, owned, shared)
+        : List.of("(" + member + " OR " + owned + " OR " + shared + ")");
+    spec.project().ifPresent(p -> sql.append(" AND d.project_id = :project"));
     if (spec.folder().isPresent()) {
       ctes.add("below(id) AS (SELECT c.id FROM items c WHERE c.parent_id = :folder"
           + " UNION SELECT c.id FROM items c JOIN below ON c.parent_id = below.id)");
@@ -378,17 +380,29 @@ public final class JdbcSearchRecords implements SearchRecords {
     });
   }
 
-  // The projects of the organization the subject or one of its teams is a member of: given to the
-  // search as values, so that the planner sizes them from the documents' statistics.
-  private List<java.util.UUID> memberProjects(SearchSpec spec) {
-    return handle.createQuery("SELECT DISTINCT m.project_id FROM project_members m JOIN projects p ON p.id = m.project_id"
-            + " WHERE p.org_id = :org AND ((m.principal_type = 'USER' AND m.principal_id = :user)"
-            + " OR (m.principal_type = 'TEAM' AND m.principal_id = ANY (CAST(:teams AS text[]))))")
+  /**
+   * The projects of the organization the subject or one of its teams is a member of, given to the
+   * search as values so that the planner sizes them from the documents' statistics; and whether
+   * they are a small part of what the search covers (under a tenth of the organization's
+   * projects, or, within one project, not that one).
+   */
+  private record Visible(List<java.util.UUID> projects, boolean narrow) {}
+
+  private Visible visible(SearchSpec spec) {
+    List<Map.Entry<java.util.UUID, Boolean>> all = handle.createQuery("SELECT p.id, p.id IN (SELECT m.project_id"
+            + " FROM project_members m WHERE (m.principal_type = 'USER' AND m.principal_id = :user)"
+            + " OR (m.principal_type = 'TEAM' AND m.principal_id = ANY (CAST(:teams AS text[])))) AS member"
+            + " FROM projects p WHERE p.org_id = :org")
         .bind("org", spec.org().value())
         .bind("user", spec.user().value())
         .bindArray("teams", String.class, spec.teams().stream().map(TeamId::value).toList())
-        .mapTo(java.util.UUID.class)
+        .map((r, ctx) -> Map.entry(r.getObject("id", java.util.UUID.class), r.getBoolean("member")))
         .list();
+    List<java.util.UUID> projects = all.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    boolean narrow = spec.project()
+        .map(p -> !projects.contains(p.value()))
+        .orElse(projects.size() * 10L < all.size());
+    return new Visible(projects, narrow);
   }
 
   // A query of one bare word of three letters or more also matches inside names (trigram index).
