@@ -1,5 +1,6 @@
 package io.stockage.testkit.smb;
 
+import io.stockage.testkit.Commands;
 import io.stockage.testkit.conformance.ServerControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,7 +113,7 @@ public final class SambaFixture implements ServerControl, AutoCloseable {
       Files.writeString(input, password + "\n" + password + "\n", StandardCharsets.UTF_8);
       Files.writeString(auth, "username = " + config.user() + "\npassword = " + password + "\n", StandardCharsets.UTF_8);
       Files.setPosixFilePermissions(auth, PosixFilePermissions.fromString("rw-------"));
-      SambaInstall.Result result = SambaInstall.run(List.of("/bin/sh", "-c", "\"$0\" -c \"$1\" -s -a \"$2\" < \"$3\"",
+      Commands.Result result = Commands.run(List.of("/bin/sh", "-c", "\"$0\" -c \"$1\" -s -a \"$2\" < \"$3\"",
           tools.smbpasswd().toString(), config.file().toString(), config.user(), input.toString()), READY_TIMEOUT);
       if (result.exitCode() != 0) {
         throw new IllegalStateException("smbpasswd could not add user " + config.user() + ":\n" + result.output());
@@ -188,7 +189,7 @@ public final class SambaFixture implements ServerControl, AutoCloseable {
    * encryption and signing (an encrypted session shows its cipher, {@code AES-128-GCM}).
    */
   public String sessions() {
-    SambaInstall.Result result = SambaInstall.run(List.of(smbstatus.toString(), "--configfile=" + config.file(), "-b"),
+    Commands.Result result = Commands.run(List.of(smbstatus.toString(), "--configfile=" + config.file(), "-b"),
         READY_TIMEOUT);
     if (result.exitCode() != 0) {
       throw new IllegalStateException("smbstatus failed (exit " + result.exitCode() + "):\n" + result.output());

@@ -1,5 +1,6 @@
 package io.stockage.testkit.smb;
 
+import io.stockage.testkit.Commands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,11 +45,11 @@ public final class Smbclient {
    */
   public String run(String commands) {
     Objects.requireNonNull(commands, "commands");
-    SambaInstall.Result result = SambaInstall.run(List.of(program.toString(), service, "-p", Integer.toString(port),
+    Commands.Result result = Commands.run(List.of(program.toString(), service, "-p", Integer.toString(port),
         "--configfile=" + configFile, "--authentication-file=" + authFile, "-c", commands), TIMEOUT);
     if (result.exitCode() != 0 || result.output().contains("NT_STATUS_")) {
       throw new IllegalStateException("smbclient -c '" + commands + "' on " + service + ":" + port + " failed (exit "
-          + result.exitCode() + "):\n" + SambaInstall.tail(result.output()));
+          + result.exitCode() + "):\n" + Commands.tail(result.output()));
     }
     return result.output();
   }

@@ -1,5 +1,6 @@
 package io.stockage.testkit.smb;
 
+import io.stockage.testkit.Commands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -168,7 +169,7 @@ final class SmbdProcess {
     try {
       byte[] all = Files.readAllBytes(log);
       int from = (int) Math.min(start, all.length);
-      return SambaInstall.tail(new String(all, from, all.length - from, StandardCharsets.UTF_8));
+      return Commands.tail(new String(all, from, all.length - from, StandardCharsets.UTF_8));
     } catch (IOException e) {
       return "(no log: " + e + ")";
     }
