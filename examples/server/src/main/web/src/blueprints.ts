@@ -2,12 +2,41 @@
 // kept current by the change feed (another user's upload appears without a reload).
 import { api, ApiError, ChangeEvent, FileItem, Page, Project } from './api';
 import { announce, bytes, h, when } from './dom';
+import { openHistory } from './history';
+import { openPreview, previewable } from './preview';
+import { renderSearch } from './search';
 import { interrupted, uploadAll } from './uploads';
 
 const PAGE = 100;
 
-export async function renderWorkspace(root: HTMLElement, slug: string, folder: string | null): Promise<void> {
+export async function renderWorkspace(root: HTMLElement, slug: string, params: URLSearchParams): Promise<void> {
   const project = await api.get<Project>(`/api/v1/projects/${encodeURIComponent(slug)}`);
+  const searching = params.get('tab') === 'search';
+  const base = `/projects/${encodeURIComponent(slug)}`;
+  const tabs = h('nav', { class: 'tabs', 'aria-label': 'Workspace' },
+    h('a', { href: base, 'aria-current': searching ? undefined : 'page' }, 'Blueprints'),
+    h('a', { href: `${base}?tab=search`, 'aria-current': searching ? 'page' : undefined }, 'Search'));
+  const head = h('header', { class: 'workspace-head' },
+    h('p', {}, h('a', { href: '/projects' }, 'Projects')),
+    h('h1', {}, project.title),
+    project.description ? h('p', { class: 'description' }, project.description) : null);
+  if (searching) {
+    document.title = `${project.title} · Search · Stockage`;
+    const panel = h('section', { class: 'tab-panel', 'aria-label': 'Search' });
+    root.replaceChildren(head, tabs, panel);
+    await renderSearch(panel, slug, params);
+    return;
+  }
+  await renderBlueprints(root, project, params.get('folder'), head, tabs);
+}
+
+async function renderBlueprints(root: HTMLElement, project: Project, folder: string | null, head: HTMLElement,
+  tabs: HTMLElement): Promise<void> {
+  const slug = project.slug;
+  // What the subject may do here: the controls it may not use are not shown.
+  const here = new Set(await api.get<string[]>(folder ? `/api/v1/files/${folder}/permissions`
+    : `/api/v1/projects/${encodeURIComponent(slug)}/permissions`));
+  const mayAdd = here.has('ADD');
   document.title = `${project.title} · Blueprints · Stockage`;
   const tbody = h('tbody');
   const more = h('button', { type: 'button', class: 'more', hidden: true }, 'Show more');
@@ -20,11 +49,13 @@ export async function renderWorkspace(root: HTMLElement, slug: string, folder: s
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Size'), h('th', { scope: 'col' }, 'Type'),
         h('th', { scope: 'col' }, 'Revision'), h('th', { scope: 'col' }, 'Updated'),
-        h('th', { scope: 'col' }, 'By'))),
+        h('th', { scope: 'col' }, 'By'), h('th', { scope: 'col' }, 'Actions'))),
       tbody),
     more,
-    h('p', { class: 'drop-hint' }, 'Drop files here to upload them to this folder.'));
+    h('p', { class: 'drop-hint' }, mayAdd ? 'Drop files here to upload them to this folder.'
+      : 'You may view this folder, not add to it.'));
   let next: string | null = null;
+  const refresh = debounce(() => void load(true), 150);
 
   const folderParam = folder ? `&folder=${encodeURIComponent(folder)}` : '';
   async function load(reset: boolean): Promise<void> {
@@ -35,10 +66,10 @@ export async function renderWorkspace(root: HTMLElement, slug: string, folder: s
       tbody.replaceChildren();
     }
     for (const item of page.items) {
-      tbody.append(row(slug, item));
+      tbody.append(row(slug, item, refresh));
     }
     if (tbody.children.length === 0) {
-      tbody.append(h('tr', { class: 'empty' }, h('td', { colspan: 6 }, 'This folder is empty.')));
+      tbody.append(h('tr', { class: 'empty' }, h('td', { colspan: 7 }, 'This folder is empty.')));
     }
     next = page.next;
     more.hidden = next === null;
@@ -46,7 +77,6 @@ export async function renderWorkspace(root: HTMLElement, slug: string, folder: s
   more.addEventListener('click', () => void load(false));
 
   const target = { project: slug, folder };
-  const refresh = debounce(() => void load(true), 150);
   fileInput.addEventListener('change', () => {
     if (fileInput.files) {
       uploadAll(Array.from(fileInput.files), target, uploads, refresh);
@@ -61,7 +91,9 @@ export async function renderWorkspace(root: HTMLElement, slug: string, folder: s
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('dragging');
-    if (e.dataTransfer?.files.length) {
+    if (!mayAdd) {
+      announce('You may not add files to this folder.', true);
+    } else if (e.dataTransfer?.files.length) {
       uploadAll(Array.from(e.dataTransfer.files), target, uploads, refresh);
     }
   });
@@ -81,17 +113,11 @@ export async function renderWorkspace(root: HTMLElement, slug: string, folder: s
     }
   });
 
-  root.replaceChildren(
-    h('header', { class: 'workspace-head' },
-      h('p', {}, h('a', { href: '/projects' }, 'Projects')),
-      h('h1', {}, project.title),
-      project.description ? h('p', { class: 'description' }, project.description) : null),
-    h('div', { role: 'tablist', 'aria-label': 'Workspace' },
-      h('a', { role: 'tab', 'aria-selected': 'true', href: `/projects/${encodeURIComponent(slug)}` }, 'Blueprints')),
-    h('section', { class: 'tab-panel', role: 'tabpanel', 'aria-label': 'Blueprints' },
+  root.replaceChildren(head, tabs,
+    h('section', { class: 'tab-panel', 'aria-label': 'Blueprints' },
       h('nav', { 'aria-label': 'Breadcrumbs' }, crumbs),
-      h('div', { class: 'toolbar' },
-        h('label', { for: 'file-input', class: 'button' }, 'Upload files'), fileInput, newFolder),
+      mayAdd ? h('div', { class: 'toolbar' },
+        h('label', { for: 'file-input', class: 'button' }, 'Upload files'), fileInput, newFolder) : null,
       uploads,
       drop));
   await Promise.all([load(true), breadcrumbs(crumbs, project, folder)]);
@@ -102,17 +128,79 @@ export async function renderWorkspace(root: HTMLElement, slug: string, folder: s
   follow(slug, folder, tbody, refresh);
 }
 
-function row(slug: string, item: FileItem): HTMLTableRowElement {
+function row(slug: string, item: FileItem, changed: () => void): HTMLTableRowElement {
   const name = item.type === 'FOLDER'
     ? h('a', { href: `/projects/${encodeURIComponent(slug)}?folder=${item.id}`, class: 'folder' }, item.name)
     : h('a', { href: `/api/v1/files/${item.id}/content`, class: 'file', download: item.name }, item.name);
+  if (item.type === 'FILE' && previewable(item)) {
+    // The name opens the preview; the download stays in the preview and the row's actions.
+    name.removeAttribute('download');
+    name.addEventListener('click', (e) => {
+      e.preventDefault();
+      void openPreview(item);
+    });
+  }
   return h('tr', { 'data-id': item.id },
     h('th', { scope: 'row' }, name),
     h('td', {}, item.type === 'FOLDER' ? '—' : bytes(item.size)),
     h('td', {}, item.type === 'FOLDER' ? 'folder' : item.mimeType),
     h('td', {}, item.type === 'FOLDER' ? '' : String(item.revision)),
     h('td', {}, when(item.updatedAt)),
-    h('td', {}, item.uploadedBy));
+    h('td', {}, item.uploadedBy),
+    h('td', {}, actions(item, changed)));
+}
+
+// A row's actions, asked for when its menu opens: what the subject may do on that item (an entry
+// on it may allow more than the folder does).
+function actions(item: FileItem, changed: () => void): HTMLElement {
+  const list = h('div', { class: 'menu' });
+  const menu = h('details', { class: 'row-actions' },
+    h('summary', { 'aria-label': `Actions for ${item.name}` }, '⋯'), list);
+  menu.addEventListener('toggle', async () => {
+    if (!menu.open || list.childElementCount > 0) {
+      return;
+    }
+    const allowed = new Set(await api.get<string[]>(`/api/v1/files/${item.id}/permissions`));
+    const button = (label: string, action: () => Promise<void>) => {
+      const b = h('button', { type: 'button' }, label);
+      b.addEventListener('click', async () => {
+        try {
+          await action();
+        } catch (e) {
+          announce(e instanceof ApiError ? e.message : String(e), true);
+        }
+      });
+      list.append(b);
+    };
+    if (item.type === 'FILE') {
+      list.append(h('a', { href: `/api/v1/files/${item.id}/content`, download: item.name }, 'Download'));
+      button('History', () => openHistory(item, allowed.has('CHANGE'), changed));
+    }
+    if (allowed.has('CHANGE')) {
+      button('Rename', async () => {
+        const name = window.prompt(`New name of ${item.name}`, item.name);
+        if (name && name !== item.name) {
+          await api.patch(`/api/v1/files/${item.id}`, { name });
+          announce(`${item.name} renamed to ${name}`);
+          changed();
+        }
+      });
+    }
+    if (allowed.has('DELETE')) {
+      button('Move to trash', async () => {
+        if (window.confirm(`Move ${item.name} to the trash?`)) {
+          await api.delete(`/api/v1/files/${item.id}`);
+          announce(`${item.name} moved to the trash`);
+          changed();
+        }
+      });
+    }
+    if (list.childElementCount === 0) {
+      list.append(h('span', {}, 'No action allowed'));
+    }
+    (list.querySelector('a, button') as HTMLElement | null)?.focus();
+  });
+  return menu;
 }
 
 async function breadcrumbs(list: HTMLOListElement, project: Project, folder: string | null): Promise<void> {

@@ -33,8 +33,7 @@ async function route(): Promise<void> {
   const workspace = /^\/projects\/([^/]+)\/?$/.exec(path);
   try {
     if (workspace) {
-      const folder = new URLSearchParams(window.location.search).get('folder');
-      await renderWorkspace(root, decodeURIComponent(workspace[1]), folder);
+      await renderWorkspace(root, decodeURIComponent(workspace[1]), new URLSearchParams(window.location.search));
     } else {
       await renderProjects(root);
     }

@@ -86,6 +86,7 @@ function upload(file: File, target: Target, list: HTMLElement, done: () => void)
       && (p.metadata?.folder ?? null) === target.folder);
     if (same) {
       tusUpload.resumeFromPreviousUpload(same);
+      row.classList.add('resumed');
       state.textContent = 'resuming';
     }
     tusUpload.start();

@@ -26,6 +26,13 @@ public interface Projects {
    */
   Project get(Subject subject, ProjectId id);
 
+  /**
+   * What the subject may do at the project's root (its role there, or its organization
+   * permissions): for a UI to show only the actions that will be allowed. Needs
+   * {@link Permission#VIEW}.
+   */
+  java.util.Set<Permission> permissions(Subject subject, String slug);
+
   /** The projects of the subject's organization the subject can see, by slug. */
   Page<Project> list(Subject subject, PageRequest page);
 

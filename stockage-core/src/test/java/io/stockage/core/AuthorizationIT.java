@@ -61,6 +61,7 @@ class AuthorizationIT {
     String slug = project.slug();
     ops.put("project", () -> fx.engine.projects().get(s, slug));
     ops.put("members", () -> fx.engine.projects().members(s, slug));
+    ops.put("permissions", () -> fx.engine.projects().permissions(s, slug));
     ops.put("addMember", () -> fx.engine.projects().addMember(s, slug, s.user(), ProjectRole.ADMIN));
     ops.put("removeMember", () -> fx.engine.projects().removeMember(s, slug, BOB.user()));
     ops.put("list", () -> fx.engine.files().list(s, Location.root(slug), PageRequest.first(10)));
@@ -92,6 +93,15 @@ class AuthorizationIT {
     assertThat(fx.engine.files().stat(ALICE, file.id()).revision()).isEqualTo(1);
     assertThat(fx.count("select count(*) from audit_log where actor = 'mallory' and outcome = 'DENIED' "
         + "and target = ?", file.id().toString())).isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void projectPermissions_areTheRolesAtTheRoot_andNeedView() {
+    Project project = fx.project();
+    assertThat(fx.engine.projects().permissions(CAROL, project.slug())).isEqualTo(ProjectRole.VIEWER.permissions());
+    assertThat(fx.engine.projects().permissions(BOB, project.slug())).isEqualTo(ProjectRole.EDITOR.permissions());
+    assertThat(fx.engine.projects().permissions(ALICE, project.slug())).isEqualTo(ProjectRole.ADMIN.permissions());
+    assertKind(() -> fx.engine.projects().permissions(DAVE, project.slug()), ErrorKind.NOT_FOUND);
   }
 
   @Test

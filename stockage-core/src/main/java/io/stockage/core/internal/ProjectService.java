@@ -69,6 +69,15 @@ public final class ProjectService implements io.stockage.Projects {
   }
 
   @Override
+  public java.util.Set<Permission> permissions(Subject subject, String slug) {
+    Operation op = Operation.query(ctx, "project-permissions", subject, slug);
+    return op.run(() -> ctx.catalog().read(session -> {
+      Project project = Lookups.project(op, session, slug, Permission.VIEW);
+      return java.util.Set.copyOf(Authorizer.onProject(op, project, session).permissions());
+    }));
+  }
+
+  @Override
   public Page<Project> list(Subject subject, PageRequest page) {
     Operation op = Operation.query(ctx, "list-projects", subject, subject.org().value());
     return op.run(() -> ctx.catalog().read(session -> session.projects()

@@ -100,6 +100,12 @@ class ProjectsController {
     }
   }
 
+  /** What the caller may do at the project's root: the web UI shows only those actions. */
+  @GetMapping("/{slug}/permissions")
+  java.util.Set<io.stockage.Permission> permissions(Subject subject, @PathVariable String slug) {
+    return stockage.projects().permissions(subject, slug);
+  }
+
   @GetMapping("/{slug}/members")
   java.util.List<MemberView> members(Subject subject, @PathVariable String slug) {
     return stockage.projects().members(subject, slug).stream().map(MemberView::of).toList();

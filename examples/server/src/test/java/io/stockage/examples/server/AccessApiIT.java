@@ -36,6 +36,9 @@ class AccessApiIT extends ServerIT {
     assertThat(http.get("alice", "/api/v1/files/" + file + "/access/explain?user=mallory").statusCode())
         .isEqualTo(404);
     assertThat(http.get("carol", "/api/v1/files/" + file + "/permissions").body()).contains("CHANGE");
+    assertThat(http.get("carol", "/api/v1/projects/bridge/permissions").body()).as("the root: VIEWER")
+        .isEqualTo("[\"VIEW\"]");
+    assertThat(http.get("mallory", "/api/v1/projects/bridge/permissions").statusCode()).isEqualTo(404);
 
     assertThat(http.send(http.request("bob", "/api/v1/files/" + file + "/access?user=carol").DELETE()).statusCode())
         .isEqualTo(204);

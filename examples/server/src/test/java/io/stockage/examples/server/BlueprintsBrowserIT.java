@@ -17,13 +17,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The web UI in a real browser: {@code src/test/node/browser/blueprints.mjs} drives Debian's
+ * The web UI in a real browser: alice drops a PDF and a GLB and sees their progress, the PDF's first
+ * page with its text in the text layer and the GLB drawn in 3D, uploads a new
+ * revision, compares it with the first and restores that; a 160 MB upload cut off by a page reload
+ * resumes when the file is added again and stores the same bytes; axe-core finds no serious or
+ * critical violation on the workspace; carol, a VIEWER, sees no control she may
+ * not use until an EDITOR entry on a folder lets her upload there; bob's upload appears in alice's
+ * list within a second without a reload. {@code src/test/node/browser/blueprints.mjs} drives Debian's
  * Chromium (installed with apt-get when missing) with playwright-core (installed from its lockfile
  * by the build) against this server; it fails on any request that leaves the host. Screenshots go
  * to {@code target/browser-artifacts}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"STOCKAGE_DEMO_PASSWORD=s3cret"})
+    properties = {"STOCKAGE_DEMO_PASSWORD=s3cret", "stockage.upload.max-size=300MB"})
 class BlueprintsBrowserIT {
   private static final Path SCRIPTS = Path.of("src", "test", "node", "browser").toAbsolutePath();
   private static final Path DATA_DIR = Path.of("target", "browser-it-" + java.util.UUID.randomUUID()).toAbsolutePath();
@@ -43,16 +49,26 @@ class BlueprintsBrowserIT {
   }
 
   @Test
-  void blueprints_dragAndDropUploadsWithProgress_andAnotherUsersUploadAppearsWithoutReload() throws Exception {
+  void blueprints_uploadsHistoryRolesAndLiveUpdates_inARealBrowser() throws Exception {
     Path samples = Files.createDirectories(DATA_DIR.resolve("samples"));
     Files.write(samples.resolve("girder-survey.pdf"), Samples.pdf("Girder survey: the deflection of the main span"));
     Files.write(samples.resolve("girder-model.glb"), Samples.glb("Girder"));
     Files.write(samples.resolve("deck-notes.pdf"), Samples.pdf("Deck notes"));
+    Files.write(Files.createDirectories(samples.resolve("v2")).resolve("girder-survey.pdf"),
+        Samples.pdf("Girder survey: the deflection of the main span, measured again in May"));
 
-    String out = node("blueprints.mjs", "http://localhost:" + port, "s3cret", samples.toString(), ARTIFACTS.toString());
+    // Large enough that the page reload comes while it is still being sent.
+    String largeSha256 = LargePdf.write(samples.resolve("large.pdf"), 160L << 20, 7);
 
+    String out = node("blueprints.mjs", "http://localhost:" + port, "s3cret", samples.toString(), ARTIFACTS.toString(),
+        largeSha256);
+
+    System.out.println("[BlueprintsBrowserIT] " + out.strip().lines().reduce((a, b) -> b).orElse(""));
     assertThat(out).contains("\"outcome\":\"passed\"").contains("\"offHost\":[]");
     assertThat(ARTIFACTS.resolve("workspace.png")).isNotEmptyFile();
+    assertThat(ARTIFACTS.resolve("history.png")).isNotEmptyFile();
+    assertThat(ARTIFACTS.resolve("preview-pdf.png")).isNotEmptyFile();
+    assertThat(ARTIFACTS.resolve("preview-glb.png")).isNotEmptyFile();
   }
 
   private static String node(String script, String... args) throws IOException, InterruptedException {
