@@ -5,37 +5,41 @@ import { announce, bytes, h, when } from './dom';
 import { openHistory } from './history';
 import { openPreview, previewable } from './preview';
 import { renderSearch } from './search';
+import { renderTrash } from './trash';
 import { interrupted, uploadAll } from './uploads';
 
 const PAGE = 100;
 
 export async function renderWorkspace(root: HTMLElement, slug: string, params: URLSearchParams): Promise<void> {
   const project = await api.get<Project>(`/api/v1/projects/${encodeURIComponent(slug)}`);
-  const searching = params.get('tab') === 'search';
+  const tab = params.get('tab') ?? 'blueprints';
   const base = `/projects/${encodeURIComponent(slug)}`;
+  const atRoot = new Set(await api.get<string[]>(`/api/v1/projects/${encodeURIComponent(slug)}/permissions`));
+  const link = (name: string, label: string, href: string) =>
+    h('a', { href, 'aria-current': tab === name ? 'page' : undefined }, label);
   const tabs = h('nav', { class: 'tabs', 'aria-label': 'Workspace' },
-    h('a', { href: base, 'aria-current': searching ? undefined : 'page' }, 'Blueprints'),
-    h('a', { href: `${base}?tab=search`, 'aria-current': searching ? 'page' : undefined }, 'Search'));
+    link('blueprints', 'Blueprints', base), link('search', 'Search', `${base}?tab=search`),
+    atRoot.has('DELETE') ? link('trash', 'Trash', `${base}?tab=trash`) : null);
   const head = h('header', { class: 'workspace-head' },
     h('p', {}, h('a', { href: '/projects' }, 'Projects')),
     h('h1', {}, project.title),
     project.description ? h('p', { class: 'description' }, project.description) : null);
-  if (searching) {
-    document.title = `${project.title} · Search · Stockage`;
-    const panel = h('section', { class: 'tab-panel', 'aria-label': 'Search' });
+  if (tab === 'search' || tab === 'trash') {
+    const label = tab === 'search' ? 'Search' : 'Trash';
+    document.title = `${project.title} · ${label} · Stockage`;
+    const panel = h('section', { class: 'tab-panel', 'aria-label': label });
     root.replaceChildren(head, tabs, panel);
-    await renderSearch(panel, slug, params);
+    await (tab === 'search' ? renderSearch(panel, slug, params) : renderTrash(panel, slug));
     return;
   }
-  await renderBlueprints(root, project, params.get('folder'), head, tabs);
+  await renderBlueprints(root, project, params.get('folder'), head, tabs, atRoot);
 }
 
 async function renderBlueprints(root: HTMLElement, project: Project, folder: string | null, head: HTMLElement,
-  tabs: HTMLElement): Promise<void> {
+  tabs: HTMLElement, atRoot: Set<string>): Promise<void> {
   const slug = project.slug;
   // What the subject may do here: the controls it may not use are not shown.
-  const here = new Set(await api.get<string[]>(folder ? `/api/v1/files/${folder}/permissions`
-    : `/api/v1/projects/${encodeURIComponent(slug)}/permissions`));
+  const here = folder ? new Set(await api.get<string[]>(`/api/v1/files/${folder}/permissions`)) : atRoot;
   const mayAdd = here.has('ADD');
   document.title = `${project.title} · Blueprints · Stockage`;
   const tbody = h('tbody');

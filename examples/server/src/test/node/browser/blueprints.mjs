@@ -160,6 +160,18 @@ try {
   await history.getByRole('button', { name: 'Restore revision 1' }).click();
   await surveyRow.locator('td', { hasText: /^3$/ }).waitFor({ timeout: 5_000 });
 
+  // Trash and the trash view: the model leaves the list, is restored from the Trash tab, and is back.
+  const modelRow = alice.page.locator('tr', { has: alice.page.getByRole('rowheader', { name: 'girder-model.glb' }) });
+  await modelRow.getByLabel('Actions for girder-model.glb').click();
+  alice.page.once('dialog', (d) => d.accept());
+  await modelRow.getByRole('button', { name: 'Move to trash' }).click();
+  await modelRow.waitFor({ state: 'detached', timeout: 5_000 });
+  await alice.page.getByRole('link', { name: 'Trash' }).click();
+  await alice.page.getByRole('button', { name: 'Restore girder-model.glb' }).click();
+  await alice.page.getByText('The trash is empty.').waitFor({ timeout: 5_000 });
+  await alice.page.getByRole('link', { name: 'Blueprints' }).click();
+  await alice.page.getByRole('rowheader', { name: 'girder-model.glb' }).waitFor({ timeout: 5_000 });
+
   // 3. carol, a VIEWER, gets no control that would be refused; an EDITOR entry on a folder lets her upload there.
   alice.page.once('dialog', (d) => d.accept('for-carol'));
   await alice.page.getByRole('button', { name: 'New folder' }).click();
@@ -171,6 +183,7 @@ try {
   await carol.page.getByRole('rowheader', { name: 'girder-survey.pdf' }).waitFor();
   check(await carol.page.getByText('Upload files').count() === 0, 'carol should see no upload control');
   check(await carol.page.getByRole('button', { name: 'New folder' }).count() === 0, 'carol should see no new folder control');
+  check(await carol.page.getByRole('link', { name: 'Trash' }).count() === 0, 'carol should see no trash view');
   const carolRow = carol.page.locator('tr', { has: carol.page.getByRole('rowheader', { name: 'girder-survey.pdf' }) });
   await carolRow.getByLabel('Actions for girder-survey.pdf').click();
   await carolRow.getByRole('button', { name: 'History' }).waitFor();

@@ -91,6 +91,13 @@ public interface Files {
   /** Moves an item (and a folder's content) to the trash. Needs {@link Permission#DELETE}. */
   Item trash(Subject subject, ItemId item);
 
+  /**
+   * The project's trash: the items moved there (a trashed folder stands for its content), the most
+   * recently trashed first. Needs {@link Permission#DELETE} on the project: those who may restore
+   * them.
+   */
+  Page<Item> trashed(Subject subject, String project, PageRequest page);
+
   /** Brings an item (and what was trashed with it) back from the trash. Needs {@link Permission#DELETE}. */
   Item restore(Subject subject, ItemId item);
 

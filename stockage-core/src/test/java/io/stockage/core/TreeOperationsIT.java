@@ -2,6 +2,8 @@ package io.stockage.core;
 
 import static io.stockage.core.EngineFixture.ALICE;
 import static io.stockage.core.EngineFixture.BOB;
+import static io.stockage.core.EngineFixture.CAROL;
+import static io.stockage.core.EngineFixture.DAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -146,6 +148,40 @@ class TreeOperationsIT {
     assertThat(fx.count("select count(*) from blobs where sha256 = ?", file.sha256())).isZero();
     assertThat(fx.objects("org_acme/blobs/sha256/" + file.sha256().substring(0, 2) + "/"
         + file.sha256().substring(2, 4) + "/" + file.sha256())).isZero();
+  }
+
+  @Test
+  void trashed_listsWhatWasTrashedNewestFirst_withoutTheContentOfTrashedFolders_toThoseWhoMayRestore() {
+    Project project = fx.project();
+    Item folder = fx.engine.files().createFolder(ALICE, Location.root(project.slug()), "docs");
+    fx.engine.files().upload(BOB, io.stockage.Upload.of(project.slug(), "inside.pdf",
+        new java.io.ByteArrayInputStream(Samples.pdf("inside"))).inFolder(folder.id()));
+    List<Item> loose = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      loose.add(fx.upload(BOB, project, "loose-" + i + ".pdf", Samples.pdf("loose " + i)));
+    }
+    fx.engine.files().trash(ALICE, folder.id());
+    for (Item item : loose) {
+      fx.engine.files().trash(BOB, item.id());
+    }
+
+    List<String> seen = new ArrayList<>();
+    PageRequest request = PageRequest.first(2);
+    Page<Item> page;
+    do {
+      page = fx.engine.files().trashed(BOB, project.slug(), request);
+      page.items().forEach(i -> seen.add(i.name()));
+      request = page.next().orElse(request);
+    } while (page.hasNext());
+    assertThat(seen).containsExactly("loose-2.pdf", "loose-1.pdf", "loose-0.pdf", "docs");
+
+    fx.engine.files().restore(BOB, loose.get(1).id());
+    assertThat(fx.engine.files().trashed(ALICE, project.slug(), PageRequest.first(10)).items())
+        .extracting(Item::name).containsExactly("loose-2.pdf", "loose-0.pdf", "docs");
+    assertKind(() -> fx.engine.files().trashed(CAROL, project.slug(), PageRequest.first(10)),
+        ErrorKind.PERMISSION_DENIED);
+    assertKind(() -> fx.engine.files().trashed(DAVE, project.slug(), PageRequest.first(10)),
+        ErrorKind.NOT_FOUND);
   }
 
   @Test

@@ -46,6 +46,12 @@ public interface ItemRecords {
   Page<Item> children(ProjectId project, Optional<ItemId> parent, Visibility visibility, PageRequest page);
 
   /**
+   * The project's trash: the items moved there, each with what went with it (their subtrees are
+   * not listed), the most recently trashed first.
+   */
+  Page<Item> trashed(ProjectId project, PageRequest page);
+
+  /**
    * The organization's live vault files the user may see: owned, in a project where the user or
    * one of the teams is a member, or with an access entry for them on the file or a folder above
    * it; newest first.

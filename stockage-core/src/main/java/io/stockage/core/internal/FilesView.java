@@ -95,6 +95,11 @@ public final class FilesView implements Files {
   }
 
   @Override
+  public io.stockage.Page<Item> trashed(Subject subject, String project, io.stockage.PageRequest page) {
+    return tree.trashed(subject, project, page);
+  }
+
+  @Override
   public Item restore(Subject subject, ItemId item) {
     return tree.restore(subject, item);
   }

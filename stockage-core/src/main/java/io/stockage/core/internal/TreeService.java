@@ -77,6 +77,15 @@ public final class TreeService {
     }));
   }
 
+  /** See {@link io.stockage.Files#trashed}. */
+  public Page<Item> trashed(Subject subject, String slug, PageRequest page) {
+    Operation op = Operation.query(ctx, "list-trash", subject, slug);
+    return op.run(() -> ctx.catalog().read(session -> {
+      Project project = Lookups.project(op, session, slug, Permission.DELETE);
+      return session.items().trashed(project.id(), page);
+    }));
+  }
+
   /** See {@link io.stockage.Files#rename}. */
   public Item rename(Subject subject, ItemId id, String newName) {
     Operation op = Operation.mutation(ctx, "rename", subject, id.toString());

@@ -154,6 +154,22 @@ public final class JdbcItemRecords implements ItemRecords {
   }
 
   @Override
+  public Page<Item> trashed(ProjectId project, PageRequest page) {
+    // The roots of the trash operations: what went with them carries their id in trashed_with.
+    Optional<PageCursor> after = PageCursor.of(page, 2);
+    Query query = handle.createQuery(SELECT + " WHERE i.project_id = :project AND i.deleted_at IS NOT NULL"
+            + " AND i.trashed_with = i.id"
+            + (after.isPresent() ? " AND (i.deleted_at, i.id) < (:at, :id)" : "")
+            + " ORDER BY i.deleted_at DESC, i.id DESC LIMIT :limit")
+        .bind("project", project.value())
+        .bind("limit", page.size() + 1);
+    after.ifPresent(c -> query.bind("at", Rows.at(c.instant(0))).bind("id", c.uuid(1)));
+    List<Item> rows = query.map(JdbcItemRecords::item).list();
+    return PageCursor.page(rows, page,
+        i -> PageCursor.of(i.deletedAt().orElseThrow().toString(), i.id().value().toString()));
+  }
+
+  @Override
   public Page<Item> vaultFiles(OrgId org, UserId user, Set<TeamId> teams, PageRequest page) {
     // Shared: the items with an entry for the user or a team, and everything below them.
     // Newest first; the key is (created_at, id), both descending.

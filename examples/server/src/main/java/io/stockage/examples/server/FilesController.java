@@ -66,6 +66,13 @@ class FilesController {
     return PageView.of(stockage.files().list(subject, new Location(slug, Bodies.folder(folder)), Bodies.page(cursor, size)), FileView::of);
   }
 
+  /** The project's trash, the most recently trashed first (who may restore: DELETE on the project). */
+  @GetMapping("/api/v1/projects/{slug}/trash")
+  PageView<FileView> trash(Subject subject, @PathVariable String slug, @RequestParam(required = false) String cursor,
+      @RequestParam(defaultValue = "50") int size) {
+    return PageView.of(stockage.files().trashed(subject, slug, Bodies.page(cursor, size)), FileView::of);
+  }
+
   @GetMapping("/api/v1/files/{id}")
   ResponseEntity<FileView> stat(Subject subject, @PathVariable String id) {
     Item item = stockage.files().stat(subject, ItemId.parse(id));
