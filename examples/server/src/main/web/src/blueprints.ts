@@ -78,7 +78,14 @@ async function renderBlueprints(root: HTMLElement, project: Project, folder: str
     next = page.next;
     more.hidden = next === null;
   }
-  more.addEventListener('click', () => void load(false));
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      await load(false);
+    } finally {
+      more.disabled = false;
+    }
+  });
 
   const target = { project: slug, folder };
   fileInput.addEventListener('change', () => {
