@@ -2,6 +2,7 @@
 // kept current by the change feed (another user's upload appears without a reload).
 import { api, ApiError, ChangeEvent, FileItem, Page, Project } from './api';
 import { announce, bytes, h, when } from './dom';
+import { openAccess } from './access';
 import { openHistory } from './history';
 import { openPreview, previewable } from './preview';
 import { renderSearch } from './search';
@@ -186,6 +187,9 @@ function actions(item: FileItem, changed: () => void): HTMLElement {
     if (item.type === 'FILE') {
       list.append(h('a', { href: `/api/v1/files/${item.id}/content`, download: item.name }, 'Download'));
       button('History', () => openHistory(item, allowed.has('CHANGE'), changed));
+    }
+    if (allowed.has('SHARE')) {
+      button('Access', () => openAccess(item, allowed));
     }
     if (allowed.has('CHANGE')) {
       button('Rename', async () => {

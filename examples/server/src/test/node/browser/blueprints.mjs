@@ -189,16 +189,29 @@ try {
   await carolRow.getByRole('button', { name: 'History' }).waitFor();
   check(await carolRow.getByRole('button', { name: 'Rename' }).count() === 0, 'carol should see no rename control');
   check(await carolRow.getByRole('button', { name: 'Move to trash' }).count() === 0, 'carol should see no trash control');
-  const granted = await alice.page.evaluate(async (id) => {
-    const token = document.querySelector('meta[name="csrf-token"]');
-    const r = await fetch(`/api/v1/files/${id}/access`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [token.dataset.header]: token.content },
-      body: JSON.stringify({ user: 'carol', role: 'EDITOR' }),
-    });
-    return r.status;
-  }, folderId);
-  check(granted === 201 || granted === 200, `granting carol EDITOR on the folder answered ${granted}`);
+  // alice grants carol EDITOR on the folder in its Access dialog, and asks why carol can see it.
+  await folderRow.getByLabel('Actions for for-carol').click();
+  await folderRow.getByRole('button', { name: 'Access' }).click();
+  const access = alice.page.getByRole('dialog', { name: 'Access to for-carol' });
+  await access.getByLabel('Name').fill('carol');
+  await access.getByLabel('Role').selectOption('EDITOR');
+  await access.getByRole('button', { name: 'Grant' }).click();
+  await access.getByRole('rowheader', { name: 'user carol' }).waitFor({ timeout: 5_000 });
+  await access.getByLabel('Why can this user see it?').fill('carol');
+  await access.getByRole('button', { name: 'Explain' }).click();
+  await access.locator('.explanation > p', { hasText: 'carol: EDITOR' }).waitFor({ timeout: 5_000 });
+  await alice.page.screenshot({ path: path.join(artifacts, 'access.png') });
+  await access.getByRole('button', { name: 'Close' }).click();
+  // A share link on the PDF: created, shown, revoked.
+  await surveyRow.getByLabel('Actions for girder-survey.pdf').click();
+  await surveyRow.getByRole('button', { name: 'Access' }).click();
+  const surveyAccess = alice.page.getByRole('dialog', { name: 'Access to girder-survey.pdf' });
+  await surveyAccess.getByRole('button', { name: 'Create a share link (1 day)' }).click();
+  const shareUrl = await surveyAccess.getByLabel('Share link').inputValue();
+  check(shareUrl.includes('/s/'), `a share link should be shown, not "${shareUrl}"`);
+  await surveyAccess.getByRole('button', { name: 'Revoke the link' }).click();
+  await surveyAccess.getByLabel('Share link').waitFor({ state: 'detached', timeout: 5_000 });
+  await surveyAccess.getByRole('button', { name: 'Close' }).click();
   await carol.page.goto(`${base}/projects/bridge?folder=${folderId}`);
   await carol.page.locator('#file-input').setInputFiles(path.join(samples, 'deck-notes.pdf'));
   await carol.page.locator('li.upload.done', { hasText: 'deck-notes.pdf' }).waitFor({ timeout: 30_000 });
