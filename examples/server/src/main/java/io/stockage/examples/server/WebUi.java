@@ -40,16 +40,7 @@ class WebUi {
   ResponseEntity<String> login(HttpServletRequest request, CsrfToken csrf) {
     String message = request.getParameter("error") != null ? "<p class=\"error\" role=\"alert\">Wrong user name or password.</p>"
         : request.getParameter("logout") != null ? "<p role=\"status\">You are signed out.</p>" : "";
-    return html("""
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Sign in · Stockage</title>
-        <link rel="stylesheet" href="/app/main.css">
-        </head>
-        <body>
+    return page("Sign in · Stockage", "", """
         <main>
         <form class="login" method="post" action="/login">
         <h1>Sign in to Stockage</h1>
@@ -62,32 +53,37 @@ class WebUi {
         <button type="submit">Sign in</button>
         </form>
         </main>
-        </body>
-        </html>
         """.formatted(message, attr(csrf.getParameterName()), attr(csrf.getToken())));
   }
 
   private static ResponseEntity<String> shell(Principal principal, CsrfToken csrf) {
+    return page("Stockage", """
+        <meta name="user" content="%s">
+        <meta name="csrf-token" content="%s" data-header="%s" data-param="%s">
+        <script type="module" src="/app/main.js"></script>
+        """.formatted(attr(principal.getName()), attr(csrf.getToken()), attr(csrf.getHeaderName()),
+        attr(csrf.getParameterName())), """
+        <header id="top"></header>
+        <div id="status" role="status" aria-live="polite"></div>
+        <main id="app"><p>Loading…</p></main>
+        """);
+  }
+
+  // A page: its title, what its head adds, and its body; the UI's style sheet on every page.
+  private static ResponseEntity<String> page(String title, String head, String body) {
     return html("""
         <!doctype html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="user" content="%s">
-        <meta name="csrf-token" content="%s" data-header="%s" data-param="%s">
-        <title>Stockage</title>
+        <title>%s</title>
         <link rel="stylesheet" href="/app/main.css">
-        <script type="module" src="/app/main.js"></script>
-        </head>
+        %s</head>
         <body>
-        <header id="top"></header>
-        <div id="status" role="status" aria-live="polite"></div>
-        <main id="app"><p>Loading…</p></main>
-        </body>
+        %s</body>
         </html>
-        """.formatted(attr(principal.getName()), attr(csrf.getToken()), attr(csrf.getHeaderName()),
-        attr(csrf.getParameterName())));
+        """.formatted(attr(title), head, body));
   }
 
   private static ResponseEntity<String> html(String body) {
