@@ -254,8 +254,7 @@ public final class JdbcSearchRecords implements SearchRecords {
     String sql = where.ctes() + ", m AS MATERIALIZED (" + matches + "), facets AS (" + facets + ")"
         + " SELECT facets.by_project, facets.by_type, hit.* FROM facets LEFT JOIN (" + pageSql + ") hit ON true"
         + " ORDER BY " + order.replace("m.", "hit.");
-    Query query = where.bind(handle.createQuery(sql)).bind("limit", page.size() + 1)
-        .bindArray("projects", java.util.UUID.class, seen.projects());
+    Query query = where.bind(handle.createQuery(sql)).bind("limit", page.size() + 1);
     after.ifPresent(c -> {
       query.bind("k0", sort == SearchSort.NEWEST ? Rows.at(c.instant(0)).toString() : c.get(0));
       query.bind("k1", c.uuid(1).toString());
@@ -354,7 +353,8 @@ public final class JdbcSearchRecords implements SearchRecords {
         query -> {
       query.bind("org", spec.org().value())
           .bind("user", spec.user().value())
-          .bindArray("teams", String.class, spec.teams().stream().map(TeamId::value).toList());
+          .bindArray("teams", String.class, spec.teams().stream().map(TeamId::value).toList())
+          .bindArray("projects", java.util.UUID.class, seen.projects());
       if (hasText) {
         query.bind("text", q.text());
       }
