@@ -20,6 +20,14 @@ public interface Revisions {
   Content open(Subject subject, ItemId file, int number, ByteRange range);
 
   /**
+   * A thumbnail of revision {@code number}: a PNG at most 256 pixels on its longer side — a PDF's
+   * first page, an image scaled down, a 3D model's schematic (its bounding box in isometric
+   * projection) —, made by the indexing worker shortly after the revision is written; empty before
+   * that and for other types. Not audited (a listing's picture, not a download).
+   */
+  java.util.Optional<byte[]> thumbnail(Subject subject, ItemId file, int number);
+
+  /**
    * Makes revision {@code number}'s content current again as a new revision that records it in
    * {@code restoredFrom}; history is never rewritten and no content is stored again. Needs
    * {@link Permission#CHANGE}.

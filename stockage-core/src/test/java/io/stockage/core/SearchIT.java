@@ -86,6 +86,41 @@ class SearchIT {
   }
 
   @Test
+  void thumbnails_madePerRevisionByTheWorker_readWithView() throws java.io.IOException {
+    Item pdf = fx.upload(BOB, project, "cover.pdf", Samples.pdf("Cover sheet"));
+    Item model = fx.upload(BOB, project, "pier.stl", Samples.stlBinary(4));
+    assertThat(fx.engine.revisions().thumbnail(CAROL, pdf.id(), 1)).as("not indexed yet").isEmpty();
+    index();
+
+    java.awt.image.BufferedImage page = png(fx.engine.revisions().thumbnail(CAROL, pdf.id(), 1).orElseThrow());
+    assertThat(page.getHeight()).isEqualTo(256);
+    assertThat(png(fx.engine.revisions().thumbnail(CAROL, model.id(), 1).orElseThrow()).getWidth()).isEqualTo(256);
+
+    fx.engine.files().write(BOB, pdf.id(), io.stockage.NewContent.of(new java.io.ByteArrayInputStream(
+        Samples.pdf("Cover sheet, second issue"))));
+    index();
+    assertThat(fx.engine.revisions().thumbnail(CAROL, pdf.id(), 2).orElseThrow())
+        .isNotEqualTo(fx.engine.revisions().thumbnail(CAROL, pdf.id(), 1).orElseThrow());
+    assertThat(fx.engine.revisions().thumbnail(CAROL, pdf.id(), 1)).as("revision 1 keeps its own").isPresent();
+    fx.engine.revisions().restore(BOB, pdf.id(), 1);
+    index();
+    assertThat(fx.engine.revisions().thumbnail(CAROL, pdf.id(), 3)).as("a restore is a new revision").isPresent();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.engine.revisions().thumbnail(DAVE, pdf.id(), 1))
+        .as("needs VIEW").isInstanceOfSatisfying(io.stockage.StockageException.class,
+            e -> assertThat(e.kind()).isEqualTo(io.stockage.ErrorKind.NOT_FOUND));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.engine.revisions().thumbnail(CAROL, pdf.id(), 9))
+        .as("no such revision").isInstanceOfSatisfying(io.stockage.StockageException.class,
+            e -> assertThat(e.kind()).isEqualTo(io.stockage.ErrorKind.NOT_FOUND));
+  }
+
+  private static java.awt.image.BufferedImage png(byte[] bytes) throws java.io.IOException {
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+    assertThat(image).isNotNull();
+    return image;
+  }
+
+  @Test
   void search_englishAndFrenchStemsAccentsAndPartialNames_match() {
     Item bridges = fx.upload(BOB, project, "spans.pdf", Samples.pdf("Two bridges over the river"));
     Item poutres = fx.upload(BOB, project, "structure.pdf", Samples.pdf("Les poutres du pont"));

@@ -16,6 +16,12 @@ public interface RevisionRecords {
   /** Records what extraction found in a revision (replacing what was recorded). */
   void describe(io.stockage.ItemId item, int number, java.util.Map<String, String> properties);
 
+  /** Stores a revision's thumbnail (a PNG), replacing one stored; nothing when the revision is gone. */
+  void thumbnail(ItemId item, int number, byte[] png);
+
+  /** A revision's thumbnail, once the indexing worker made one. */
+  Optional<byte[]> thumbnail(ItemId item, int number);
+
   /** Revision {@code number} of the file. */
   Optional<RevisionRecord> find(ItemId item, int number);
 

@@ -6,6 +6,7 @@ import io.stockage.core.internal.diff.DiffLimits;
 import io.stockage.core.internal.diff.Extracted;
 import io.stockage.core.internal.diff.RevisionDiffer;
 import io.stockage.core.internal.diff.Side;
+import io.stockage.core.internal.diff.Thumbnails;
 import io.stockage.spi.catalog.IndexJob;
 import io.stockage.spi.catalog.RevisionRecord;
 import io.stockage.spi.catalog.SearchDocument;
@@ -42,6 +43,7 @@ public final class Indexer implements AutoCloseable {
   private final Options options;
   private final String node = "node-" + UUID.randomUUID();
   private final RevisionDiffer extractor;
+  private final Thumbnails thumbnails;
   private final ScheduledExecutorService executor;
 
   /**
@@ -83,6 +85,7 @@ public final class Indexer implements AutoCloseable {
     this.ctx = ctx;
     this.options = options;
     this.extractor = RevisionDiffer.create(options.limits());
+    this.thumbnails = new Thumbnails(options.limits());
     java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
     this.executor = Executors.newScheduledThreadPool(options.workers(), runnable -> {
       Thread thread = new Thread(runnable, "stockage-indexer-" + threads.incrementAndGet());
@@ -148,34 +151,48 @@ public final class Indexer implements AutoCloseable {
       ctx.catalog().inTransaction(s -> s.search().drop(job, node));
       return;
     }
-    SearchDocument document = document(item, snapshot);
+    boolean extracted = extracts(item, snapshot);
+    SearchDocument document = document(item, snapshot, extracted);
+    // Made with the extraction, once per revision; a reindex of an indexed revision keeps its own.
+    Optional<byte[]> thumbnail = extracted
+        ? thumbnails.render(side(snapshot.revision().get(), ctx.mount(item.mount())), document.properties())
+        : Optional.empty();
     ctx.catalog().inTransaction(s -> {
       boolean held = s.search().complete(job, node, Optional.of(document), ctx.clock().instant());
       if (held && document.revision().isPresent()) {
-        s.revisions().describe(item.id(), document.revision().getAsInt(), document.properties());
+        int number = document.revision().getAsInt();
+        s.revisions().describe(item.id(), number, document.properties());
+        thumbnail.ifPresent(png -> s.revisions().thumbnail(item.id(), number, png));
       }
       return held;
     });
   }
 
-  private SearchDocument document(Item item, Snapshot snapshot) {
+  /** Whether the item's current revision is to be extracted: a file whose document holds another. */
+  private static boolean extracts(Item item, Snapshot snapshot) {
+    OptionalInt revision = item.isFolder() ? OptionalInt.empty() : OptionalInt.of(item.revision());
+    boolean held = snapshot.document().isPresent() && snapshot.document().get().revision().equals(revision);
+    return !held && snapshot.revision().isPresent();
+  }
+
+  private SearchDocument document(Item item, Snapshot snapshot, boolean extracts) {
     OptionalInt revision = item.isFolder() ? OptionalInt.empty() : OptionalInt.of(item.revision());
     String body = "";
     Map<String, String> properties = Map.of();
     Optional<String> error = Optional.empty();
     List<String> keywords = List.of();
     Optional<SearchDocument> held = snapshot.document();
-    if (held.isPresent() && held.get().revision().equals(revision)) {
-      body = held.get().body();
-      properties = held.get().properties();
-      error = held.get().error();
-      keywords = held.get().keywords();
-    } else if (snapshot.revision().isPresent()) {
-      Extracted extracted = extract(ctx.mount(item.mount()), snapshot.revision().get());
+    if (extracts) {
+      Extracted extracted = extractor.extract(side(snapshot.revision().get(), ctx.mount(item.mount())));
       body = extracted.text();
       properties = extracted.properties();
       error = extracted.error();
       keywords = Keywords.of(body);
+    } else if (held.isPresent() && held.get().revision().equals(revision)) {
+      body = held.get().body();
+      properties = held.get().properties();
+      error = held.get().error();
+      keywords = held.get().keywords();
     }
     List<String> metadata = new ArrayList<>(item.tags());
     metadata.addAll(keywords);
@@ -185,10 +202,10 @@ public final class Indexer implements AutoCloseable {
         properties, error, ctx.clock().instant());
   }
 
-  private Extracted extract(Mount mount, RevisionRecord record) {
+  private static Side side(RevisionRecord record, Mount mount) {
     var r = record.revision();
-    return extractor.extract(new Side(r.number(), r.mimeType(), r.size(), r.sha256(),
-        () -> Contents.open(mount, record, Optional.empty()).stream()));
+    return new Side(r.number(), r.mimeType(), r.size(), r.sha256(),
+        () -> Contents.open(mount, record, Optional.empty()).stream());
   }
 
   private void fail(IndexJob job, RuntimeException e) {
@@ -211,6 +228,7 @@ public final class Indexer implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    thumbnails.close();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

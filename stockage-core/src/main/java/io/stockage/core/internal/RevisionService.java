@@ -85,6 +85,16 @@ public final class RevisionService implements io.stockage.Revisions {
   }
 
   @Override
+  public Optional<byte[]> thumbnail(Subject subject, ItemId id, int number) {
+    Operation op = Operation.query(ctx, "thumbnail", subject, id.toString());
+    return op.run(() -> ctx.catalog().read(session -> {
+      file(op, session, id, Permission.VIEW, false);
+      Contents.revision(session, id, number);
+      return session.revisions().thumbnail(id, number);
+    }));
+  }
+
+  @Override
   public Item restore(Subject subject, ItemId id, int number) {
     Operation op = Operation.mutation(ctx, "restore-revision", subject, id.toString());
     return op.run(() -> ctx.catalog().inTransaction(session -> {

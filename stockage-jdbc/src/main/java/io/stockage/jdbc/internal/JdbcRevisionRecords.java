@@ -138,6 +138,27 @@ public final class JdbcRevisionRecords implements RevisionRecords {
         .execute();
   }
 
+  @Override
+  public void thumbnail(ItemId item, int number, byte[] png) {
+    // The revision may be gone (deleted, purged) since the worker read it: then nothing is written.
+    handle.createUpdate("INSERT INTO revision_thumbnails (item_id, number, png)"
+            + " SELECT item_id, number, :png FROM revisions WHERE item_id = :item AND number = :number"
+            + " ON CONFLICT (item_id, number) DO UPDATE SET png = EXCLUDED.png")
+        .bind("png", png)
+        .bind("item", item.value())
+        .bind("number", number)
+        .execute();
+  }
+
+  @Override
+  public Optional<byte[]> thumbnail(ItemId item, int number) {
+    return handle.createQuery("SELECT png FROM revision_thumbnails WHERE item_id = :item AND number = :number")
+        .bind("item", item.value())
+        .bind("number", number)
+        .mapTo(byte[].class)
+        .findOne();
+  }
+
   private static java.util.Map<String, String> properties(String json) {
     java.util.Map<String, String> values = new java.util.TreeMap<>();
     Json.fields(json).forEach((k, v) -> values.put(k, String.valueOf(v)));

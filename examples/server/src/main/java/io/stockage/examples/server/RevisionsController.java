@@ -65,6 +65,19 @@ class RevisionsController {
     }
   }
 
+  /**
+   * A revision's thumbnail (PNG), cached by the browser for a day (a revision never changes);
+   * 404 without a body while the indexing worker has not made it, or for a type that has none.
+   */
+  @GetMapping("/api/v1/files/{id}/revisions/{n}/thumbnail")
+  ResponseEntity<byte[]> thumbnail(Subject subject, @PathVariable String id, @PathVariable int n) {
+    return stockage.revisions().thumbnail(subject, ItemId.parse(id), n)
+        .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+            .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400, immutable").body(png))
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .build());
+  }
+
   @PostMapping("/api/v1/files/{id}/revisions/{n}/restore")
   FileView restore(Subject subject, @PathVariable String id, @PathVariable int n) {
     return FileView.of(stockage.revisions().restore(subject, ItemId.parse(id), n));

@@ -14,7 +14,9 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The summary of a glTF 2.0 model: mesh names, node and material counts, generator. Read from the
+ * The summary of a glTF 2.0 model: mesh names, node and material counts, generator, and the
+ * bounding box of the meshes' positions (the union of their accessors' {@code min} and {@code max},
+ * which glTF requires for positions; node transforms are not applied). Read from the
  * JSON form, or from the first chunk of the binary form (GLB: a 12-byte header {@code glTF},
  * version, length; then chunks of uint32 length, uint32 type, data; the first one is JSON). The
  * JSON is streamed token by token, never turned into a tree, and read up to the byte limit.
@@ -77,6 +79,8 @@ final class GltfSummary {
     private String materials;
     private String generator;
     private String error;
+    private final List<Integer> positions = new ArrayList<>();
+    private final List<float[]> accessors = new ArrayList<>();
 
     void read(JsonParser parser) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -86,11 +90,13 @@ final class GltfSummary {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         if (value == JsonToken.START_ARRAY && name.equals("meshes")) {
-          meshes = String.join(",", meshNames(parser));
+          meshes = String.join(",", meshNames(parser, positions));
         } else if (value == JsonToken.START_ARRAY && name.equals("nodes")) {
           nodes = Long.toString(count(parser));
         } else if (value == JsonToken.START_ARRAY && name.equals("materials")) {
           materials = Long.toString(count(parser));
+        } else if (value == JsonToken.START_ARRAY && name.equals("accessors")) {
+          readAccessors(parser, accessors);
         } else if (value == JsonToken.START_OBJECT && name.equals("asset")) {
           generator = stringProperty(parser, "generator");
         } else {
@@ -105,6 +111,15 @@ final class GltfSummary {
       putIfPresent(properties, "nodes", nodes);
       putIfPresent(properties, "materials", materials);
       putIfPresent(properties, "generator", generator);
+      Bounds bounds = new Bounds();
+      for (int index : positions) {
+        float[] range = index >= 0 && index < accessors.size() ? accessors.get(index) : null;
+        if (range != null) {
+          bounds.add(range[0], range[1], range[2]);
+          bounds.add(range[3], range[4], range[5]);
+        }
+      }
+      putIfPresent(properties, "boundingBox", bounds.empty() ? null : bounds.toString());
       putIfPresent(properties, Extraction.ERROR, error);
       return properties;
     }
@@ -116,14 +131,107 @@ final class GltfSummary {
     }
   }
 
-  /** The names of the meshes; an unnamed mesh is {@code #index}. The parser is on the array start. */
-  private static List<String> meshNames(JsonParser parser) {
+  /**
+   * The names of the meshes (an unnamed mesh is {@code #index}), adding the accessors of their
+   * primitives' positions to {@code positions}. The parser is on the array start.
+   */
+  private static List<String> meshNames(JsonParser parser, List<Integer> positions) {
     List<String> names = new ArrayList<>();
     for (JsonToken element = next(parser); element != JsonToken.END_ARRAY; element = next(parser)) {
-      String name = element == JsonToken.START_OBJECT ? stringProperty(parser, "name") : skip(parser);
+      String name = null;
+      if (element == JsonToken.START_OBJECT) {
+        while (next(parser) == JsonToken.PROPERTY_NAME) {
+          String field = parser.currentName();
+          JsonToken value = next(parser);
+          if (value == JsonToken.VALUE_STRING && field.equals("name")) {
+            name = parser.getString();
+          } else if (value == JsonToken.START_ARRAY && field.equals("primitives")) {
+            readPositions(parser, positions);
+          } else {
+            parser.skipChildren();
+          }
+        }
+      } else {
+        parser.skipChildren();
+      }
       names.add(name != null ? name : "#" + names.size());
     }
     return names;
+  }
+
+  /** The {@code attributes.POSITION} of each primitive; the parser is on the array start. */
+  private static void readPositions(JsonParser parser, List<Integer> positions) {
+    for (JsonToken primitive = next(parser); primitive != JsonToken.END_ARRAY; primitive = next(parser)) {
+      if (primitive != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        continue;
+      }
+      while (next(parser) == JsonToken.PROPERTY_NAME) {
+        String field = parser.currentName();
+        JsonToken value = next(parser);
+        if (value == JsonToken.START_OBJECT && field.equals("attributes")) {
+          while (next(parser) == JsonToken.PROPERTY_NAME) {
+            String attribute = parser.currentName();
+            JsonToken index = next(parser);
+            if (index == JsonToken.VALUE_NUMBER_INT && attribute.equals("POSITION")) {
+              positions.add(parser.getIntValue());
+            } else {
+              parser.skipChildren();
+            }
+          }
+        } else {
+          parser.skipChildren();
+        }
+      }
+    }
+  }
+
+  /**
+   * Each accessor's {@code min} and {@code max} as six numbers when both have three, else null;
+   * the parser is on the array start.
+   */
+  private static void readAccessors(JsonParser parser, List<float[]> accessors) {
+    for (JsonToken element = next(parser); element != JsonToken.END_ARRAY; element = next(parser)) {
+      float[] min = null;
+      float[] max = null;
+      if (element == JsonToken.START_OBJECT) {
+        while (next(parser) == JsonToken.PROPERTY_NAME) {
+          String field = parser.currentName();
+          JsonToken value = next(parser);
+          if (value == JsonToken.START_ARRAY && (field.equals("min") || field.equals("max"))) {
+            float[] numbers = numbers(parser);
+            if (field.equals("min")) {
+              min = numbers;
+            } else {
+              max = numbers;
+            }
+          } else {
+            parser.skipChildren();
+          }
+        }
+      } else {
+        parser.skipChildren();
+      }
+      accessors.add(min != null && max != null && min.length == 3 && max.length == 3
+          ? new float[] {min[0], min[1], min[2], max[0], max[1], max[2]} : null);
+    }
+  }
+
+  /** Up to four numbers of an array (more make it no position range); the parser is on its start. */
+  private static float[] numbers(JsonParser parser) {
+    List<Float> numbers = new ArrayList<>();
+    for (JsonToken element = next(parser); element != JsonToken.END_ARRAY; element = next(parser)) {
+      if ((element == JsonToken.VALUE_NUMBER_INT || element == JsonToken.VALUE_NUMBER_FLOAT) && numbers.size() < 4) {
+        numbers.add(parser.getFloatValue());
+      } else {
+        parser.skipChildren();
+      }
+    }
+    float[] result = new float[numbers.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = numbers.get(i);
+    }
+    return result;
   }
 
   /** The elements of an array; the parser is on its start. */

@@ -129,6 +129,23 @@ class ModelAndImageDiffTest {
   }
 
   @Test
+  void diff_gltfBoundingBox_theUnionOfThePositionAccessorsOnly() {
+    String from = "{\"meshes\":[{\"name\":\"A\",\"primitives\":[{\"attributes\":{\"POSITION\":0}}]}],"
+        + "\"accessors\":[{\"type\":\"VEC3\",\"min\":[0,0,0],\"max\":[1,2,3]}]}";
+    // A second mesh's positions widen the box; a normal accessor (VEC3 with min and max) does not.
+    String to = "{\"accessors\":[{\"type\":\"VEC3\",\"min\":[0,0,0],\"max\":[1,2,3]},"
+        + "{\"type\":\"VEC3\",\"min\":[-5,-5,-5],\"max\":[5,5,5]},"
+        + "{\"type\":\"VEC3\",\"min\":[-1,0,0],\"max\":[0.5,4,1]}],"
+        + "\"meshes\":[{\"name\":\"A\",\"primitives\":[{\"attributes\":{\"POSITION\":0,\"NORMAL\":1}}]},"
+        + "{\"primitives\":[{\"attributes\":{\"POSITION\":2}},{\"attributes\":{\"POSITION\":9}}]}]}";
+
+    Diff diff = differ.diff(ITEM, side(1, "model/gltf+json", from.getBytes(StandardCharsets.UTF_8)),
+        side(2, "model/gltf+json", to.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(changes(diff)).containsEntry("boundingBox", "[0,0,0]..[1,2,3] -> [-1,0,0]..[1,4,3]");
+  }
+
+  @Test
   void diff_glbCut_errorWithoutException() {
     byte[] glb = Samples.glb("Cube");
     byte[] cut = Arrays.copyOf(glb, 40);

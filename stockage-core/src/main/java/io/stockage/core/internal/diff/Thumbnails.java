@@ -1,0 +1,290 @@
+package io.stockage.core.internal.diff;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * Thumbnails of revisions, as PNG images at most {@link #SIZE} pixels on their longer side: a
+ * PDF's first page rendered by PDFBox, an image scaled down, and for 3D models (glTF, GLB, STL) a
+ * <em>schematic</em>: the model's bounding box drawn in isometric projection, in its proportions,
+ * from the properties extraction found — the mesh data is never read. Other types have none.
+ *
+ * <p>Within the limits: a PDF is rendered with PDFBox's memory and scratch bounded as for its text,
+ * images are decoded subsampled (a 10,000-pixel-wide JPEG is read at one pixel in twenty), and the
+ * whole render stops at the limits' timeout (the document is closed under the renderer, which makes
+ * it fail). A failure is an empty result, never an exception: a thumbnail is a nicety.
+ */
+public final class Thumbnails implements AutoCloseable {
+  /** The longer side of a thumbnail, in pixels. */
+  public static final int SIZE = 256;
+  private static final Pattern BOX = Pattern.compile(
+      "\\[([^,\\]]+),([^,\\]]+),([^,\\]]+)]\\.\\.\\[([^,\\]]+),([^,\\]]+),([^,\\]]+)]");
+
+  private final DiffLimits limits;
+  private final ExecutorService renderers = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "stockage-thumbnail");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  /** Thumbnails within these limits (the PDF scratch and the timeout). */
+  public Thumbnails(DiffLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /**
+   * The thumbnail of a revision, if its type has one and it could be made.
+   *
+   * @param side the revision (its content is opened for PDFs and images only)
+   * @param properties what extraction found in it ({@code boundingBox} for 3D models)
+   */
+  public Optional<byte[]> render(Side side, Map<String, String> properties) {
+    ContentKind kind = ContentKind.of(side.mimeType());
+    return switch (kind) {
+      case PDF, IMAGE -> bounded(side, kind);
+      case GLTF_JSON, GLB, STL -> Optional.of(png(schematic(properties.get("boundingBox"))));
+      case TEXT, OTHER -> Optional.empty();
+    };
+  }
+
+  // Renders in a thread of its own, waited for up to the timeout; past it the PDF is closed under
+  // the renderer (an image decode is left to end: it is subsampled, so short).
+  private Optional<byte[]> bounded(Side side, ContentKind kind) {
+    AtomicReference<PDDocument> open = new AtomicReference<>();
+    Future<BufferedImage> render = renderers.submit(() -> kind == ContentKind.PDF ? pdf(side, open) : image(side));
+    try {
+      BufferedImage image = render.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      return image == null ? Optional.empty() : Optional.of(png(image));
+    } catch (TimeoutException e) {
+      render.cancel(true);
+      closeQuietly(open.get());
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      render.cancel(true);
+      return Optional.empty();
+    }
+  }
+
+  private BufferedImage pdf(Side side, AtomicReference<PDDocument> open) throws IOException {
+    Path copy = Files.createTempFile("stockage-thumbnail-", ".pdf");
+    try {
+      try (InputStream in = side.content().get(); OutputStream out = Files.newOutputStream(copy)) {
+        in.transferTo(out);
+      }
+      MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.maxBytes(),
+          limits.maxBytes() * (PdfText.SCRATCH_FACTOR + 1));
+      try (PDDocument document = Loader.loadPDF(copy.toFile(), "", memory.streamCache)) {
+        open.set(document);
+        if (document.getNumberOfPages() == 0) {
+          return null;
+        }
+        PDRectangle box = document.getPage(0).getCropBox();
+        float longer = Math.max(box.getWidth(), box.getHeight());
+        if (!(longer > 0)) {
+          return null;
+        }
+        PDFRenderer renderer = new PDFRenderer(document);
+        renderer.setSubsamplingAllowed(true);
+        return renderer.renderImage(0, SIZE / longer, ImageType.RGB);
+      }
+    } finally {
+      Files.deleteIfExists(copy);
+    }
+  }
+
+  private static BufferedImage image(Side side) throws IOException {
+    Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(ContentKind.normalize(side.mimeType()));
+    if (!readers.hasNext()) {
+      return null;
+    }
+    ImageReader reader = readers.next();
+    try (InputStream in = side.content().get(); ImageInputStream image = ImageIO.createImageInputStream(in)) {
+      reader.setInput(image, true, true);
+      int width = reader.getWidth(0);
+      int height = reader.getHeight(0);
+      // Decoded at about twice the thumbnail's size at most, then scaled smoothly.
+      int step = Math.max(1, Math.max(width, height) / (2 * SIZE));
+      ImageReadParam param = reader.getDefaultReadParam();
+      param.setSourceSubsampling(step, step, 0, 0);
+      return scaled(reader.read(0, param));
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  private static BufferedImage scaled(BufferedImage source) {
+    double scale = Math.min(1.0, (double) SIZE / Math.max(source.getWidth(), source.getHeight()));
+    int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
+    int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
+    BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = target.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.drawImage(source, 0, 0, width, height, null);
+    } finally {
+      g.dispose();
+    }
+    return target;
+  }
+
+  /**
+   * The bounding box in isometric projection, its three visible faces shaded, fitted to the
+   * thumbnail; a cube when the box is unknown or flat in every direction.
+   */
+  static BufferedImage schematic(String boundingBox) {
+    double[] extent = extent(boundingBox);
+    BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(new Color(0xEE, 0xF2, 0xF7));
+      g.fillRect(0, 0, SIZE, SIZE);
+      // Isometric: x to the lower right, z (depth) to the lower left, y up.
+      double cos = Math.cos(Math.PI / 6);
+      double sin = Math.sin(Math.PI / 6);
+      double[][] corners = new double[8][];
+      for (int i = 0; i < 8; i++) {
+        double x = (i & 1) * extent[0];
+        double y = ((i >> 1) & 1) * extent[1];
+        double z = ((i >> 2) & 1) * extent[2];
+        corners[i] = new double[] {(x - z) * cos, (x + z) * sin - y};
+      }
+      double minX = Double.MAX_VALUE;
+      double minY = Double.MAX_VALUE;
+      double maxX = -Double.MAX_VALUE;
+      double maxY = -Double.MAX_VALUE;
+      for (double[] c : corners) {
+        minX = Math.min(minX, c[0]);
+        maxX = Math.max(maxX, c[0]);
+        minY = Math.min(minY, c[1]);
+        maxY = Math.max(maxY, c[1]);
+      }
+      double margin = SIZE * 0.12;
+      double scale = Math.min((SIZE - 2 * margin) / Math.max(maxX - minX, 1e-9), (SIZE - 2 * margin) / Math.max(maxY - minY, 1e-9));
+      double offsetX = (SIZE - (maxX - minX) * scale) / 2 - minX * scale;
+      double offsetY = (SIZE - (maxY - minY) * scale) / 2 - minY * scale;
+      for (double[] c : corners) {
+        c[0] = c[0] * scale + offsetX;
+        c[1] = c[1] * scale + offsetY;
+      }
+      // Visible faces: top (y = max), front-right (z = max), front-left (x = max).
+      face(g, corners, new int[] {2, 3, 7, 6}, new Color(0x9F, 0xC3, 0xE8));
+      face(g, corners, new int[] {4, 5, 7, 6}, new Color(0x4A, 0x7F, 0xB8));
+      face(g, corners, new int[] {1, 3, 7, 5}, new Color(0x2F, 0x5F, 0x96));
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  private static void face(Graphics2D g, double[][] corners, int[] order, Color fill) {
+    Path2D.Double path = new Path2D.Double();
+    path.moveTo(corners[order[0]][0], corners[order[0]][1]);
+    for (int i = 1; i < order.length; i++) {
+      path.lineTo(corners[order[i]][0], corners[order[i]][1]);
+    }
+    path.closePath();
+    g.setColor(fill);
+    g.fill(path);
+    g.setColor(new Color(0x1B, 0x2B, 0x3F));
+    g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    g.draw(path);
+  }
+
+  /**
+   * The box's size on each axis, each at least a twentieth of the largest (a flat plate still
+   * reads as a box); a unit cube when the box is missing or unreadable.
+   */
+  static double[] extent(String boundingBox) {
+    double[] extent = {1, 1, 1};
+    if (boundingBox == null) {
+      return extent;
+    }
+    Matcher m = BOX.matcher(boundingBox);
+    if (!m.matches()) {
+      return extent;
+    }
+    try {
+      double largest = 0;
+      for (int axis = 0; axis < 3; axis++) {
+        extent[axis] = Double.parseDouble(m.group(axis + 4)) - Double.parseDouble(m.group(axis + 1));
+        if (!Double.isFinite(extent[axis]) || extent[axis] < 0) {
+          return new double[] {1, 1, 1};
+        }
+        largest = Math.max(largest, extent[axis]);
+      }
+      if (largest == 0) {
+        return new double[] {1, 1, 1};
+      }
+      for (int axis = 0; axis < 3; axis++) {
+        extent[axis] = Math.max(extent[axis], largest / 20);
+      }
+      return extent;
+    } catch (NumberFormatException e) {
+      return new double[] {1, 1, 1};
+    }
+  }
+
+  private static byte[] png(BufferedImage image) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void closeQuietly(PDDocument document) {
+    if (document != null) {
+      try {
+        document.close();
+      } catch (IOException | RuntimeException e) {
+        // The renderer fails on the closed document; nothing else holds it.
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    renderers.shutdownNow();
+  }
+}

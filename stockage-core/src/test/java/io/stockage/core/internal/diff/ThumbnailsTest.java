@@ -1,0 +1,160 @@
+package io.stockage.core.internal.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockage.testkit.Samples;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Thumbnails of PDFs, images and 3D models, within the limits. */
+class ThumbnailsTest {
+  private final Thumbnails thumbnails = new Thumbnails(DiffLimits.defaults());
+
+  @AfterEach
+  void close() {
+    thumbnails.close();
+  }
+
+  @Test
+  void pdf_firstPageRenderedInPortraitWithInkWhereTheTextIs() {
+    BufferedImage image = decode(thumbnails.render(side("application/pdf", Samples.pdf("Girder survey")), Map.of()));
+
+    // A US Letter page (612 x 792 points): 256 high, 198 wide.
+    assertThat(image.getHeight()).isEqualTo(256);
+    assertThat(image.getWidth()).isBetween(196, 200);
+    // The text is drawn 72 points from the left and 72 from the top: dark pixels there, white elsewhere.
+    assertThat(darkPixels(image, 0, 0, image.getWidth(), 80)).isGreaterThan(10);
+    assertThat(darkPixels(image, 0, 120, image.getWidth(), 256)).isZero();
+  }
+
+  @Test
+  void image_largeJpegScaledToTheLongerSide() {
+    BufferedImage image = decode(thumbnails.render(side("image/jpeg", Samples.jpg(3000, 1500)), Map.of()));
+
+    assertThat(image.getWidth()).isEqualTo(256);
+    assertThat(image.getHeight()).isEqualTo(128);
+  }
+
+  @Test
+  void image_smallPngKeepsItsSize() {
+    BufferedImage image = decode(thumbnails.render(side("image/png", Samples.png(40, 30)), Map.of()));
+
+    assertThat(image.getWidth()).isEqualTo(40);
+    assertThat(image.getHeight()).isEqualTo(30);
+  }
+
+  @Test
+  void model_schematicFollowsTheBoundingBoxProportions() {
+    Side stl = side("model/stl", Samples.stlBinary(3));
+
+    BufferedImage tall = decode(thumbnails.render(stl, Map.of("boundingBox", "[0,0,0]..[1,10,1]")));
+    BufferedImage flat = decode(thumbnails.render(stl, Map.of("boundingBox", "[0,0,0]..[10,1,10]")));
+
+    assertThat(tall.getWidth()).isEqualTo(256);
+    // A tall box covers a narrow column; a flat one a wide band.
+    assertThat(boxWidth(tall)).isLessThan(boxWidth(flat) / 2);
+  }
+
+  @Test
+  void model_withoutABoundingBox_aCube() {
+    BufferedImage image = decode(thumbnails.render(side("model/gltf-binary", Samples.glb("Cube")), Map.of()));
+
+    assertThat(boxWidth(image)).isGreaterThan(100);
+  }
+
+  @Test
+  void extent_unreadableBoxes_aUnitCube() {
+    assertThat(Thumbnails.extent("[0,0,0]..[a,1,1]")).containsExactly(1, 1, 1);
+    assertThat(Thumbnails.extent("[0,0,0]..[-1,1,1]")).containsExactly(1, 1, 1);
+    assertThat(Thumbnails.extent("[2,2,2]..[2,2,2]")).containsExactly(1, 1, 1);
+    assertThat(Thumbnails.extent("[0,0,0]..[100,0,50]")).containsExactly(100, 5, 50);
+  }
+
+  @Test
+  void otherTypesAndBrokenContent_none() {
+    assertThat(thumbnails.render(side("text/plain", "hello".getBytes(StandardCharsets.UTF_8)), Map.of())).isEmpty();
+    assertThat(thumbnails.render(side("application/pdf", "%PDF-1.4 not really".getBytes(StandardCharsets.US_ASCII)),
+        Map.of())).isEmpty();
+    assertThat(thumbnails.render(side("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}), Map.of())).isEmpty();
+    assertThat(thumbnails.render(new Side(1, "image/png", 10, "00", () -> {
+      throw new UncheckedIOException(new IOException("the store is gone"));
+    }), Map.of())).isEmpty();
+  }
+
+  @Test
+  void slowPdf_stopsAtTheTimeout() {
+    Thumbnails quick = new Thumbnails(DiffLimits.defaults().withTimeout(java.time.Duration.ofMillis(1)));
+    try {
+      long start = System.nanoTime();
+      // A stream that takes a second to give its bytes: the render is abandoned long before.
+      Optional<byte[]> png = quick.render(new Side(1, "application/pdf", 10, "00", () -> new ByteArrayInputStream(
+          Samples.pdf("slow")) {
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+          try {
+            Thread.sleep(1000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return super.read(b, off, len);
+        }
+      }), Map.of());
+      assertThat(png).isEmpty();
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(900);
+    } finally {
+      quick.close();
+    }
+  }
+
+  private static Side side(String type, byte[] bytes) {
+    return new Side(1, type, bytes.length, "00", () -> new ByteArrayInputStream(bytes));
+  }
+
+  private static BufferedImage decode(Optional<byte[]> png) {
+    assertThat(png).isPresent();
+    try {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.get()));
+      assertThat(image).isNotNull();
+      return image;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int darkPixels(BufferedImage image, int x0, int y0, int x1, int y1) {
+    int dark = 0;
+    for (int y = y0; y < Math.min(y1, image.getHeight()); y++) {
+      for (int x = x0; x < Math.min(x1, image.getWidth()); x++) {
+        int rgb = image.getRGB(x, y);
+        int luma = ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
+        if (luma < 3 * 128) {
+          dark++;
+        }
+      }
+    }
+    return dark;
+  }
+
+  /** How many columns hold a pixel other than the background. */
+  private static int boxWidth(BufferedImage image) {
+    int background = image.getRGB(0, 0);
+    int columns = 0;
+    for (int x = 0; x < image.getWidth(); x++) {
+      for (int y = 0; y < image.getHeight(); y++) {
+        if (image.getRGB(x, y) != background) {
+          columns++;
+          break;
+        }
+      }
+    }
+    return columns;
+  }
+}
