@@ -4,12 +4,33 @@ import { api, ApiError, ChangeEvent, FileItem, Page, Project } from './api';
 import { announce, bytes, h, when } from './dom';
 import { openAccess } from './access';
 import { openHistory } from './history';
+import { renderMembers } from './members';
+import { openMove } from './move';
 import { openPreview, previewable } from './preview';
 import { renderSearch } from './search';
 import { renderTrash } from './trash';
 import { interrupted, uploadAll } from './uploads';
 
 const PAGE = 100;
+
+// A row's menu closes on a click elsewhere, on Escape (the focus goes back to its button), and
+// once one of its actions ran.
+function closeMenus(except?: Element | null, refocus = false): void {
+  document.querySelectorAll<HTMLDetailsElement>('details.row-actions[open]').forEach((menu) => {
+    if (menu !== except) {
+      menu.open = false;
+      if (refocus) {
+        menu.querySelector('summary')?.focus();
+      }
+    }
+  });
+}
+document.addEventListener('click', (e) => closeMenus((e.target as Element).closest('details.row-actions')));
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') {
+    closeMenus(null, true);
+  }
+});
 
 export async function renderWorkspace(root: HTMLElement, slug: string, params: URLSearchParams): Promise<void> {
   const project = await api.get<Project>(`/api/v1/projects/${encodeURIComponent(slug)}`);
@@ -20,17 +41,23 @@ export async function renderWorkspace(root: HTMLElement, slug: string, params: U
     h('a', { href, 'aria-current': tab === name ? 'page' : undefined }, label);
   const tabs = h('nav', { class: 'tabs', 'aria-label': 'Workspace' },
     link('blueprints', 'Blueprints', base), link('search', 'Search', `${base}?tab=search`),
+    link('members', 'Members', `${base}?tab=members`),
     atRoot.has('DELETE') ? link('trash', 'Trash', `${base}?tab=trash`) : null);
   const head = h('header', { class: 'workspace-head' },
     h('p', {}, h('a', { href: '/projects' }, 'Projects')),
     h('h1', {}, project.title),
     project.description ? h('p', { class: 'description' }, project.description) : null);
-  if (tab === 'search' || tab === 'trash') {
-    const label = tab === 'search' ? 'Search' : 'Trash';
+  const others: Record<string, [string, (panel: HTMLElement) => Promise<void>]> = {
+    search: ['Search', (panel) => renderSearch(panel, slug, params)],
+    members: ['Members', (panel) => renderMembers(panel, slug, atRoot)],
+    trash: ['Trash', (panel) => renderTrash(panel, slug)],
+  };
+  if (tab in others) {
+    const [label, render] = others[tab];
     document.title = `${project.title} · ${label} · Stockage`;
     const panel = h('section', { class: 'tab-panel', 'aria-label': label });
     root.replaceChildren(head, tabs, panel);
-    await (tab === 'search' ? renderSearch(panel, slug, params) : renderTrash(panel, slug));
+    await render(panel);
     return;
   }
   await renderBlueprints(root, project, params.get('folder'), head, tabs, atRoot);
@@ -60,7 +87,14 @@ async function renderBlueprints(root: HTMLElement, project: Project, folder: str
     h('p', { class: 'drop-hint' }, mayAdd ? 'Drop files here to upload them to this folder.'
       : 'You may view this folder, not add to it.'));
   let next: string | null = null;
-  const refresh = debounce(() => void load(true), 150);
+  // A reload of the list waits while a row's menu is open: the rows are rebuilt, the menu would go.
+  const refresh = debounce(function reload() {
+    if (tbody.querySelector('details.row-actions[open]')) {
+      window.setTimeout(reload, 300);
+    } else {
+      void load(true);
+    }
+  }, 150);
 
   const folderParam = folder ? `&folder=${encodeURIComponent(folder)}` : '';
   async function load(reset: boolean): Promise<void> {
@@ -71,7 +105,7 @@ async function renderBlueprints(root: HTMLElement, project: Project, folder: str
       tbody.replaceChildren();
     }
     for (const item of page.items) {
-      tbody.append(row(slug, item, refresh));
+      tbody.append(row(project, item, refresh));
     }
     if (tbody.children.length === 0) {
       tbody.append(h('tr', { class: 'empty' }, h('td', { colspan: 7 }, 'This folder is empty.')));
@@ -140,7 +174,8 @@ async function renderBlueprints(root: HTMLElement, project: Project, folder: str
   follow(slug, folder, tbody, refresh);
 }
 
-function row(slug: string, item: FileItem, changed: () => void): HTMLTableRowElement {
+function row(project: Project, item: FileItem, changed: () => void): HTMLTableRowElement {
+  const slug = project.slug;
   const name = item.type === 'FOLDER'
     ? h('a', { href: `/projects/${encodeURIComponent(slug)}?folder=${item.id}`, class: 'folder' }, item.name)
     : h('a', { href: `/api/v1/files/${item.id}/content`, class: 'file', download: item.name }, item.name);
@@ -153,18 +188,43 @@ function row(slug: string, item: FileItem, changed: () => void): HTMLTableRowEle
     });
   }
   return h('tr', { 'data-id': item.id },
-    h('th', { scope: 'row' }, name),
+    h('th', { scope: 'row' }, thumbnail(item), name),
     h('td', {}, item.type === 'FOLDER' ? '—' : bytes(item.size)),
     h('td', {}, item.type === 'FOLDER' ? 'folder' : item.mimeType),
     h('td', {}, item.type === 'FOLDER' ? '' : String(item.revision)),
     h('td', {}, when(item.updatedAt)),
     h('td', {}, item.uploadedBy),
-    h('td', {}, actions(item, changed)));
+    h('td', {}, actions(project, item, changed)));
+}
+
+const THUMBNAILED = /^(application\/pdf|image\/(png|jpeg)|model\/(gltf-binary|gltf\+json|stl)|application\/sla)/;
+
+// The revision's thumbnail, made by the server's indexing worker shortly after an upload: until
+// it is there the image is asked for again a few times, then left out.
+function thumbnail(item: FileItem): HTMLElement | null {
+  if (item.type !== 'FILE' || !thumbnailed(item)) {
+    return null;
+  }
+  const src = `/api/v1/files/${item.id}/revisions/${item.revision}/thumbnail`;
+  const img = h('img', { class: 'thumb', alt: '', src, width: 40, height: 40, loading: 'lazy', decoding: 'async' });
+  let tries = 0;
+  img.addEventListener('error', () => {
+    img.classList.add('pending');
+    if (++tries <= 6) {
+      window.setTimeout(() => { img.src = `${src}?try=${tries}`; }, 700 * tries);
+    }
+  });
+  img.addEventListener('load', () => img.classList.remove('pending'));
+  return img;
+}
+
+function thumbnailed(item: FileItem): boolean {
+  return THUMBNAILED.test(item.mimeType);
 }
 
 // A row's actions, asked for when its menu opens: what the subject may do on that item (an entry
 // on it may allow more than the folder does).
-function actions(item: FileItem, changed: () => void): HTMLElement {
+function actions(project: Project, item: FileItem, changed: () => void): HTMLElement {
   const list = h('div', { class: 'menu' });
   const menu = h('details', { class: 'row-actions' },
     h('summary', { 'aria-label': `Actions for ${item.name}` }, '⋯'), list);
@@ -176,6 +236,7 @@ function actions(item: FileItem, changed: () => void): HTMLElement {
     const button = (label: string, action: () => Promise<void>) => {
       const b = h('button', { type: 'button' }, label);
       b.addEventListener('click', async () => {
+        menu.open = false;
         try {
           await action();
         } catch (e) {
@@ -200,6 +261,7 @@ function actions(item: FileItem, changed: () => void): HTMLElement {
           changed();
         }
       });
+      button('Move', () => openMove(item, project, changed));
     }
     if (allowed.has('DELETE')) {
       button('Move to trash', async () => {

@@ -1,8 +1,11 @@
 // The sample server's web UI: /projects lists the subject's projects, /projects/{slug} opens a
-// project's workspace on its Blueprints tab.
+// project's workspace on its Blueprints tab; /vault is the subject's Vault; /mounts the live
+// mounts open to the subject, /mounts/{name}?path= one's directory.
 import { api, currentUser, Page, Project } from './api';
 import { renderWorkspace } from './blueprints';
 import { announce, h } from './dom';
+import { renderMount, renderMounts } from './mounts';
+import { renderVault } from './vault';
 
 async function renderProjects(root: HTMLElement): Promise<void> {
   document.title = 'Projects · Stockage';
@@ -21,8 +24,13 @@ function header(): HTMLElement {
   const logout = h('form', { method: 'post', action: '/logout', class: 'logout' },
     token ? h('input', { type: 'hidden', name: token.dataset.param ?? '_csrf', value: token.content }) : null,
     h('button', { type: 'submit' }, 'Sign out'));
+  const section = window.location.pathname.split('/')[1] || 'projects';
+  const link = (href: string, label: string) =>
+    h('a', { href, 'aria-current': href === `/${section}` ? 'page' : undefined }, label);
   return h('div', { class: 'top' },
     h('a', { href: '/projects', class: 'brand' }, 'Stockage'),
+    h('nav', { class: 'sections', 'aria-label': 'Sections' },
+      link('/projects', 'Projects'), link('/vault', 'Vault'), link('/mounts', 'Live mounts')),
     h('span', { class: 'user' }, `Signed in as ${currentUser()}`), logout);
 }
 
@@ -31,9 +39,17 @@ async function route(): Promise<void> {
   document.getElementById('top')?.replaceChildren(header());
   const path = window.location.pathname;
   const workspace = /^\/projects\/([^/]+)\/?$/.exec(path);
+  const mount = /^\/mounts\/([^/]+)\/?$/.exec(path);
+  const params = new URLSearchParams(window.location.search);
   try {
     if (workspace) {
-      await renderWorkspace(root, decodeURIComponent(workspace[1]), new URLSearchParams(window.location.search));
+      await renderWorkspace(root, decodeURIComponent(workspace[1]), params);
+    } else if (path === '/vault') {
+      await renderVault(root);
+    } else if (path === '/mounts') {
+      await renderMounts(root);
+    } else if (mount) {
+      await renderMount(root, decodeURIComponent(mount[1]), params.get('path') ?? '');
     } else {
       await renderProjects(root);
     }

@@ -5,68 +5,16 @@
 //
 // usage: node blueprints.mjs <base URL> <password> <directory of sample files> <artifacts directory>
 //   [<SHA-256 of large.pdf>]
-import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { readFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { check, dropFiles, launch, signIn } from './common.mjs';
 
 const [base, password, samples, artifacts, largeSha256] = process.argv.slice(2);
-const host = new URL(base).host;
-const offHost = [];
+const { newUser, offHost } = signIn(base, password);
 const figures = {};
 
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function newUser(browser, user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // The route guard: the page may reach its own server only.
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.host !== host && url.protocol !== 'data:' && url.protocol !== 'blob:') {
-      offHost.push(url.href);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`[${user}] page error: ${e.message}`));
-  await page.goto(`${base}/projects`);
-  check(new URL(page.url()).pathname === '/login', `an anonymous visit to /projects should land on /login, not ${page.url()}`);
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/projects`);
-  return { context, page };
-}
-
-// Drops files on the workspace's drop zone as a user's drag and drop does (a DataTransfer of Files).
-async function dropFiles(page, files) {
-  const payload = await Promise.all(files.map(async (f) => ({
-    name: path.basename(f.file),
-    type: f.type,
-    data: (await readFile(f.file)).toString('base64'),
-  })));
-  const transfer = await page.evaluateHandle((items) => {
-    const dt = new DataTransfer();
-    for (const item of items) {
-      const binary = Uint8Array.from(atob(item.data), (c) => c.charCodeAt(0));
-      dt.items.add(new File([binary], item.name, { type: item.type }));
-    }
-    return dt;
-  }, payload);
-  await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer: transfer });
-  await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: transfer });
-}
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader'],
-});
+const browser = await launch();
 let failed = false;
 try {
   await mkdir(artifacts, { recursive: true });

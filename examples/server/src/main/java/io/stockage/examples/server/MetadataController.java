@@ -29,17 +29,37 @@ class MetadataController {
     this.stockage = stockage;
   }
 
-  /** The JSON form of a mount. */
-  record MountView(String name, String mode, String provider, String versioning, List<String> capabilities) {
-    static MountView of(MountInfo m) {
+  /**
+   * The JSON form of a mount; {@code role} is the caller's role on a live mount (null on a managed
+   * one, whose access is by project).
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record MountView(String name, String mode, String provider, String versioning, List<String> capabilities,
+      String role) {
+    static MountView of(MountInfo m, String role) {
       List<String> caps = new ArrayList<>(m.capabilities().supported().stream().map(Enum::name).sorted().toList());
-      return new MountView(m.name(), m.mode().name(), m.provider(), m.versioning().name(), caps);
+      return new MountView(m.name(), m.mode().name(), m.provider(), m.versioning().name(), caps, role);
     }
   }
 
+  /** The mounts; a live mount only to those with a role on it. */
   @GetMapping("/api/v1/mounts")
   List<MountView> mounts(Subject subject) {
-    return stockage.mounts().list(subject).stream().map(MountView::of).toList();
+    List<MountView> views = new ArrayList<>();
+    for (MountInfo m : stockage.mounts().list(subject)) {
+      if (m.mode() != io.stockage.MountMode.LIVE) {
+        views.add(MountView.of(m, null));
+        continue;
+      }
+      try {
+        views.add(MountView.of(m, stockage.live().role(subject, m.name()).name()));
+      } catch (io.stockage.StockageException e) {
+        if (e.kind() != io.stockage.ErrorKind.NOT_FOUND) {
+          throw e;
+        }
+      }
+    }
+    return views;
   }
 
   /**

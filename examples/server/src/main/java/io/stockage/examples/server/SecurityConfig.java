@@ -53,7 +53,9 @@ public class SecurityConfig {
   SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     RequestMatcher pages = new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/"),
-        paths.matcher(HttpMethod.GET, "/projects"), paths.matcher(HttpMethod.GET, "/projects/**"));
+        paths.matcher(HttpMethod.GET, "/projects"), paths.matcher(HttpMethod.GET, "/projects/**"),
+        paths.matcher(HttpMethod.GET, "/vault"), paths.matcher(HttpMethod.GET, "/mounts"),
+        paths.matcher(HttpMethod.GET, "/mounts/**"));
     HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
     pagesOnly.setRequestMatcher(pages);
     // The page asked for, as it was (no "?continue" marker added to it).

@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -31,8 +30,8 @@ class WebUi {
     return shell(principal, csrf);
   }
 
-  @GetMapping("/projects/{slug}")
-  ResponseEntity<String> workspace(@PathVariable String slug, Principal principal, CsrfToken csrf) {
+  @GetMapping({"/projects/{slug}", "/vault", "/mounts", "/mounts/{name}"})
+  ResponseEntity<String> workspace(Principal principal, CsrfToken csrf) {
     return shell(principal, csrf);
   }
 

@@ -26,7 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * list within a second without a reload. {@code src/test/node/browser/blueprints.mjs} drives Debian's
  * Chromium (installed with apt-get when missing) with playwright-core (installed from its lockfile
  * by the build) against this server; it fails on any request that leaves the host. Screenshots go
- * to {@code target/browser-artifacts}.
+ * to {@code target/browser-artifacts}. {@code panels.mjs} goes through the rest: thumbnails made by
+ * the server shown in the list, a move, the Members tab, the Vault shared with bob, the live mount
+ * (carol browses on a narrow screen, bob writes), search filters and the row menu by keyboard.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"STOCKAGE_DEMO_PASSWORD=s3cret", "stockage.upload.max-size=300MB"})
@@ -41,6 +43,13 @@ class BlueprintsBrowserIT {
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("stockage.data-dir", DATA_DIR::toString);
+    registry.add("stockage.mounts.main.provider", () -> "fs");
+    registry.add("stockage.mounts.main.root", () -> DATA_DIR.resolve("managed").toString());
+    // A live mount next to the managed files: a folder here (the smb profile puts one on Samba).
+    registry.add("stockage.mounts.share.provider", () -> "fs");
+    registry.add("stockage.mounts.share.mode", () -> "live");
+    registry.add("stockage.mounts.share.org", () -> "acme");
+    registry.add("stockage.mounts.share.root", () -> DATA_DIR.resolve("share").toString());
   }
 
   @BeforeAll
@@ -69,6 +78,26 @@ class BlueprintsBrowserIT {
     assertThat(ARTIFACTS.resolve("history.png")).isNotEmptyFile();
     assertThat(ARTIFACTS.resolve("preview-pdf.png")).isNotEmptyFile();
     assertThat(ARTIFACTS.resolve("preview-glb.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void panels_thumbnailsMoveMembersVaultLiveMountAndSearchFilters_inARealBrowser() throws Exception {
+    Path samples = Files.createDirectories(DATA_DIR.resolve("panel-samples"));
+    Files.write(samples.resolve("cover-sheet.pdf"), Samples.pdf("Cover sheet of the bridge file"));
+    Files.write(samples.resolve("pier.stl"), Samples.stlAscii(3));
+    Files.write(samples.resolve("vault-contract.pdf"), Samples.pdf("Contract"));
+    Files.write(samples.resolve("from-bob.pdf"), Samples.pdf("From bob"));
+    Files.write(Files.createDirectories(DATA_DIR.resolve("share").resolve("plans")).resolve("outside.pdf"),
+        Samples.pdf("Written on the share"));
+
+    String out = node("panels.mjs", "http://localhost:" + port, "s3cret", samples.toString(), ARTIFACTS.toString());
+
+    System.out.println("[BlueprintsBrowserIT] " + out.strip().lines().reduce((a, b) -> b).orElse(""));
+    assertThat(out).contains("\"outcome\":\"passed\"").contains("\"offHost\":[]");
+    assertThat(DATA_DIR.resolve("share").resolve("plans").resolve("from-bob.pdf")).as("bob's upload to the live mount")
+        .hasBinaryContent(Samples.pdf("From bob"));
+    assertThat(ARTIFACTS.resolve("thumbnails.png")).isNotEmptyFile();
+    assertThat(ARTIFACTS.resolve("vault.png")).isNotEmptyFile();
   }
 
   private static String node(String script, String... args) throws IOException, InterruptedException {

@@ -42,7 +42,7 @@ class LiveMountApiIT {
     HttpResponse<String> listing = http.get("carol", "/api/v1/mounts/share/entries?path=plans");
     assertThat(listing.statusCode()).isEqualTo(200);
     assertThat(listing.body()).contains("\"name\":\"outside.pdf\"", "\"type\":\"FILE\"", "\"version\"");
-    assertThat(http.get("carol", "/api/v1/mounts").body()).contains("\"name\":\"share\"", "\"mode\":\"LIVE\"");
+    assertThat(http.get("carol", "/api/v1/mounts").body()).contains("\"name\":\"share\"", "\"mode\":\"LIVE\"", "\"role\":\"VIEWER\"");
 
     byte[] pdf = Samples.pdf("through the API");
     HttpResponse<String> put = http.send(http.request("bob", "/api/v1/mounts/share/content?path=plans/new.pdf")

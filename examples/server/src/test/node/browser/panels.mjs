@@ -1,0 +1,153 @@
+// The rest of the sample server's UI in a real browser: thumbnails made by the server appear in
+// the list; a file is moved to another folder; the Members tab (alice changes a role, carol only
+// reads); the Vault (alice uploads and shares with bob, who sees it, carol does not); the live
+// mount (carol browses and may not write, bob writes); search filters; the row menu by keyboard;
+// a narrow screen; axe-core on each page. Prints one JSON line; exits 1 on failure.
+//
+// usage: node panels.mjs <base URL> <password> <directory of sample files> <artifacts directory>
+import AxeBuilder from '@axe-core/playwright';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { check, dropFiles, launch, signIn } from './common.mjs';
+
+const [base, password, samples, artifacts] = process.argv.slice(2);
+const { newUser, offHost } = signIn(base, password);
+const figures = { axe: {} };
+
+async function axe(page, name) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const grave = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  figures.axe[name] = result.violations.length;
+  check(grave.length === 0, `axe on ${name}: ${grave.map((v) => `${v.id}: ${v.help}`).join('; ')}`);
+}
+
+const browser = await launch();
+let failed = false;
+try {
+  await mkdir(artifacts, { recursive: true });
+  const alice = await newUser(browser, 'alice');
+  const page = alice.page;
+  page.on('dialog', (d) => d.accept(d.type() === 'prompt' ? 'archive' : undefined));
+
+  // Thumbnails: the server's indexing worker makes them after the upload; the list shows them.
+  await page.goto(`${base}/projects/bridge`);
+  await dropFiles(page, [
+    { file: path.join(samples, 'cover-sheet.pdf'), type: 'application/pdf' },
+    { file: path.join(samples, 'pier.stl'), type: 'model/stl' },
+  ]);
+  const started = Date.now();
+  for (const name of ['cover-sheet.pdf', 'pier.stl']) {
+    const thumb = page.getByRole('rowheader', { name }).locator('img.thumb');
+    await thumb.waitFor({ timeout: 30_000 });
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0 && !img.classList.contains('pending'),
+      await thumb.elementHandle(), { timeout: 15_000, polling: 100 });
+  }
+  figures.thumbnailsShownMs = Date.now() - started;
+  await page.screenshot({ path: path.join(artifacts, 'thumbnails.png'), fullPage: true });
+
+  // The row menu by keyboard: Enter opens it and puts the focus on its first action.
+  const coverRow = page.locator('tr', { has: page.getByRole('rowheader', { name: 'cover-sheet.pdf' }) });
+  await coverRow.getByLabel('Actions for cover-sheet.pdf').focus();
+  await page.keyboard.press('Enter');
+  await coverRow.getByRole('button', { name: 'Move', exact: true }).waitFor();
+  check(await page.evaluate(() => document.activeElement?.textContent) === 'Download',
+    'the opened menu should put the focus on its first action');
+
+  // Move: into a new folder, through the dialog.
+  await coverRow.getByRole('button', { name: 'Move', exact: true }).click();
+  const move = page.getByRole('dialog', { name: 'Move cover-sheet.pdf' });
+  await move.waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'New folder' }).click();
+  await page.getByRole('rowheader', { name: 'archive' }).waitFor({ timeout: 5_000 });
+  await coverRow.getByLabel('Actions for cover-sheet.pdf').click();
+  await coverRow.getByRole('button', { name: 'Move', exact: true }).click();
+  await move.getByRole('button', { name: 'archive' }).click();
+  await move.getByText('In Bridge / archive').waitFor();
+  await move.getByRole('button', { name: 'Move here' }).click();
+  await coverRow.waitFor({ state: 'detached', timeout: 5_000 });
+  await page.getByRole('rowheader', { name: 'archive' }).getByRole('link').click();
+  await page.getByRole('rowheader', { name: 'cover-sheet.pdf' }).waitFor({ timeout: 5_000 });
+
+  // Search filters: by uploader.
+  await page.goto(`${base}/projects/bridge?tab=search&q=cover&uploadedBy=alice`);
+  await page.getByRole('list', { name: 'Results' }).getByRole('link', { name: 'cover-sheet.pdf' }).waitFor({ timeout: 10_000 });
+  await page.goto(`${base}/projects/bridge?tab=search&q=cover&uploadedBy=bob`);
+  await page.getByText('Nothing matches “cover”.').waitFor({ timeout: 10_000 });
+
+  // Members: alice (ADMIN) changes bob's role and back; carol sees the list without the forms.
+  await page.goto(`${base}/projects/bridge?tab=members`);
+  const members = page.getByRole('table', { name: 'Members' });
+  await members.getByRole('rowheader', { name: 'carol' }).waitFor();
+  await axe(page, 'members');
+  await page.getByLabel('User', { exact: true }).fill('bob');
+  await page.getByLabel('Role', { exact: true }).first().selectOption('VIEWER');
+  await page.getByRole('button', { name: 'Add or change member' }).click();
+  await members.locator('tr', { hasText: 'bob' }).getByText('VIEWER').waitFor({ timeout: 5_000 });
+  await page.getByLabel('User', { exact: true }).fill('bob');
+  await page.getByLabel('Role', { exact: true }).first().selectOption('EDITOR');
+  await page.getByRole('button', { name: 'Add or change member' }).click();
+  await members.locator('tr', { hasText: 'bob' }).getByText('EDITOR').waitFor({ timeout: 5_000 });
+
+  // The Vault: alice keeps a file there and shares it with bob.
+  await page.getByRole('link', { name: 'Vault' }).click();
+  await page.waitForURL(`${base}/vault`);
+  await page.locator('#vault-file').setInputFiles(path.join(samples, 'vault-contract.pdf'));
+  await page.getByRole('button', { name: 'Upload to the vault' }).click();
+  await page.getByRole('rowheader', { name: 'vault-contract.pdf' }).waitFor({ timeout: 10_000 });
+  await axe(page, 'vault');
+  await page.screenshot({ path: path.join(artifacts, 'vault.png'), fullPage: true });
+  await page.getByLabel('Share vault-contract.pdf with').fill('bob');
+  await page.getByRole('button', { name: 'Share vault-contract.pdf' }).click();
+  await page.getByText('vault-contract.pdf shared with bob').waitFor({ timeout: 5_000 });
+
+  const bob = await newUser(browser, 'bob');
+  await bob.page.goto(`${base}/vault`);
+  await bob.page.getByRole('rowheader', { name: 'vault-contract.pdf' }).waitFor({ timeout: 5_000 });
+
+  // The live mount: bob (EDITOR) writes a file; carol (VIEWER) browses, downloads, may not write.
+  await bob.page.getByRole('link', { name: 'Live mounts' }).click();
+  await bob.page.getByRole('link', { name: 'share' }).click();
+  await bob.page.getByRole('rowheader', { name: 'plans' }).getByRole('link').click();
+  await bob.page.getByRole('rowheader', { name: 'outside.pdf' }).waitFor();
+  await bob.page.locator('#mount-file').setInputFiles(path.join(samples, 'from-bob.pdf'));
+  await bob.page.getByRole('button', { name: 'Upload to the mount' }).click();
+  await bob.page.getByRole('rowheader', { name: 'from-bob.pdf' }).waitFor({ timeout: 10_000 });
+  await bob.context.close();
+
+  const carol = await newUser(browser, 'carol', { width: 375, height: 740 });
+  await carol.page.goto(`${base}/vault`);
+  await carol.page.getByText('Your vault is empty.').waitFor();
+  await carol.page.goto(`${base}/mounts/share?path=plans`);
+  await carol.page.getByRole('rowheader', { name: 'from-bob.pdf' }).waitFor();
+  check(await carol.page.locator('#mount-file').count() === 0, 'carol, VIEWER of the mount, should have no upload form');
+  check(await carol.page.getByRole('button', { name: /^Delete / }).count() === 0, 'carol should have no delete button');
+  await axe(carol.page, 'mount');
+  await carol.page.screenshot({ path: path.join(artifacts, 'mount-narrow.png'), fullPage: true });
+  const download = carol.page.waitForEvent('download');
+  await carol.page.getByRole('rowheader', { name: 'outside.pdf' }).getByRole('link').click();
+  check((await (await download).path()) !== null, 'carol should download outside.pdf');
+  await carol.page.goto(`${base}/projects/bridge?tab=members`);
+  await carol.page.getByRole('table', { name: 'Members' }).getByRole('rowheader', { name: 'alice' }).waitFor();
+  check(await carol.page.getByRole('button', { name: 'Add or change member' }).count() === 0,
+    'carol, VIEWER, should not be offered to change members');
+  // A narrow screen: the row's actions stay reachable.
+  await carol.page.goto(`${base}/projects/bridge`);
+  await carol.page.getByLabel('Actions for pier.stl').click();
+  await carol.page.getByRole('button', { name: 'History' }).waitFor();
+  await carol.context.close();
+  await alice.context.close();
+  check(offHost.length === 0, `requests left the host: ${offHost.join(', ')}`);
+} catch (e) {
+  failed = true;
+  for (const [i, context] of browser.contexts().entries()) {
+    for (const [j, open] of context.pages().entries()) {
+      await open.screenshot({ path: path.join(artifacts, `failure-${i}-${j}.png`), fullPage: true }).catch(() => {});
+    }
+  }
+  console.error(e.stack ?? String(e));
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify({ outcome: failed ? 'failed' : 'passed', offHost, ...figures }));
+process.exit(failed ? 1 : 0);
