@@ -60,12 +60,14 @@ export async function renderWorkspace(root: HTMLElement, slug: string, params: U
     await render(panel);
     return;
   }
-  await renderBlueprints(root, project, params.get('folder'), head, tabs, atRoot);
+  await renderBlueprints(root, project, params, head, tabs, atRoot);
 }
 
-async function renderBlueprints(root: HTMLElement, project: Project, folder: string | null, head: HTMLElement,
+async function renderBlueprints(root: HTMLElement, project: Project, params: URLSearchParams, head: HTMLElement,
   tabs: HTMLElement, atRoot: Set<string>): Promise<void> {
   const slug = project.slug;
+  const folder = params.get('folder');
+  let sort = params.get('sort') ?? 'name';
   // What the subject may do here: the controls it may not use are not shown.
   const here = folder ? new Set(await api.get<string[]>(`/api/v1/files/${folder}/permissions`)) : atRoot;
   const mayAdd = here.has('ADD');
@@ -100,7 +102,7 @@ async function renderBlueprints(root: HTMLElement, project: Project, folder: str
   async function load(reset: boolean): Promise<void> {
     const cursor = !reset && next ? `&cursor=${encodeURIComponent(next)}` : '';
     const page = await api.get<Page<FileItem>>(
-      `/api/v1/projects/${encodeURIComponent(slug)}/files?size=${PAGE}${folderParam}${cursor}`);
+      `/api/v1/projects/${encodeURIComponent(slug)}/files?size=${PAGE}&sort=${sort}${folderParam}${cursor}`);
     if (reset) {
       tbody.replaceChildren();
     }
@@ -144,6 +146,18 @@ async function renderBlueprints(root: HTMLElement, project: Project, folder: str
     }
   });
 
+  // The order is the server's (folders first, then by name, newest or largest), paged by cursor.
+  const order = h('select', { id: 'list-sort' },
+    ...[['name', 'Name'], ['newest', 'Newest'], ['largest', 'Largest']].map(([v, label]) =>
+      h('option', { value: v, selected: v === sort }, label)));
+  order.addEventListener('change', () => {
+    sort = order.value;
+    const url = new URL(window.location.href);
+    url.searchParams.set('sort', sort);
+    window.history.replaceState(null, '', url);
+    void load(true);
+  });
+
   const newFolder = h('button', { type: 'button' }, 'New folder');
   newFolder.addEventListener('click', async () => {
     const name = window.prompt('Name of the new folder');
@@ -162,8 +176,10 @@ async function renderBlueprints(root: HTMLElement, project: Project, folder: str
   root.replaceChildren(head, tabs,
     h('section', { class: 'tab-panel', 'aria-label': 'Blueprints' },
       h('nav', { 'aria-label': 'Breadcrumbs' }, crumbs),
-      mayAdd ? h('div', { class: 'toolbar' },
-        h('label', { for: 'file-input', class: 'button' }, 'Upload files'), fileInput, newFolder) : null,
+      h('div', { class: 'toolbar' },
+        mayAdd ? h('label', { for: 'file-input', class: 'button' }, 'Upload files') : null, mayAdd ? fileInput : null,
+        mayAdd ? newFolder : null,
+        h('span', { class: 'sort' }, h('label', { for: 'list-sort' }, 'Sort by'), order)),
       uploads,
       drop));
   await Promise.all([load(true), breadcrumbs(crumbs, project, folder)]);

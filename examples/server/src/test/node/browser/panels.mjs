@@ -45,6 +45,22 @@ try {
   figures.thumbnailsShownMs = Date.now() - started;
   await page.screenshot({ path: path.join(artifacts, 'thumbnails.png'), fullPage: true });
 
+  // The list's order, from the server: largest first (folders first in every order).
+  async function sortBy(order) {
+    await page.getByLabel('Sort by').selectOption(order);
+    const expected = await page.evaluate(async (o) =>
+      (await (await fetch(`/api/v1/projects/bridge/files?sort=${o}&size=100`)).json()).items.map((i) => i.name), order);
+    await page.waitForFunction((names) => {
+      const shown = Array.from(document.querySelectorAll('table.files tbody th')).map((th) => th.textContent.trim());
+      return shown.length === names.length && shown.every((n, i) => n === names[i]);
+    }, expected, { timeout: 5_000 });
+    check(new URL(page.url()).searchParams.get('sort') === order, 'the order should be kept in the address');
+    return expected;
+  }
+  const largest = await sortBy('largest');
+  check(largest.indexOf('cover-sheet.pdf') < largest.indexOf('pier.stl'), `largest first: ${largest.join(', ')}`);
+  await sortBy('name');
+
   // The row menu by keyboard: Enter opens it and puts the focus on its first action.
   const coverRow = page.locator('tr', { has: page.getByRole('rowheader', { name: 'cover-sheet.pdf' }) });
   await coverRow.getByLabel('Actions for cover-sheet.pdf').focus();

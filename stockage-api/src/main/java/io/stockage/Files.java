@@ -46,7 +46,17 @@ public interface Files {
    * The live items of a folder (or the project's root) the subject can see, folders first, then
    * by name (byte order). Needs {@link Permission#VIEW}.
    */
-  Page<Item> list(Subject subject, Location folder, PageRequest page);
+  default Page<Item> list(Subject subject, Location folder, PageRequest page) {
+    return list(subject, folder, ListOrder.NAME, page);
+  }
+
+  /**
+   * The live items of a folder (or the project's root) the subject can see, folders first, each
+   * group in the given order. Needs {@link Permission#VIEW}.
+   *
+   * @throws StockageException {@code INVALID_ARGUMENT} for a cursor another order gave
+   */
+  Page<Item> list(Subject subject, Location folder, ListOrder order, PageRequest page);
 
   /**
    * The vault files of the subject's organization it may see (owned, in one of its projects, or

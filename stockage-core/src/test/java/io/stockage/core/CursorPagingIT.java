@@ -124,6 +124,56 @@ class CursorPagingIT {
     }
   }
 
+  @Test
+  void list_newestAndLargest_foldersFirstThenByTheirKey_everyItemOnceAcrossPages() {
+    Project project = fx.project();
+    Location rootOf = Location.root(project.slug());
+    List<Item> files = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // Sizes out of upload order: 3, 0, 4, 1, 5, 2, 6 sentences.
+      files.add(fx.upload(ALICE, project, "f" + i + ".pdf", io.stockage.testkit.Samples.pdf(
+          "Sentence".repeat(1 + (i * 3) % 7 * 40))));
+    }
+    Item older = fx.engine.files().createFolder(ALICE, rootOf, "older");
+    Item newer = fx.engine.files().createFolder(ALICE, rootOf, "newer");
+    // A new revision makes f0 the most recently changed file.
+    fx.engine.files().write(ALICE, files.get(0).id(), io.stockage.NewContent.of(new java.io.ByteArrayInputStream(
+        io.stockage.testkit.Samples.pdf("Sentence".repeat(400)))));
+
+    List<Item> newest = walk(rootOf, io.stockage.ListOrder.NEWEST);
+    List<Item> largest = walk(rootOf, io.stockage.ListOrder.LARGEST);
+
+    assertThat(newest).extracting(Item::name)
+        .containsExactly("newer", "older", "f0.pdf", "f6.pdf", "f5.pdf", "f4.pdf", "f3.pdf", "f2.pdf", "f1.pdf");
+    List<Item> stated = files.stream().map(f -> fx.engine.files().stat(ALICE, f.id())).toList();
+    List<String> bySize = stated.stream()
+        .sorted(java.util.Comparator.comparingLong(Item::size).reversed()).map(Item::name).toList();
+    assertThat(largest.subList(0, 2)).extracting(Item::name).containsExactlyInAnyOrder("newer", "older");
+    assertThat(largest.subList(2, largest.size())).extracting(Item::name).containsExactlyElementsOf(bySize);
+    assertThat(stated.stream().map(Item::size).distinct().count()).as("sizes differ").isEqualTo(7);
+
+    Page<Item> byName = fx.engine.files().list(ALICE, rootOf, PageRequest.first(2));
+    Page<Item> byNewest = fx.engine.files().list(ALICE, rootOf, io.stockage.ListOrder.NEWEST, PageRequest.first(2));
+    assertThatThrownBy(() -> fx.engine.files().list(ALICE, rootOf, io.stockage.ListOrder.NEWEST, byName.next().orElseThrow()))
+        .as("a name cursor").isInstanceOfSatisfying(StockageException.class,
+            e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
+    assertThatThrownBy(() -> fx.engine.files().list(ALICE, rootOf, io.stockage.ListOrder.LARGEST, byNewest.next().orElseThrow()))
+        .as("a newest cursor").isInstanceOfSatisfying(StockageException.class,
+            e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT));
+    assertThat(older.id()).isNotEqualTo(newer.id());
+  }
+
+  private List<Item> walk(Location folder, io.stockage.ListOrder order) {
+    List<Item> all = new java.util.ArrayList<>();
+    Page<Item> page = fx.engine.files().list(ALICE, folder, order, PageRequest.first(2));
+    all.addAll(page.items());
+    while (page.hasNext()) {
+      page = fx.engine.files().list(ALICE, folder, order, page.next().orElseThrow());
+      all.addAll(page.items());
+    }
+    return all;
+  }
+
   // Items written straight to the catalog (one transaction): the listing, not the upload, is tested.
   private List<ItemId> fill(Project project, ItemId folder) {
     Catalog catalog = JdbcCatalog.create(fx.db.dataSource());

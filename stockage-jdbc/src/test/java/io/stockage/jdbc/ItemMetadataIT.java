@@ -69,7 +69,7 @@ class ItemMetadataIT {
     assertThat(catalog.inTransaction((CatalogSession s) -> s.items().findForUpdate(file.id()))).contains(file);
     assertThat(catalog.read((CatalogSession s) -> s.items().findChild(project.id(), Optional.empty(), "a.pdf")))
         .contains(file);
-    List<Item> listed = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(10)))
+    List<Item> listed = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, io.stockage.ListOrder.NAME, PageRequest.first(10)))
         .items();
     assertThat(listed).containsExactly(file);
   }
@@ -172,8 +172,8 @@ class ItemMetadataIT {
     Item blue = with(TestData.file(project, Optional.empty(), "c.pdf"), Set.of("blue"), Map.of("n", 2L));
     TestData.insert(catalog, folder, plain, red, blue);
 
-    Page<Item> first = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(2)));
-    Page<Item> second = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL,
+    Page<Item> first = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, io.stockage.ListOrder.NAME, PageRequest.first(2)));
+    Page<Item> second = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, io.stockage.ListOrder.NAME,
         first.next().orElseThrow()));
 
     assertThat(first.items()).containsExactly(folder, plain);

@@ -115,9 +115,9 @@ class ItemRecordsIT {
     TestData.insert(catalog, trashed);
     catalog.inTransaction(s -> s.items().trash(trashed.id(), T0));
 
-    Page<Item> first = catalog.read(s -> s.items().children(project.id(), in, ALL, PageRequest.first(3)));
-    Page<Item> second = catalog.read(s -> s.items().children(project.id(), in, ALL, first.next().orElseThrow()));
-    Page<Item> root = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(3)));
+    Page<Item> first = catalog.read(s -> s.items().children(project.id(), in, ALL, io.stockage.ListOrder.NAME, PageRequest.first(3)));
+    Page<Item> second = catalog.read(s -> s.items().children(project.id(), in, ALL, io.stockage.ListOrder.NAME, first.next().orElseThrow()));
+    Page<Item> root = catalog.read(s -> s.items().children(project.id(), Optional.empty(), ALL, io.stockage.ListOrder.NAME, PageRequest.first(3)));
 
     assertThat(first.items()).extracting(Item::name).containsExactly("m", "z", "A.pdf");
     assertThat(first.hasNext()).isTrue();
@@ -193,7 +193,7 @@ class ItemRecordsIT {
     assertThat(trashed).isEqualTo(3);
     assertThat(catalog.read((CatalogSession s) -> s.items().find(deep.id()))).map(Item::deletedAt).contains(Optional.of(at));
     assertThat(catalog.read((CatalogSession s) -> s.items().find(earlier.id()))).map(Item::deletedAt).contains(Optional.of(before));
-    assertThat(catalog.read((CatalogSession s) -> s.items().children(project.id(), Optional.empty(), ALL, PageRequest.first(10)).items()))
+    assertThat(catalog.read((CatalogSession s) -> s.items().children(project.id(), Optional.empty(), ALL, io.stockage.ListOrder.NAME, PageRequest.first(10)).items()))
         .isEmpty();
 
     int restored = catalog.inTransaction(s -> s.items().untrash(top.id(), back));

@@ -40,10 +40,11 @@ public interface ItemRecords {
   Optional<Item> findChild(ProjectId project, Optional<ItemId> parent, String name);
 
   /**
-   * The live children of a folder the subject may see, folders first, then by name: filtered in
-   * the query, so that no page repeats or skips a visible item.
+   * The live children of a folder the subject may see, folders first, then in the order: filtered
+   * in the query, so that no page repeats or skips a visible item.
    */
-  Page<Item> children(ProjectId project, Optional<ItemId> parent, Visibility visibility, PageRequest page);
+  Page<Item> children(ProjectId project, Optional<ItemId> parent, Visibility visibility, io.stockage.ListOrder order,
+      PageRequest page);
 
   /**
    * The project's trash: the items moved there, each with what went with it (their subtrees are

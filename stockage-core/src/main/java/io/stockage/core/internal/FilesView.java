@@ -60,8 +60,8 @@ public final class FilesView implements Files {
   }
 
   @Override
-  public Page<Item> list(Subject subject, Location folder, PageRequest page) {
-    return tree.list(subject, folder, page);
+  public Page<Item> list(Subject subject, Location folder, io.stockage.ListOrder order, PageRequest page) {
+    return tree.list(subject, folder, order, page);
   }
 
   @Override

@@ -61,7 +61,7 @@ public final class TreeService {
   }
 
   /** See {@link io.stockage.Files#list}. */
-  public Page<Item> list(Subject subject, Location location, PageRequest page) {
+  public Page<Item> list(Subject subject, Location location, io.stockage.ListOrder order, PageRequest page) {
     String slug = location.project();
     Optional<ItemId> folder = location.folder();
     Operation op = Operation.query(ctx, "list", subject, slug);
@@ -73,7 +73,7 @@ public final class TreeService {
       Visibility visibility = everything ? Visibility.everything(subject.user())
           : new Visibility(false, AccessRules.organizationPermissions(subject).contains(Permission.VIEW),
               subject.user(), op.teams());
-      return session.items().children(project.id(), folder, visibility, page);
+      return session.items().children(project.id(), folder, visibility, order, page);
     }));
   }
 

@@ -5,6 +5,7 @@ import io.stockage.ItemId;
 import io.stockage.ItemType;
 import io.stockage.OrgId;
 import io.stockage.Page;
+import io.stockage.StockageException;
 import io.stockage.PageRequest;
 import io.stockage.ProjectId;
 import io.stockage.TeamId;
@@ -125,20 +126,21 @@ public final class JdbcItemRecords implements ItemRecords {
   }
 
   @Override
-  public Page<Item> children(ProjectId project, Optional<ItemId> parent, Visibility visibility, PageRequest page) {
-    // Keyset paging in the order of items_children_keyset_idx (which carries what the filter
-    // reads): a page is one index range scan from the cursor on, and skipped rows cost an index
-    // entry each, never their tags. Byte order (COLLATE "C") gives the same order on every server,
-    // whatever its locale. Folders first: (type <> 'FOLDER') is false for them.
-    Optional<PageCursor> after = PageCursor.of(page, 3);
-    String order = " ORDER BY (i.type <> 'FOLDER'), i.name COLLATE \"C\", i.id";
+  public Page<Item> children(ProjectId project, Optional<ItemId> parent, Visibility visibility,
+      io.stockage.ListOrder order, PageRequest page) {
+    // Keyset paging in the order of an index of the order's own (items_children_keyset_idx by name,
+    // items_children_newest_idx, items_children_largest_idx), each carrying what the filter reads:
+    // a page is one index range scan from the cursor on, and skipped rows cost an index entry each,
+    // never their tags. Byte order (COLLATE "C") gives the same name order on every server,
+    // whatever its locale. Folders first: (type <> 'FOLDER') is false for them, and
+    // (type = 'FOLDER') true, read backwards in the descending orders.
+    Keyset keyset = Keyset.of(order);
+    Optional<PageCursor> after = PageCursor.of(page, keyset.arity());
     String sql = SELECT + " JOIN (SELECT i.id FROM items i WHERE " + SIBLINGS
-        + (after.isPresent()
-            ? " AND ((i.type <> 'FOLDER'), i.name COLLATE \"C\", i.id) > (:file, :name COLLATE \"C\", :id)"
-            : "")
+        + (after.isPresent() ? " AND " + keyset.after() : "")
         + " AND (:all OR (:regular AND NOT i.vault) OR i.owner_id = :user"
         + " OR EXISTS (SELECT 1 FROM item_access a WHERE a.item_id = i.id AND " + PRINCIPAL + "))"
-        + order + " LIMIT :limit) page ON page.id = i.id" + order;
+        + keyset.orderBy() + " LIMIT :limit) page ON page.id = i.id" + keyset.orderBy();
     Query query = handle.createQuery(sql)
         .bind("project", project.value())
         .bind("parentKey", parentKey(project, parent))
@@ -147,10 +149,75 @@ public final class JdbcItemRecords implements ItemRecords {
         .bind("user", visibility.user().value())
         .bindArray("teams", String.class, visibility.teams().stream().map(TeamId::value).toList())
         .bind("limit", page.size() + 1);
-    after.ifPresent(c -> query.bind("file", Boolean.parseBoolean(c.get(0))).bind("name", c.get(1)).bind("id", c.uuid(2)));
+    after.ifPresent(c -> keyset.bind(query, c));
     List<Item> rows = query.map(JdbcItemRecords::item).list();
-    return PageCursor.page(rows, page,
-        i -> PageCursor.of(Boolean.toString(!i.isFolder()), i.name(), i.id().value().toString()));
+    return PageCursor.page(rows, page, keyset::cursor);
+  }
+
+  /** How a listing order pages: its ORDER BY, the condition past a cursor, and the cursor of a row. */
+  private enum Keyset {
+    NAME(" ORDER BY (i.type <> 'FOLDER'), i.name COLLATE \"C\", i.id",
+        "((i.type <> 'FOLDER'), i.name COLLATE \"C\", i.id) > (:file, :key COLLATE \"C\", :id)", 3),
+    NEWEST(" ORDER BY (i.type = 'FOLDER') DESC, i.updated_at DESC, i.id DESC",
+        "((i.type = 'FOLDER'), i.updated_at, i.id) < (:folder, :key, :id)", 4),
+    LARGEST(" ORDER BY (i.type = 'FOLDER') DESC, i.size DESC, i.id DESC",
+        "((i.type = 'FOLDER'), i.size, i.id) < (:folder, :key, :id)", 4);
+
+    private final String orderBy;
+    private final String after;
+    private final int arity;
+
+    Keyset(String orderBy, String after, int arity) {
+      this.orderBy = orderBy;
+      this.after = after;
+      this.arity = arity;
+    }
+
+    static Keyset of(io.stockage.ListOrder order) {
+      return valueOf(order.name());
+    }
+
+    String orderBy() {
+      return orderBy;
+    }
+
+    String after() {
+      return after;
+    }
+
+    // The name order's cursors are (file?, name, id), as before there were other orders; the
+    // others start with the order's name, so that a cursor of one order is refused by another.
+    int arity() {
+      return arity;
+    }
+
+    void bind(Query query, PageCursor cursor) {
+      switch (this) {
+        case NAME -> query.bind("file", Boolean.parseBoolean(cursor.get(0))).bind("key", cursor.get(1))
+            .bind("id", cursor.uuid(2));
+        case NEWEST, LARGEST -> {
+          if (!cursor.get(0).equals(name())) {
+            throw StockageException.of(io.stockage.ErrorKind.INVALID_ARGUMENT,
+                "this cursor belongs to another order of the listing");
+          }
+          query.bind("folder", Boolean.parseBoolean(cursor.get(1))).bind("id", cursor.uuid(3));
+          if (this == NEWEST) {
+            query.bind("key", Rows.at(cursor.instant(2)));
+          } else {
+            query.bind("key", cursor.number(2));
+          }
+        }
+      }
+    }
+
+    PageCursor cursor(Item i) {
+      String id = i.id().value().toString();
+      return switch (this) {
+        case NAME -> PageCursor.of(Boolean.toString(!i.isFolder()), i.name(), id);
+        case NEWEST -> PageCursor.of(name(), Boolean.toString(i.isFolder()), i.updatedAt().toString(), id);
+        case LARGEST -> PageCursor.of(name(), Boolean.toString(i.isFolder()), Long.toString(i.size()), id);
+      };
+    }
   }
 
   @Override

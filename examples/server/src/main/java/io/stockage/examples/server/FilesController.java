@@ -5,6 +5,7 @@ import io.stockage.Content;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.ItemId;
+import io.stockage.ListOrder;
 import io.stockage.Location;
 import io.stockage.NewContent;
 import io.stockage.Stockage;
@@ -60,10 +61,22 @@ class FilesController {
         .body(FileView.of(folder));
   }
 
+  /** A folder's items, folders first, by {@code sort}: {@code name} (the default), {@code newest} or {@code largest}. */
   @GetMapping("/api/v1/projects/{slug}/files")
   PageView<FileView> list(Subject subject, @PathVariable String slug, @RequestParam(required = false) String folder,
-      @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int size) {
-    return PageView.of(stockage.files().list(subject, new Location(slug, Bodies.folder(folder)), Bodies.page(cursor, size)), FileView::of);
+      @RequestParam(defaultValue = "name") String sort, @RequestParam(required = false) String cursor,
+      @RequestParam(defaultValue = "50") int size) {
+    return PageView.of(stockage.files().list(subject, new Location(slug, Bodies.folder(folder)), order(sort),
+        Bodies.page(cursor, size)), FileView::of);
+  }
+
+  private static ListOrder order(String sort) {
+    return switch (sort) {
+      case "name" -> ListOrder.NAME;
+      case "newest" -> ListOrder.NEWEST;
+      case "largest" -> ListOrder.LARGEST;
+      default -> throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "sort is name, newest or largest");
+    };
   }
 
   /** The project's trash, the most recently trashed first (who may restore: DELETE on the project). */
