@@ -13,6 +13,11 @@ export function currentUser(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="user"]')?.content ?? '';
 }
 
+/** Whether the signed-in user is an organization admin, from the page. */
+export function orgAdmin(): boolean {
+  return document.querySelector<HTMLMetaElement>('meta[name="org-admin"]')?.content === 'true';
+}
+
 /** A refusal or failure of the API, with the server's words. */
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly kind?: string) {

@@ -1,6 +1,6 @@
 // The Blueprints tab of a project: its folders and files, uploads by drag and drop, and the list
 // kept current by the change feed (another user's upload appears without a reload).
-import { api, ApiError, ChangeEvent, FileItem, Page, Project } from './api';
+import { api, ApiError, ChangeEvent, FileItem, orgAdmin, Page, Project } from './api';
 import { announce, bytes, h, when } from './dom';
 import { openAccess } from './access';
 import { openHistory } from './history';
@@ -248,7 +248,10 @@ function actions(project: Project, item: FileItem, changed: () => void): HTMLEle
     if (!menu.open || list.childElementCount > 0) {
       return;
     }
-    const allowed = new Set(await api.get<string[]>(`/api/v1/files/${item.id}/permissions`));
+    const [permissions, lock] = await Promise.all([
+      api.get<string[]>(`/api/v1/files/${item.id}/permissions`),
+      item.type === 'FILE' ? lockOf(item) : Promise.resolve(null)]);
+    const allowed = new Set(permissions);
     const button = (label: string, action: () => Promise<void>) => {
       const b = h('button', { type: 'button' }, label);
       b.addEventListener('click', async () => {
@@ -261,6 +264,18 @@ function actions(project: Project, item: FileItem, changed: () => void): HTMLEle
       });
       list.append(b);
     };
+    if (lock) {
+      // An online editor holds the file: writes other than its own are refused until it lets go.
+      list.append(h('p', { class: 'lock' }, `Being edited by ${lock.owner} until ${when(lock.expiresAt)}`));
+      if (orgAdmin()) {
+        button('Break the lock', async () => {
+          if (window.confirm(`Break ${lock.owner}'s lock on ${item.name}? Their editor's unsaved changes may be lost.`)) {
+            await api.delete(`/api/v1/files/${item.id}/lock`);
+            announce(`The lock on ${item.name} is broken`);
+          }
+        });
+      }
+    }
     if (item.type === 'FILE') {
       list.append(h('a', { href: `/api/v1/files/${item.id}/content`, download: item.name }, 'Download'));
       button('History', () => openHistory(item, allowed.has('CHANGE'), changed));
@@ -294,6 +309,24 @@ function actions(project: Project, item: FileItem, changed: () => void): HTMLEle
     (list.querySelector('a, button') as HTMLElement | null)?.focus();
   });
   return menu;
+}
+
+interface LockInfo {
+  owner: string;
+  lockedAt: string;
+  expiresAt: string;
+}
+
+// The lock an online editor holds on a file, if any (404: none).
+async function lockOf(item: FileItem): Promise<LockInfo | null> {
+  try {
+    return await api.get<LockInfo>(`/api/v1/files/${item.id}/lock`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) {
+      return null;
+    }
+    throw e;
+  }
 }
 
 async function breadcrumbs(list: HTMLOListElement, project: Project, folder: string | null): Promise<void> {

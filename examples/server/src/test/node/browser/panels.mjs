@@ -68,8 +68,31 @@ try {
   await coverRow.getByRole('button', { name: 'Move', exact: true }).waitFor();
   check(await page.evaluate(() => document.activeElement?.textContent) === 'Download',
     'the opened menu should put the focus on its first action');
+  await page.keyboard.press('Escape');
+  await coverRow.getByRole('button', { name: 'Move', exact: true }).waitFor({ state: 'hidden' });
+  check(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')) === 'Actions for cover-sheet.pdf',
+    'Escape should close the menu and give the focus back to its button');
+
+  // A lock: bob's online editor (a WOPI client, here plain HTTP from Node) holds pier.stl; alice, an
+  // organization admin, sees who holds it and breaks it.
+  const auth = (user) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+  const pier = (await (await fetch(`${base}/api/v1/projects/bridge/files?size=200`, { headers: auth('bob') })).json())
+    .items.find((i) => i.name === 'pier.stl');
+  const wopi = await (await fetch(`${base}/api/v1/files/${pier.id}/wopi-token`, { method: 'POST', headers: auth('bob') })).json();
+  const locked = await fetch(`${base}/wopi/files/${pier.id}?access_token=${encodeURIComponent(wopi.access_token)}`,
+    { method: 'POST', headers: { 'X-WOPI-Override': 'LOCK', 'X-WOPI-Lock': 'editor-session-1' } });
+  check(locked.status === 200, `the WOPI lock should be taken: ${locked.status}`);
+  const pierRow = page.locator('tr', { has: page.getByRole('rowheader', { name: 'pier.stl' }) });
+  await pierRow.getByLabel('Actions for pier.stl').click();
+  await pierRow.getByText('Being edited by bob').waitFor();
+  await pierRow.getByRole('button', { name: 'Break the lock' }).click();
+  await page.getByText('The lock on pier.stl is broken').waitFor({ timeout: 5_000 });
+  const after = await fetch(`${base}/api/v1/files/${pier.id}/lock`, { headers: auth('bob') });
+  check(after.status === 404, `the lock should be gone: ${after.status}`);
 
   // Move: into a new folder, through the dialog.
+  await page.keyboard.press('Escape');
+  await coverRow.getByLabel('Actions for cover-sheet.pdf').click();
   await coverRow.getByRole('button', { name: 'Move', exact: true }).click();
   const move = page.getByRole('dialog', { name: 'Move cover-sheet.pdf' });
   await move.waitFor();

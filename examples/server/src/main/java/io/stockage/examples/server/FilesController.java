@@ -15,6 +15,7 @@ import io.stockage.Upload;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Files: upload, list, metadata, content (ranges, ETags), new revisions, trash. */
@@ -77,6 +79,27 @@ class FilesController {
       case "largest" -> ListOrder.LARGEST;
       default -> throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "sort is name, newest or largest");
     };
+  }
+
+  /**
+   * The JSON form of a lock as others see it: who holds it and until when, never its id (whoever
+   * presents the id may write through the lock).
+   */
+  record LockView(String owner, Instant lockedAt, Instant expiresAt) {}
+
+  /** The lock an online editor holds on the file; 404 when there is none. */
+  @GetMapping("/api/v1/files/{id}/lock")
+  ResponseEntity<LockView> lock(Subject subject, @PathVariable String id) {
+    return stockage.locks().get(subject, io.stockage.LockTarget.item(ItemId.parse(id)))
+        .map(l -> ResponseEntity.ok(new LockView(l.owner().value(), l.lockedAt(), l.expiresAt())))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** Breaks the lock on the file (organization admins: an editor that died keeps it until it expires). */
+  @DeleteMapping("/api/v1/files/{id}/lock")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void breakLock(Subject subject, @PathVariable String id) {
+    stockage.locks().breakLock(subject, io.stockage.LockTarget.item(ItemId.parse(id)));
   }
 
   /** The project's trash, the most recently trashed first (who may restore: DELETE on the project). */

@@ -55,12 +55,19 @@ class WebUi {
         """.formatted(message, attr(csrf.getParameterName()), attr(csrf.getToken())));
   }
 
+  /** Whether the signed-in user is an organization admin (the UI offers what only they may do). */
+  private static boolean orgAdmin(Principal principal) {
+    return principal instanceof org.springframework.security.core.Authentication a
+        && a.getAuthorities().stream().anyMatch(g -> "ROLE_ORG_ADMIN".equals(g.getAuthority()));
+  }
+
   private static ResponseEntity<String> shell(Principal principal, CsrfToken csrf) {
     return page("Stockage", """
         <meta name="user" content="%s">
+        <meta name="org-admin" content="%s">
         <meta name="csrf-token" content="%s" data-header="%s" data-param="%s">
         <script type="module" src="/app/main.js"></script>
-        """.formatted(attr(principal.getName()), attr(csrf.getToken()), attr(csrf.getHeaderName()),
+        """.formatted(attr(principal.getName()), orgAdmin(principal), attr(csrf.getToken()), attr(csrf.getHeaderName()),
         attr(csrf.getParameterName())), """
         <header id="top"></header>
         <div id="status" role="status" aria-live="polite"></div>
