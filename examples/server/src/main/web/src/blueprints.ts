@@ -200,7 +200,7 @@ function row(project: Project, item: FileItem, changed: () => void): HTMLTableRo
     name.removeAttribute('download');
     name.addEventListener('click', (e) => {
       e.preventDefault();
-      void openPreview(item);
+      void openPreview(item, slug);
     });
   }
   return h('tr', { 'data-id': item.id },

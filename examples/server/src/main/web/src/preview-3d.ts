@@ -1,11 +1,14 @@
 // glTF/GLB and STL in an interactive view: three.js, the model framed by its bounding box, orbit
-// controls (drag to turn, wheel to zoom). Returns what frees the view's GPU resources.
+// controls (drag to turn, wheel to zoom). A .gltf's external buffers and images ("scene.bin",
+// "textures/steel.png" is not followed: same folder only) are fetched from the files of that name
+// next to it. Returns what frees the view's GPU resources.
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { STLLoader } from 'three/examples/jsm/loaders/STLLoader.js';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 
-export async function showModel(url: string, name: string, stage: HTMLElement): Promise<() => void> {
+export async function showModel(url: string, name: string, stage: HTMLElement,
+  sibling: (name: string) => Promise<string | null>): Promise<() => void> {
   const width = Math.min(stage.clientWidth || 800, 900);
   const height = Math.round(width * 0.6);
   // preserveDrawingBuffer: the drawn pixels stay readable (a test checks the model is drawn).
@@ -32,7 +35,8 @@ export async function showModel(url: string, name: string, stage: HTMLElement): 
     const geometry = new STLLoader().parse(data);
     model = new THREE.Mesh(geometry, new THREE.MeshStandardMaterial({ color: 0x8899aa, side: THREE.DoubleSide }));
   } else {
-    const gltf = await new GLTFLoader().parseAsync(data, '');
+    const loader = new GLTFLoader(await externals(data, name, sibling));
+    const gltf = await loader.parseAsync(data, '');
     model = gltf.scene;
     model.traverse((o) => {
       const mesh = o as THREE.Mesh;
@@ -60,4 +64,28 @@ export async function showModel(url: string, name: string, stage: HTMLElement): 
     controls.dispose();
     renderer.dispose();
   };
+}
+
+// A loading manager that sends a .gltf's relative URIs to the files of those names in its folder;
+// an unknown one fails the load with its name.
+async function externals(data: ArrayBuffer, name: string, sibling: (name: string) => Promise<string | null>):
+  Promise<THREE.LoadingManager> {
+  const manager = new THREE.LoadingManager();
+  if (!name.toLowerCase().endsWith('.gltf')) {
+    return manager;
+  }
+  const json = JSON.parse(new TextDecoder().decode(data)) as { buffers?: { uri?: string }[]; images?: { uri?: string }[] };
+  const uris = [...(json.buffers ?? []), ...(json.images ?? [])].map((r) => r.uri)
+    .filter((u): u is string => typeof u === 'string' && !u.startsWith('data:'));
+  const found = new Map<string, string>();
+  for (const uri of uris) {
+    const file = decodeURIComponent(uri);
+    const target = file.includes('/') ? null : await sibling(file);
+    if (!target) {
+      throw new Error(`${name} needs ${file}, which is not in its folder`);
+    }
+    found.set(uri, target);
+  }
+  manager.setURLModifier((requested) => found.get(requested) ?? requested);
+  return manager;
 }

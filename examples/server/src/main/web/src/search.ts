@@ -81,7 +81,7 @@ export async function renderSearch(panel: HTMLElement, slug: string, params: URL
         link.removeAttribute('download');
         link.addEventListener('click', (e) => {
           e.preventDefault();
-          void openPreview(hit.item);
+          void openPreview(hit.item, slug);
         });
       }
       results.append(h('li', { class: 'hit' }, h('h3', {}, link),

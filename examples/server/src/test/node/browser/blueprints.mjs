@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { check, dropFiles, launch, signIn } from './common.mjs';
+import { check, drawnPixels, dropFiles, launch, signIn } from './common.mjs';
 
 const [base, password, samples, artifacts, largeSha256] = process.argv.slice(2);
 const { newUser, offHost } = signIn(base, password);
@@ -56,21 +56,7 @@ try {
   const glbPreview = alice.page.getByRole('dialog', { name: 'Preview of girder-model.glb' });
   await glbPreview.locator('.preview-stage.ready').waitFor({ timeout: 15_000 });
   figures.glbInteractiveMs = Number(await glbPreview.locator('.preview-stage').getAttribute('data-ready-ms'));
-  const drawn = await glbPreview.locator('canvas').evaluate((canvas) => {
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const g = copy.getContext('2d');
-    g.drawImage(canvas, 0, 0);
-    const pixels = g.getImageData(0, 0, copy.width, copy.height).data;
-    let other = 0;
-    for (let i = 0; i < pixels.length; i += 4) {
-      if (Math.abs(pixels[i] - 0xf4) + Math.abs(pixels[i + 1] - 0xf6) + Math.abs(pixels[i + 2] - 0xf8) > 24) {
-        other++;
-      }
-    }
-    return other;
-  });
+  const drawn = await drawnPixels(glbPreview);
   check(drawn > 100, `the GLB should be drawn: ${drawn} pixels differ from the background`);
   figures.glbPixelsDrawn = drawn;
   await alice.page.screenshot({ path: path.join(artifacts, 'preview-glb.png') });

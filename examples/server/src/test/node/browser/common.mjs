@@ -65,3 +65,22 @@ export async function dropFiles(page, files) {
   await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: transfer });
 }
+
+/** How many pixels of a preview's 3D canvas differ from its background (0xf4f6f8). */
+export function drawnPixels(dialog) {
+  return dialog.locator('canvas').evaluate((canvas) => {
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const g = copy.getContext('2d');
+    g.drawImage(canvas, 0, 0);
+    const pixels = g.getImageData(0, 0, copy.width, copy.height).data;
+    let other = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (Math.abs(pixels[i] - 0xf4) + Math.abs(pixels[i + 1] - 0xf6) + Math.abs(pixels[i + 2] - 0xf8) > 24) {
+        other++;
+      }
+    }
+    return other;
+  });
+}

@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { check, dropFiles, launch, signIn } from './common.mjs';
+import { check, drawnPixels, dropFiles, launch, signIn } from './common.mjs';
 
 const [base, password, samples, artifacts] = process.argv.slice(2);
 const { newUser, offHost } = signIn(base, password);
@@ -44,6 +44,21 @@ try {
   }
   figures.thumbnailsShownMs = Date.now() - started;
   await page.screenshot({ path: path.join(artifacts, 'thumbnails.png'), fullPage: true });
+
+  // A .gltf whose buffer is a file of its own next to it: the preview fetches it from there.
+  await dropFiles(page, [
+    { file: path.join(samples, 'deck.gltf'), type: 'model/gltf+json' },
+    { file: path.join(samples, 'deck.bin'), type: 'application/octet-stream' },
+  ]);
+  await page.locator('li.upload.done', { hasText: 'deck.bin' }).waitFor({ timeout: 30_000 });
+  await page.locator('li.upload.done', { hasText: 'deck.gltf' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('rowheader', { name: 'deck.gltf' }).getByRole('link').click();
+  const deck = page.getByRole('dialog', { name: 'Preview of deck.gltf' });
+  await deck.locator('.preview-stage.ready').waitFor({ timeout: 15_000 });
+  check(await deck.locator('.error').count() === 0, 'the glTF with an external buffer should load');
+  figures.externalBufferPixelsDrawn = await drawnPixels(deck);
+  check(figures.externalBufferPixelsDrawn > 100, `the glTF's triangle should be drawn: ${figures.externalBufferPixelsDrawn}`);
+  await deck.getByRole('button', { name: 'Close' }).click();
 
   // The list's order, from the server: largest first (folders first in every order).
   async function sortBy(order) {

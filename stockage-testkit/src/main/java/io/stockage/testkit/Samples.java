@@ -73,6 +73,16 @@ public final class Samples {
     return gltfJson(meshName, "\"uri\":\"" + data + "\",").getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The same asset with its buffer in a file of its own, named {@code bufferName} (see {@link #gltfBuffer()}). */
+  public static byte[] gltfExternal(String meshName, String bufferName) {
+    return gltfJson(meshName, "\"uri\":\"" + bufferName + "\",").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The buffer of {@link #gltfExternal}: one triangle's three positions. */
+  public static byte[] gltfBuffer() {
+    return triangle();
+  }
+
   /** The same asset in binary form (GLB): header, JSON chunk, BIN chunk. */
   public static byte[] glb(String meshName) {
     byte[] json = pad(gltfJson(meshName, "").getBytes(StandardCharsets.UTF_8), (byte) ' ');

@@ -31,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * (carol browses on a narrow screen, bob writes), search filters and the row menu by keyboard.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"STOCKAGE_DEMO_PASSWORD=s3cret", "stockage.upload.max-size=300MB"})
+    // .bin: a host that takes glTF models with their buffers in files of their own.
+    properties = {"STOCKAGE_DEMO_PASSWORD=s3cret", "stockage.upload.max-size=300MB",
+        "stockage.upload.allowed-extensions=.pdf,.png,.jpg,.glb,.gltf,.stl,.bin"})
 class BlueprintsBrowserIT {
   private static final Path SCRIPTS = Path.of("src", "test", "node", "browser").toAbsolutePath();
   private static final Path DATA_DIR = Path.of("target", "browser-it-" + java.util.UUID.randomUUID()).toAbsolutePath();
@@ -87,6 +89,8 @@ class BlueprintsBrowserIT {
     Files.write(samples.resolve("pier.stl"), Samples.stlAscii(3));
     Files.write(samples.resolve("vault-contract.pdf"), Samples.pdf("Contract"));
     Files.write(samples.resolve("from-bob.pdf"), Samples.pdf("From bob"));
+    Files.write(samples.resolve("deck.gltf"), Samples.gltfExternal("Deck", "deck.bin"));
+    Files.write(samples.resolve("deck.bin"), Samples.gltfBuffer());
     Files.write(Files.createDirectories(DATA_DIR.resolve("share").resolve("plans")).resolve("outside.pdf"),
         Samples.pdf("Written on the share"));
 
