@@ -5,6 +5,8 @@ import { csrfHeaders } from './api';
 import { announce, bytes, h } from './dom';
 
 const CHUNK = 8 * 1024 * 1024;
+/** The uploads this page runs (stored for resuming too, but not interrupted). */
+const running = new Set<string>();
 
 /** Where files go: a project, and a folder of it (the root when null). */
 export interface Target {
@@ -50,6 +52,8 @@ function upload(file: File, target: Target, list: HTMLElement, done: () => void)
     }
   }
   list.append(row);
+  const key = `${target.project}/${target.folder ?? ''}/${file.name}`;
+  running.add(key);
   const metadata: Record<string, string> = { filename: file.name, project: target.project };
   if (target.folder) {
     metadata.folder = target.folder;
@@ -68,6 +72,7 @@ function upload(file: File, target: Target, list: HTMLElement, done: () => void)
       state.textContent = `${percent}% of ${bytes(total)}`;
     },
     onSuccess() {
+      running.delete(key);
       progress.value = 100;
       state.textContent = 'done';
       row.classList.add('done');
@@ -75,6 +80,7 @@ function upload(file: File, target: Target, list: HTMLElement, done: () => void)
       done();
     },
     onError(error) {
+      running.delete(key);
       state.textContent = `refused: ${reason(error)}`;
       row.classList.add('failed');
       announce(`${file.name} was not uploaded: ${reason(error)}`, true);
@@ -94,12 +100,13 @@ function upload(file: File, target: Target, list: HTMLElement, done: () => void)
 }
 
 /**
- * The uploads into the target this browser started and did not finish (a reload, a closed tab):
- * adding the same file again resumes each where the server stopped.
+ * The uploads into the target this browser started and did not finish (a reload, a closed tab),
+ * but not those this page is running: adding the same file again resumes each where the server
+ * stopped.
  */
 export async function interrupted(target: Target): Promise<string[]> {
   const all = await tus.defaultOptions.urlStorage.findAllUploads();
   return all.filter((u) => u.metadata?.project === target.project && (u.metadata?.folder ?? null) === target.folder)
     .map((u) => u.metadata?.filename ?? '')
-    .filter((name) => name !== '');
+    .filter((name) => name !== '' && !running.has(`${target.project}/${target.folder ?? ''}/${name}`));
 }

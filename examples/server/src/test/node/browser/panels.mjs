@@ -13,6 +13,7 @@ import { check, drawnPixels, dropFiles, launch, signIn } from './common.mjs';
 const [base, password, samples, artifacts] = process.argv.slice(2);
 const { newUser, offHost } = signIn(base, password);
 const figures = { axe: {} };
+const auth = (user) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
 
 async function axe(page, name) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -43,6 +44,8 @@ try {
       await thumb.elementHandle(), { timeout: 15_000, polling: 100 });
   }
   figures.thumbnailsShownMs = Date.now() - started;
+  check(await page.locator('li.upload.interrupted').count() === 0,
+    'uploads this page runs should not be listed as interrupted');
   await page.screenshot({ path: path.join(artifacts, 'thumbnails.png'), fullPage: true });
 
   // A .gltf whose buffer is a file of its own next to it: the preview fetches it from there.
@@ -59,6 +62,21 @@ try {
   figures.externalBufferPixelsDrawn = await drawnPixels(deck);
   check(figures.externalBufferPixelsDrawn > 100, `the glTF's triangle should be drawn: ${figures.externalBufferPixelsDrawn}`);
   await deck.getByRole('button', { name: 'Close' }).click();
+
+  // The policy's refusal, in words: a type the server does not take.
+  await dropFiles(page, [{ file: path.join(samples, 'notes.txt'), type: 'text/plain' }]);
+  await page.locator('li.upload.failed', { hasText: 'notes.txt' })
+    .getByText("refused: files of type '.txt' are not allowed").waitFor({ timeout: 10_000 });
+
+  // A file another user trashes leaves alice's list without a reload.
+  const bin = (await (await fetch(`${base}/api/v1/projects/bridge/files?size=200`, { headers: auth('bob') })).json())
+    .items.find((i) => i.name === 'deck.bin');
+  const trashed = await fetch(`${base}/api/v1/files/${bin.id}`, { method: 'DELETE', headers: auth('bob') });
+  check(trashed.ok, `bob should trash deck.bin: ${trashed.status}`);
+  const trashedAt = Date.now();
+  await page.getByRole('rowheader', { name: 'deck.bin' }).waitFor({ state: 'detached', timeout: 5_000 });
+  figures.trashSeenMs = Date.now() - trashedAt;
+  check(figures.trashSeenMs <= 1000, `bob's trash should show in alice's list within 1 s: ${figures.trashSeenMs} ms`);
 
   // The list's order, from the server: largest first (folders first in every order).
   async function sortBy(order) {
@@ -90,7 +108,6 @@ try {
 
   // A lock: bob's online editor (a WOPI client, here plain HTTP from Node) holds pier.stl; alice, an
   // organization admin, sees who holds it and breaks it.
-  const auth = (user) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
   const pier = (await (await fetch(`${base}/api/v1/projects/bridge/files?size=200`, { headers: auth('bob') })).json())
     .items.find((i) => i.name === 'pier.stl');
   const wopi = await (await fetch(`${base}/api/v1/files/${pier.id}/wopi-token`, { method: 'POST', headers: auth('bob') })).json();

@@ -91,6 +91,7 @@ class BlueprintsBrowserIT {
     Files.write(samples.resolve("from-bob.pdf"), Samples.pdf("From bob"));
     Files.write(samples.resolve("deck.gltf"), Samples.gltfExternal("Deck", "deck.bin"));
     Files.write(samples.resolve("deck.bin"), Samples.gltfBuffer());
+    Files.writeString(samples.resolve("notes.txt"), "plain notes\n");
     Files.write(Files.createDirectories(DATA_DIR.resolve("share").resolve("plans")).resolve("outside.pdf"),
         Samples.pdf("Written on the share"));
 
