@@ -328,11 +328,24 @@ class SearchIT {
     index();
     Subject admin = Subject.of("acme", "root", io.stockage.OrgPermission.ADMIN);
 
+    // As if r-0's revision had been indexed before thumbnails existed.
+    Item first = fx.engine.files().list(CAROL, io.stockage.Location.root(project.slug()), PageRequest.first(10)).items()
+        .stream().filter(i -> i.name().equals("r-0.pdf")).findFirst().orElseThrow();
+    try (java.sql.Connection c = fx.db.dataSource().getConnection();
+        java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM revision_thumbnails WHERE item_id = ?")) {
+      ps.setObject(1, first.id().value());
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+
     long queued = fx.engine.maintenance().reindex(admin);
 
     assertThat(queued).isEqualTo(fx.count("SELECT count(*) FROM items WHERE org_id = 'acme' AND deleted_at IS NULL"));
     index();
     assertThat(ids(search(CAROL, "reindexed"))).hasSize(3);
+    assertThat(fx.engine.revisions().thumbnail(CAROL, first.id(), 1)).as("a reindex makes a missing thumbnail")
+        .isPresent();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.engine.maintenance().reindex(BOB))
         .isInstanceOfSatisfying(io.stockage.StockageException.class,
             e -> assertThat(e.kind()).isEqualTo(io.stockage.ErrorKind.PERMISSION_DENIED));

@@ -13,12 +13,22 @@ import java.util.OptionalInt;
  * @param item the item
  * @param revision the file's revision the change left; empty for a folder
  * @param attempts the tries so far, this one included
+ * @param reason why it was queued: the change's kind, or {@link #REINDEX}
  */
-public record IndexJob(long id, OrgId org, ItemId item, OptionalInt revision, int attempts) {
+public record IndexJob(long id, OrgId org, ItemId item, OptionalInt revision, int attempts, String reason) {
+  /** The reason of the jobs a reindex pass queues. */
+  public static final String REINDEX = "reindex";
+
   /** Validates. */
   public IndexJob {
     Objects.requireNonNull(org, "org");
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(revision, "revision");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  /** Whether a reindex pass queued it (it also makes what an indexed revision lacks, its thumbnail). */
+  public boolean reindex() {
+    return REINDEX.equals(reason);
   }
 }

@@ -134,12 +134,15 @@ public final class Indexer implements AutoCloseable {
     Snapshot snapshot = ctx.catalog().read(s -> {
       Optional<Item> item = s.items().find(job.item());
       if (item.isEmpty()) {
-        return new Snapshot(Optional.empty(), Optional.empty(), Optional.empty());
+        return new Snapshot(Optional.empty(), Optional.empty(), Optional.empty(), false);
       }
       Item i = item.get();
       Optional<RevisionRecord> revision = i.isFolder() ? Optional.empty()
           : Optional.of(Contents.revision(s, i.id(), i.revision()));
-      return new Snapshot(item, s.search().document(i.id()), revision);
+      // A reindex also makes the thumbnail a revision indexed before thumbnails existed lacks.
+      boolean lacksThumbnail = job.reindex() && revision.isPresent() && Thumbnails.makes(i.mimeType())
+          && s.revisions().thumbnail(i.id(), i.revision()).isEmpty();
+      return new Snapshot(item, s.search().document(i.id()), revision, lacksThumbnail);
     });
     if (snapshot.item().isEmpty()) {
       // Purged: the document went with the item's row.
@@ -153,8 +156,8 @@ public final class Indexer implements AutoCloseable {
     }
     boolean extracted = extracts(item, snapshot);
     SearchDocument document = document(item, snapshot, extracted);
-    // Made with the extraction, once per revision; a reindex of an indexed revision keeps its own.
-    Optional<byte[]> thumbnail = extracted
+    // Made with the extraction, once per revision, or by a reindex for a revision without one.
+    Optional<byte[]> thumbnail = extracted || snapshot.lacksThumbnail()
         ? thumbnails.render(side(snapshot.revision().get(), ctx.mount(item.mount())), document.properties())
         : Optional.empty();
     ctx.catalog().inTransaction(s -> {
@@ -237,5 +240,6 @@ public final class Indexer implements AutoCloseable {
   }
 
   /** What a job reads before it extracts, outside any transaction. */
-  private record Snapshot(Optional<Item> item, Optional<SearchDocument> document, Optional<RevisionRecord> revision) {}
+  private record Snapshot(Optional<Item> item, Optional<SearchDocument> document, Optional<RevisionRecord> revision,
+      boolean lacksThumbnail) {}
 }

@@ -85,7 +85,7 @@ public final class JdbcSearchRecords implements SearchRecords {
             WHERE j.id IN (SELECT id FROM index_jobs
                 WHERE failed_at IS NULL AND run_after <= :now AND (leased_until IS NULL OR leased_until < :now)
                 ORDER BY run_after, id LIMIT :limit FOR UPDATE SKIP LOCKED)
-            RETURNING j.id, j.org_id, j.item_id, j.revision, j.attempts""")
+            RETURNING j.id, j.org_id, j.item_id, j.revision, j.attempts, j.reason""")
         .bind("node", node)
         .bind("now", Rows.at(now))
         .bind("until", Rows.at(until))
@@ -94,7 +94,7 @@ public final class JdbcSearchRecords implements SearchRecords {
           int revision = rows.getInt("revision");
           return new IndexJob(rows.getLong("id"), OrgId.of(rows.getString("org_id")),
               ItemId.of(Rows.uuid(rows, "item_id")), rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(revision),
-              rows.getInt("attempts"));
+              rows.getInt("attempts"), rows.getString("reason"));
         })
         .list();
   }
@@ -185,7 +185,7 @@ public final class JdbcSearchRecords implements SearchRecords {
     return handle.createQuery("""
             WITH queued AS (
               INSERT INTO index_jobs (org_id, item_id, revision, reason, run_after, created_at)
-              SELECT i.org_id, i.id, CASE WHEN i.type = 'FILE' THEN i.revision END, 'reindex', :now, :now
+              SELECT i.org_id, i.id, CASE WHEN i.type = 'FILE' THEN i.revision END, :reason, :now, :now
               FROM items i WHERE i.org_id = :org AND i.deleted_at IS NULL AND i.id > :after
               ORDER BY i.id LIMIT :limit
               RETURNING item_id)
@@ -194,6 +194,7 @@ public final class JdbcSearchRecords implements SearchRecords {
         .bind("after", after.map(ItemId::value).orElse(new java.util.UUID(0, 0)))
         .bind("limit", limit)
         .bind("now", Rows.at(now))
+        .bind("reason", IndexJob.REINDEX)
         .map((rows, ctx) -> ItemId.of(Rows.uuid(rows, "item_id")))
         .list();
   }

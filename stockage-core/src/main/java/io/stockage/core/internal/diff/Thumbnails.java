@@ -66,6 +66,14 @@ public final class Thumbnails implements AutoCloseable {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
+  /** Whether revisions of that type have thumbnails. */
+  public static boolean makes(String mimeType) {
+    return switch (ContentKind.of(mimeType)) {
+      case PDF, IMAGE, GLTF_JSON, GLB, STL -> true;
+      case TEXT, OTHER -> false;
+    };
+  }
+
   /**
    * The thumbnail of a revision, if its type has one and it could be made.
    *
