@@ -13,18 +13,35 @@ import java.util.Objects;
  * copy into a file to the kernel ({@code FileChannel.transferTo}) and otherwise moves large
  * blocks, where the inherited one would move 8 KB at a time. Closing it closes the channel.
  */
-final class FsSliceStream extends InputStream {
+final class FsSliceStream extends InputStream implements io.stockage.spi.storage.FileBacked {
   /** The block {@link #transferTo} moves into a stream that is not a file. */
   static final int BLOCK = 256 * 1024;
 
   private final FileChannel channel;
+  private final long start;
   private final long end;
   private long position;
 
   FsSliceStream(FileChannel channel, long offset, long length) {
     this.channel = channel;
+    this.start = offset;
     this.position = offset;
     this.end = offset + length;
+  }
+
+  @Override
+  public FileChannel channel() {
+    return channel;
+  }
+
+  @Override
+  public long offset() {
+    return start;
+  }
+
+  @Override
+  public long length() {
+    return end - start;
   }
 
   @Override

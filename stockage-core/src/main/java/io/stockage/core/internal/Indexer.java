@@ -154,12 +154,17 @@ public final class Indexer implements AutoCloseable {
       ctx.catalog().inTransaction(s -> s.search().drop(job, node));
       return;
     }
-    boolean extracted = extracts(item, snapshot);
-    SearchDocument document = document(item, snapshot, extracted);
-    // Made with the extraction, once per revision, or by a reindex for a revision without one.
-    Optional<byte[]> thumbnail = extracted || snapshot.lacksThumbnail()
-        ? thumbnails.render(side(snapshot.revision().get(), ctx.mount(item.mount())), document.properties())
+    Optional<Extracted> extracted = extracts(item, snapshot)
+        ? Optional.of(extractor.extract(side(snapshot.revision().get(), ctx.mount(item.mount()))))
         : Optional.empty();
+    SearchDocument document = document(item, snapshot, extracted);
+    // Made with the extraction, once per revision (a PDF's first page by the extraction itself, from
+    // the document it loaded), or by a reindex for a revision without one.
+    boolean byExtraction = extracted.isPresent() && Thumbnails.madeByExtraction(item.mimeType());
+    Optional<byte[]> thumbnail = byExtraction ? extracted.get().thumbnail()
+        : extracted.isPresent() || snapshot.lacksThumbnail()
+            ? thumbnails.render(side(snapshot.revision().get(), ctx.mount(item.mount())), document.properties())
+            : Optional.empty();
     ctx.catalog().inTransaction(s -> {
       boolean held = s.search().complete(job, node, Optional.of(document), ctx.clock().instant());
       if (held && document.revision().isPresent()) {
@@ -178,15 +183,15 @@ public final class Indexer implements AutoCloseable {
     return !held && snapshot.revision().isPresent();
   }
 
-  private SearchDocument document(Item item, Snapshot snapshot, boolean extracts) {
+  private SearchDocument document(Item item, Snapshot snapshot, Optional<Extracted> extraction) {
     OptionalInt revision = item.isFolder() ? OptionalInt.empty() : OptionalInt.of(item.revision());
     String body = "";
     Map<String, String> properties = Map.of();
     Optional<String> error = Optional.empty();
     List<String> keywords = List.of();
     Optional<SearchDocument> held = snapshot.document();
-    if (extracts) {
-      Extracted extracted = extractor.extract(side(snapshot.revision().get(), ctx.mount(item.mount())));
+    if (extraction.isPresent()) {
+      Extracted extracted = extraction.get();
       body = extracted.text();
       properties = extracted.properties();
       error = extracted.error();
@@ -231,7 +236,6 @@ public final class Indexer implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
-    thumbnails.close();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

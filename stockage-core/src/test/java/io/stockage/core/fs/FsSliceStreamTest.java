@@ -70,4 +70,16 @@ class FsSliceStreamTest {
       assertThat(in.skip(10)).isZero();
     }
   }
+
+  @Test
+  void fileBacked_namesTheRegionWhateverWasRead() throws IOException {
+    try (FsSliceStream in = slice(100, 50)) {
+      in.read(new byte[10], 0, 10);
+      io.stockage.spi.storage.FileBacked region = in;
+      assertThat(region.offset()).isEqualTo(100);
+      assertThat(region.length()).isEqualTo(50);
+      java.nio.ByteBuffer mapped = region.channel().map(FileChannel.MapMode.READ_ONLY, region.offset(), region.length());
+      assertThat(mapped.get(0)).isEqualTo(bytes[100]);
+    }
+  }
 }

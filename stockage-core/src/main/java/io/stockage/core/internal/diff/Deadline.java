@@ -31,6 +31,11 @@ final class Deadline {
     }
   }
 
+  /** The time left, zero once passed. */
+  java.time.Duration remaining() {
+    return java.time.Duration.ofNanos(Math.max(0, end - ticker.getAsLong()));
+  }
+
   /** Whether a check found the deadline passed. */
   boolean expired() {
     return expired;

@@ -13,6 +13,11 @@ final class DeadlineInputStream extends FilterInputStream {
     this.deadline = deadline;
   }
 
+  /** The wrapped stream (a local file's may be mapped instead of read: {@code FileBacked}). */
+  InputStream source() {
+    return in;
+  }
+
   @Override
   public int read() throws IOException {
     deadline.check();

@@ -12,8 +12,10 @@ import java.util.Map;
  *     compared (an STL solid's name)
  * @param properties extracted properties in report order ({@code width}, {@code pages}...)
  * @param truncated whether a limit cut the extraction short
+ * @param thumbnail a PNG made from what was loaded anyway (a PDF's first page), when asked for
  */
-record Extraction(boolean textual, List<String> lines, Map<String, String> properties, boolean truncated) {
+record Extraction(boolean textual, List<String> lines, Map<String, String> properties, boolean truncated,
+    java.util.Optional<byte[]> thumbnail) {
   /** The property that reports a failed extraction. */
   static final String ERROR = "error";
 
@@ -21,6 +23,17 @@ record Extraction(boolean textual, List<String> lines, Map<String, String> prope
   Extraction {
     lines = List.copyOf(lines);
     properties = new LinkedHashMap<>(properties);
+    java.util.Objects.requireNonNull(thumbnail, "thumbnail");
+  }
+
+  /** Without a thumbnail. */
+  Extraction(boolean textual, List<String> lines, Map<String, String> properties, boolean truncated) {
+    this(textual, lines, properties, truncated, java.util.Optional.empty());
+  }
+
+  /** The same with a thumbnail. */
+  Extraction withThumbnail(java.util.Optional<byte[]> png) {
+    return new Extraction(textual, lines, properties, truncated, png);
   }
 
   /** Text lines with properties. */

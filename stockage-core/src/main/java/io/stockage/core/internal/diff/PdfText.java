@@ -1,25 +1,31 @@
 package io.stockage.core.internal.diff;
 
+import io.stockage.spi.storage.FileBacked;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
- * The text and page count of a PDF, with PDFBox called directly (no OCR, no attachments). The
- * document is read from a temporary copy (PDFBox needs random access; the copy is as large as the
- * revision, which the upload policy bounds), and everything PDFBox decodes — content streams,
+ * The text and page count of a PDF, with PDFBox called directly (no OCR, no attachments). PDFBox
+ * needs random access: content that is a local file ({@link FileBacked}, the local disk provider's
+ * reads) is memory-mapped where it is; anything else is read from a temporary copy (as large as
+ * the revision, which the upload policy bounds). Everything PDFBox decodes — content streams,
  * fonts, images — lives in at most {@code maxBytes} of memory plus {@link #SCRATCH_FACTOR} ×
  * {@code maxBytes} of temporary file, so a deflate bomb (a few KiB that inflate to gigabytes)
  * fills neither: past that the text is cut and the diff says it is truncated. Tika's PDF parser
@@ -37,41 +43,61 @@ final class PdfText {
    *
    * @throws IOException when the content cannot be read or is not a PDF PDFBox can read
    */
-  static Extraction read(InputStream in, DiffLimits limits, Deadline deadline) throws IOException {
+  static Extraction read(InputStream in, Optional<FileBacked> file, DiffLimits limits, Deadline deadline,
+      boolean thumbnail) throws IOException {
+    MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.maxBytes(),
+        limits.maxBytes() * (SCRATCH_FACTOR + 1));
+    Optional<FileBacked> mappable = file.filter(f -> f.length() <= Integer.MAX_VALUE);
+    if (mappable.isPresent()) {
+      // A local file: mapped where it is (the page cache holds it), never copied.
+      FileBacked region = mappable.get();
+      MappedByteBuffer mapped = region.channel().map(FileChannel.MapMode.READ_ONLY, region.offset(), region.length());
+      try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(mapped), "", null, null,
+          memory.streamCache)) {
+        return read(document, limits, deadline, thumbnail);
+      }
+    }
     Path copy = Files.createTempFile("stockage-diff-", ".pdf");
     try {
       try (OutputStream out = Files.newOutputStream(copy)) {
         in.transferTo(out);
       }
-      MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.maxBytes(),
-          limits.maxBytes() * (SCRATCH_FACTOR + 1));
       try (PDDocument document = Loader.loadPDF(copy.toFile(), "", memory.streamCache)) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("pages", Integer.toString(document.getNumberOfPages()));
-        var info = document.getDocumentInformation();
-        putIfText(properties, "title", info.getTitle());
-        putIfText(properties, "author", info.getAuthor());
-        Bounded text = new Bounded(limits.maxBytesInt());
-        boolean truncated = false;
-        try {
-          new Stripper(deadline).writeText(document, text);
-        } catch (Bounded.Full e) {
-          truncated = true;
-        } catch (Deadline.Expired e) {
-          // The pages read so far are kept (the index uses them); a diff discards a timed-out side.
-          truncated = true;
-        } catch (IOException e) {
-          if (!scratchExhausted(e)) {
-            throw e;
-          }
-          truncated = true;
-        }
-        TextContent.Lines lines = TextContent.split(text.toString(), limits.maxLines());
-        return Extraction.text(lines.lines(), properties, truncated || lines.truncated());
+        return read(document, limits, deadline, thumbnail);
       }
     } finally {
       Files.deleteIfExists(copy);
     }
+  }
+
+  private static Extraction read(PDDocument document, DiffLimits limits, Deadline deadline, boolean thumbnail)
+      throws IOException {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("pages", Integer.toString(document.getNumberOfPages()));
+    var info = document.getDocumentInformation();
+    putIfText(properties, "title", info.getTitle());
+    putIfText(properties, "author", info.getAuthor());
+    Bounded text = new Bounded(limits.maxBytesInt());
+    boolean truncated = false;
+    try {
+      new Stripper(deadline).writeText(document, text);
+    } catch (Bounded.Full e) {
+      truncated = true;
+    } catch (Deadline.Expired e) {
+      // The pages read so far are kept (the index uses them); a diff discards a timed-out side.
+      truncated = true;
+    } catch (IOException e) {
+      if (!scratchExhausted(e)) {
+        throw e;
+      }
+      truncated = true;
+    }
+    TextContent.Lines lines = TextContent.split(text.toString(), limits.maxLines());
+    Extraction extraction = Extraction.text(lines.lines(), properties, truncated || lines.truncated());
+    // The first page from the same document: no second copy, no second parse; within what is
+    // left of the time.
+    return thumbnail && deadline.remaining().toMillis() > 0
+        ? extraction.withThumbnail(Thumbnails.firstPage(document, deadline.remaining())) : extraction;
   }
 
   private static void putIfText(Map<String, String> properties, String name, String value) {

@@ -4,6 +4,7 @@ import io.stockage.Diff;
 import io.stockage.ItemId;
 import io.stockage.core.internal.BoundedInputStream;
 import java.io.IOException;
+import io.stockage.spi.storage.FileBacked;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,8 +65,8 @@ public final class RevisionDiffer {
     Deadline deadline = new Deadline(ticker, limits.timeout());
     boolean same = from.sha256().equalsIgnoreCase(to.sha256())
         && ContentKind.normalize(from.mimeType()).equals(ContentKind.normalize(to.mimeType()));
-    Extraction older = same ? Extraction.none() : extract(from, deadline);
-    Extraction newer = same ? Extraction.none() : extract(to, deadline);
+    Extraction older = same ? Extraction.none() : extract(from, deadline, false);
+    Extraction newer = same ? Extraction.none() : extract(to, deadline, false);
     if (deadline.expired()) {
       // One side, or both, stopped at an arbitrary point: comparing them would report changes that
       // are not there (text "deleted", a page count "removed"). Only the catalog properties hold.
@@ -88,23 +89,26 @@ public final class RevisionDiffer {
    * one timeout): what the search index is built from. A failure is reported, never thrown.
    */
   public Extracted extract(Side side) {
-    Extraction extraction = extract(side, new Deadline(ticker, limits.timeout()));
+    Extraction extraction = extract(side, new Deadline(ticker, limits.timeout()), true);
     Map<String, String> properties = extraction.properties();
     Optional<String> error = Optional.ofNullable(properties.remove(Extraction.ERROR));
     if (error.isEmpty() && extraction.truncated()) {
       error = Optional.of("extraction stopped at its limits (size or time): indexed in part");
     }
     String text = String.join("\n", extraction.lines());
-    return new Extracted(text, properties, error);
+    return new Extracted(text, properties, error, extraction.thumbnail());
   }
 
-  private Extraction extract(Side side, Deadline deadline) {
+  // With thumbnail, a PDF's first page is rendered from the document loaded for its text.
+  private Extraction extract(Side side, Deadline deadline, boolean thumbnail) {
     ContentKind kind = ContentKind.of(side.mimeType());
     if (kind == ContentKind.OTHER) {
       return Extraction.none();
     }
-    try (InputStream in = new DeadlineInputStream(Objects.requireNonNull(side.content().get(), "content"), deadline)) {
-      Extraction extraction = extract(side, in, deadline);
+    try (DeadlineInputStream in = new DeadlineInputStream(Objects.requireNonNull(side.content().get(), "content"),
+        deadline)) {
+      Optional<FileBacked> file = in.source() instanceof FileBacked f ? Optional.of(f) : Optional.empty();
+      Extraction extraction = extract(side, in, file, deadline, thumbnail);
       // A parser that swallowed the timeout may have returned early: its result is incomplete.
       return deadline.expired() ? withTruncated(extraction) : extraction;
     } catch (Deadline.Expired e) {
@@ -117,12 +121,13 @@ public final class RevisionDiffer {
     }
   }
 
-  private Extraction extract(Side side, InputStream in, Deadline deadline) throws IOException {
+  private Extraction extract(Side side, InputStream in, Optional<FileBacked> file, Deadline deadline,
+      boolean thumbnail) throws IOException {
     return switch (ContentKind.of(side.mimeType())) {
       case TEXT -> TextContent.read(in, limits);
       case GLTF_JSON -> GltfSummary.readJson(in, limits);
       case GLB -> GltfSummary.readGlb(in, limits);
-      case PDF -> PdfText.read(in, limits, deadline);
+      case PDF -> PdfText.read(in, file, limits, deadline, thumbnail);
       case IMAGE -> ImageHeader.read(new BoundedInputStream(in, limits.maxBytes()), ContentKind.normalize(side.mimeType()));
       case STL -> StlSummary.read(in, side.size());
       case OTHER -> Extraction.none();
@@ -130,7 +135,8 @@ public final class RevisionDiffer {
   }
 
   private static Extraction withTruncated(Extraction extraction) {
-    return new Extraction(extraction.textual(), extraction.lines(), extraction.properties(), true);
+    return new Extraction(extraction.textual(), extraction.lines(), extraction.properties(), true,
+        extraction.thumbnail());
   }
 
   /** The catalog properties, then the extracted ones. */

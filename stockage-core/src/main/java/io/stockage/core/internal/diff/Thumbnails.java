@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -46,24 +45,36 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * <p>Within the limits: a PDF is rendered with PDFBox's memory and scratch bounded as for its text,
  * images are decoded subsampled (a 10,000-pixel-wide JPEG is read at one pixel in twenty), and the
  * whole render stops at the limits' timeout (the document is closed under the renderer, which makes
- * it fail). A failure is an empty result, never an exception: a thumbnail is a nicety.
+ * it fail). A failure is an empty result, never an exception: a thumbnail is a nicety. The indexing
+ * worker renders a PDF's first page from the document its text extraction loaded
+ * ({@link Extracted#thumbnail()}); {@link #render} loads one itself (a reindex filling a gap).
  */
-public final class Thumbnails implements AutoCloseable {
+public final class Thumbnails {
   /** The longer side of a thumbnail, in pixels. */
   public static final int SIZE = 256;
   private static final Pattern BOX = Pattern.compile(
       "\\[([^,\\]]+),([^,\\]]+),([^,\\]]+)]\\.\\.\\[([^,\\]]+),([^,\\]]+),([^,\\]]+)]");
 
-  private final DiffLimits limits;
-  private final ExecutorService renderers = Executors.newCachedThreadPool(runnable -> {
+  // Renders run on threads of their own, waited for up to a timeout (PDFBox cannot be interrupted).
+  private static final ExecutorService RENDERERS = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "stockage-thumbnail");
     thread.setDaemon(true);
     return thread;
   });
 
+  private final DiffLimits limits;
+
   /** Thumbnails within these limits (the PDF scratch and the timeout). */
   public Thumbnails(DiffLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /**
+   * Whether {@link RevisionDiffer#extract} renders that type's thumbnail itself (a PDF's first page,
+   * from the document it loads for the text), so that {@link #render} is not to be called after it.
+   */
+  public static boolean madeByExtraction(String mimeType) {
+    return ContentKind.of(mimeType) == ContentKind.PDF;
   }
 
   /** Whether revisions of that type have thumbnails. */
@@ -83,25 +94,34 @@ public final class Thumbnails implements AutoCloseable {
   public Optional<byte[]> render(Side side, Map<String, String> properties) {
     ContentKind kind = ContentKind.of(side.mimeType());
     return switch (kind) {
-      case PDF, IMAGE -> bounded(side, kind);
+      case PDF -> pdf(side);
+      case IMAGE -> image(side);
       case GLTF_JSON, GLB, STL -> Optional.of(png(schematic(properties.get("boundingBox"))));
       case TEXT, OTHER -> Optional.empty();
     };
   }
 
-  // Renders in a thread of its own, waited for up to the timeout; past it the PDF is closed under
-  // the renderer (an image decode is left to end: it is subsampled, so short).
-  private Optional<byte[]> bounded(Side side, ContentKind kind) {
-    AtomicReference<PDDocument> open = new AtomicReference<>();
-    Future<BufferedImage> render = renderers.submit(() -> kind == ContentKind.PDF ? pdf(side, open) : image(side));
+  /**
+   * A loaded PDF's first page, rendered within the timeout; past it the document is closed under
+   * the renderer, which makes it fail (the caller's document is then unusable: it is done with it).
+   */
+  static Optional<byte[]> firstPage(PDDocument document, java.time.Duration timeout) {
+    return within(timeout, () -> firstPage(document), () -> closeQuietly(document));
+  }
+
+  // Runs a render on a thread of its own, waited for up to the timeout, then gives up (after
+  // onTimeout, which makes the render fail if it can).
+  private static Optional<byte[]> within(java.time.Duration timeout, java.util.concurrent.Callable<BufferedImage> work,
+      Runnable onTimeout) {
+    Future<BufferedImage> render = RENDERERS.submit(work);
     try {
-      BufferedImage image = render.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      BufferedImage image = render.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
       return image == null ? Optional.empty() : Optional.of(png(image));
     } catch (TimeoutException e) {
       render.cancel(true);
-      closeQuietly(open.get());
+      onTimeout.run();
       return Optional.empty();
-    } catch (ExecutionException e) {
+    } catch (ExecutionException | RuntimeException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -110,34 +130,48 @@ public final class Thumbnails implements AutoCloseable {
     }
   }
 
-  private BufferedImage pdf(Side side, AtomicReference<PDDocument> open) throws IOException {
-    Path copy = Files.createTempFile("stockage-thumbnail-", ".pdf");
-    try {
-      try (InputStream in = side.content().get(); OutputStream out = Files.newOutputStream(copy)) {
-        in.transferTo(out);
-      }
-      MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.maxBytes(),
-          limits.maxBytes() * (PdfText.SCRATCH_FACTOR + 1));
-      try (PDDocument document = Loader.loadPDF(copy.toFile(), "", memory.streamCache)) {
-        open.set(document);
-        if (document.getNumberOfPages() == 0) {
-          return null;
-        }
-        PDRectangle box = document.getPage(0).getCropBox();
-        float longer = Math.max(box.getWidth(), box.getHeight());
-        if (!(longer > 0)) {
-          return null;
-        }
-        PDFRenderer renderer = new PDFRenderer(document);
-        renderer.setSubsamplingAllowed(true);
-        return renderer.renderImage(0, SIZE / longer, ImageType.RGB);
-      }
-    } finally {
-      Files.deleteIfExists(copy);
+  private static BufferedImage firstPage(PDDocument document) throws IOException {
+    if (document.getNumberOfPages() == 0) {
+      return null;
     }
+    PDRectangle box = document.getPage(0).getCropBox();
+    float longer = Math.max(box.getWidth(), box.getHeight());
+    if (!(longer > 0)) {
+      return null;
+    }
+    PDFRenderer renderer = new PDFRenderer(document);
+    renderer.setSubsamplingAllowed(true);
+    return renderer.renderImage(0, SIZE / longer, ImageType.RGB);
   }
 
-  private static BufferedImage image(Side side) throws IOException {
+  // A PDF on its own (a reindex making a missing thumbnail): a temporary copy, loaded within the
+  // limits as for its text, the whole within the timeout. An extraction renders the first page from
+  // the document it loaded.
+  private Optional<byte[]> pdf(Side side) {
+    java.util.concurrent.atomic.AtomicReference<PDDocument> open = new java.util.concurrent.atomic.AtomicReference<>();
+    return within(limits.timeout(), () -> {
+      Path copy = Files.createTempFile("stockage-thumbnail-", ".pdf");
+      try {
+        try (InputStream in = side.content().get(); OutputStream out = Files.newOutputStream(copy)) {
+          in.transferTo(out);
+        }
+        MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.maxBytes(),
+            limits.maxBytes() * (PdfText.SCRATCH_FACTOR + 1));
+        try (PDDocument document = Loader.loadPDF(copy.toFile(), "", memory.streamCache)) {
+          open.set(document);
+          return firstPage(document);
+        }
+      } finally {
+        Files.deleteIfExists(copy);
+      }
+    }, () -> closeQuietly(open.get()));
+  }
+
+  private Optional<byte[]> image(Side side) {
+    return within(limits.timeout(), () -> decode(side), () -> { });
+  }
+
+  private static BufferedImage decode(Side side) throws IOException {
     Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(ContentKind.normalize(side.mimeType()));
     if (!readers.hasNext()) {
       return null;
@@ -291,8 +325,4 @@ public final class Thumbnails implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
-    renderers.shutdownNow();
-  }
 }

@@ -11,17 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Thumbnails of PDFs, images and 3D models, within the limits. */
 class ThumbnailsTest {
   private final Thumbnails thumbnails = new Thumbnails(DiffLimits.defaults());
-
-  @AfterEach
-  void close() {
-    thumbnails.close();
-  }
 
   @Test
   void pdf_firstPageRenderedInPortraitWithInkWhereTheTextIs() {
@@ -33,6 +27,71 @@ class ThumbnailsTest {
     // The text is drawn 72 points from the left and 72 from the top: dark pixels there, white elsewhere.
     assertThat(darkPixels(image, 0, 0, image.getWidth(), 80)).isGreaterThan(10);
     assertThat(darkPixels(image, 0, 120, image.getWidth(), 256)).isZero();
+  }
+
+  @Test
+  void extraction_rendersAPdfsFirstPageFromTheDocumentItLoaded_diffsDoNot() {
+    RevisionDiffer differ = RevisionDiffer.create(DiffLimits.defaults());
+    Sides.Tracked pdf = Sides.of(1, "application/pdf", Samples.pdf("Girder survey"));
+
+    Extracted extracted = differ.extract(pdf.side);
+
+    assertThat(extracted.text()).contains("Girder survey");
+    assertThat(decode(extracted.thumbnail()).getHeight()).isEqualTo(256);
+    assertThat(pdf.read.get()).as("the content is read once").isEqualTo(pdf.side.size());
+    assertThat(differ.extract(side("image/png", Samples.png(10, 10))).thumbnail()).as("made by Thumbnails").isEmpty();
+  }
+
+  @Test
+  void extraction_ofALocalFile_mapsItWithoutReadingTheStream(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    byte[] pdf = Samples.pdf("Mapped survey");
+    java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("blob"), pdf);
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      Side side = new Side(1, "application/pdf", pdf.length, "00", () -> new MappedOnly(channel, pdf.length));
+
+      Extracted extracted = RevisionDiffer.create(DiffLimits.defaults()).extract(side);
+
+      assertThat(extracted.error()).isEmpty();
+      assertThat(extracted.text()).contains("Mapped survey");
+      assertThat(extracted.thumbnail()).isPresent();
+    }
+  }
+
+  /** A local file's read that fails if read as a stream: only mapping it works. */
+  private static final class MappedOnly extends java.io.InputStream implements io.stockage.spi.storage.FileBacked {
+    private final java.nio.channels.FileChannel channel;
+    private final long length;
+
+    MappedOnly(java.nio.channels.FileChannel channel, long length) {
+      this.channel = channel;
+      this.length = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      throw new IOException("read as a stream");
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      throw new IOException("read as a stream");
+    }
+
+    @Override
+    public java.nio.channels.FileChannel channel() {
+      return channel;
+    }
+
+    @Override
+    public long offset() {
+      return 0;
+    }
+
+    @Override
+    public long length() {
+      return length;
+    }
   }
 
   @Test
@@ -91,27 +150,25 @@ class ThumbnailsTest {
 
   @Test
   void slowPdf_stopsAtTheTimeout() {
-    Thumbnails quick = new Thumbnails(DiffLimits.defaults().withTimeout(java.time.Duration.ofMillis(1)));
-    try {
-      long start = System.nanoTime();
-      // A stream that takes a second to give its bytes: the render is abandoned long before.
-      Optional<byte[]> png = quick.render(new Side(1, "application/pdf", 10, "00", () -> new ByteArrayInputStream(
-          Samples.pdf("slow")) {
-        @Override
-        public synchronized int read(byte[] b, int off, int len) {
-          try {
-            Thread.sleep(1000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    Thumbnails quick = new Thumbnails(DiffLimits.defaults().withTimeout(java.time.Duration.ofMillis(50)));
+    byte[] pdf = Samples.pdf("slow");
+    long start = System.nanoTime();
+    // A stream that takes a second per read: the render is abandoned long before.
+    Optional<byte[]> png = quick.render(new Side(1, "application/pdf", pdf.length, "00",
+        () -> new java.io.FilterInputStream(new ByteArrayInputStream(pdf)) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            try {
+              Thread.sleep(1000);
+            } catch (InterruptedException e) {
+              throw new java.io.InterruptedIOException();
+            }
+            return super.read(b, off, len);
           }
-          return super.read(b, off, len);
-        }
-      }), Map.of());
-      assertThat(png).isEmpty();
-      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(900);
-    } finally {
-      quick.close();
-    }
+        }), Map.of());
+
+    assertThat(png).isEmpty();
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(900);
   }
 
   private static Side side(String type, byte[] bytes) {
