@@ -35,6 +35,10 @@ import org.apache.pdfbox.text.TextPosition;
 final class PdfText {
   /** PDFBox's scratch on disk, as a multiple of the text limit. */
   static final int SCRATCH_FACTOR = 8;
+  /** The largest PDF whose cross-references are rebuilt when its end does not give them. */
+  static final long REPAIR_LIMIT = 16L << 20;
+  /** How far from the end {@code startxref} is looked for (PDFBox reads its trailer from there). */
+  static final int TAIL = 4096;
 
   private PdfText() {}
 
@@ -51,6 +55,10 @@ final class PdfText {
     if (mappable.isPresent()) {
       // A local file: mapped where it is (the page cache holds it), never copied.
       FileBacked region = mappable.get();
+      Optional<Extraction> refused = unrepairable(region.channel(), region.offset(), region.length());
+      if (refused.isPresent()) {
+        return refused.get();
+      }
       MappedByteBuffer mapped = region.channel().map(FileChannel.MapMode.READ_ONLY, region.offset(), region.length());
       try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(mapped), "", null, null,
           memory.streamCache)) {
@@ -62,12 +70,39 @@ final class PdfText {
       try (OutputStream out = Files.newOutputStream(copy)) {
         in.transferTo(out);
       }
+      try (FileChannel channel = FileChannel.open(copy)) {
+        Optional<Extraction> refused = unrepairable(channel, 0, channel.size());
+        if (refused.isPresent()) {
+          return refused.get();
+        }
+      }
       try (PDDocument document = Loader.loadPDF(copy.toFile(), "", memory.streamCache)) {
         return read(document, limits, deadline, thumbnail);
       }
     } finally {
       Files.deleteIfExists(copy);
     }
+  }
+
+  /**
+   * A PDF larger than {@link #REPAIR_LIMIT} without {@code startxref} in its last {@link #TAIL}
+   * bytes: PDFBox would rebuild its cross-references by scanning every byte for objects (a core for
+   * seconds per hundred megabytes, on random bytes behind a {@code %PDF-} header too). Such a file is
+   * reported as damaged instead; a smaller one is still repaired.
+   */
+  private static Optional<Extraction> unrepairable(FileChannel channel, long offset, long size) throws IOException {
+    if (size <= REPAIR_LIMIT) {
+      return Optional.empty();
+    }
+    java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(TAIL);
+    long at = offset + size - TAIL;
+    while (end.hasRemaining() && channel.read(end, at + end.position()) > 0) {
+      // reads the tail
+    }
+    boolean indexed = new String(end.array(), 0, end.position(), java.nio.charset.StandardCharsets.ISO_8859_1)
+        .contains("startxref");
+    return indexed ? Optional.empty() : Optional.of(Extraction.failed(
+        "a damaged PDF (no cross-reference at its end) is not repaired above " + (REPAIR_LIMIT >> 20) + " MB"));
   }
 
   private static Extraction read(PDDocument document, DiffLimits limits, Deadline deadline, boolean thumbnail)

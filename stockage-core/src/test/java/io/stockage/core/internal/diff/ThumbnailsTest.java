@@ -58,6 +58,30 @@ class ThumbnailsTest {
     }
   }
 
+  @Test
+  void extraction_largePdfWithoutCrossReferencesAtItsEnd_reportedDamagedWithoutAScan(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    // 20 MB of random bytes behind a PDF header: PDFBox would scan them all for objects.
+    java.nio.file.Path file = dir.resolve("garbage.pdf");
+    try (java.io.InputStream in = Samples.largePdf(20L << 20, 3)) {
+      java.nio.file.Files.copy(in, file);
+    }
+    byte[] small = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(file), 1 << 20);
+    RevisionDiffer differ = RevisionDiffer.create(DiffLimits.defaults());
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      long start = System.nanoTime();
+      Extracted extracted = differ.extract(new Side(1, "application/pdf", 20L << 20, "00",
+          () -> new MappedOnly(channel, 20L << 20)));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(extracted.error()).hasValueSatisfying(e -> assertThat(e).contains("not repaired above 16 MB"));
+      assertThat(millis).as("no scan").isLessThan(500);
+    }
+    // Below the limit a damaged file is still repaired as far as PDFBox can (here: nothing to find).
+    assertThat(differ.extract(side("application/pdf", small)).error()).hasValueSatisfying(
+        e -> assertThat(e).doesNotContain("not repaired"));
+  }
+
   /** A local file's read that fails if read as a stream: only mapping it works. */
   private static final class MappedOnly extends java.io.InputStream implements io.stockage.spi.storage.FileBacked {
     private final java.nio.channels.FileChannel channel;
