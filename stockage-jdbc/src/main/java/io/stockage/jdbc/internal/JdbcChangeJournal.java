@@ -80,16 +80,25 @@ public final class JdbcChangeJournal implements ChangeJournal {
   @Override
   public void append(ChangeRecord change) {
     boolean purge = change.kind() == ChangeKind.PURGED && change.item().isPresent();
-    handle.createUpdate("INSERT INTO changes (org_id, project_id, item_id, kind, revision, actor, at, parent_id, name,"
-            + " from_parent_id, principal_type, principal_id, vault, owner_id, mount, path, viewers)"
-            + " VALUES (:org, CAST(:project AS uuid), CAST(:item AS uuid), :kind, :revision, :actor, :at,"
-            + " CAST(:parent AS uuid), :name, CAST(:from AS uuid), :principalType, :principalId, :vault, :owner, :mount,"
-            + " :path, "
-            + (purge ? "coalesce((WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM items"
-                + " WHERE id = CAST(:item AS uuid) UNION ALL SELECT p.id, p.parent_id FROM items p"
-                + " JOIN up ON p.id = up.parent_id) SELECT array_agg(DISTINCT a.principal_type || ':' || a.principal_id)"
-                + " FROM up JOIN item_access a ON a.item_id = up.id), '{}')" : "'{}'")
-            + ")")
+    String values = "CAST(:org AS text), CAST(:project AS uuid), CAST(:item AS uuid), CAST(:kind AS text),"
+        + " CAST(:revision AS integer), CAST(:actor AS text), CAST(:at AS timestamptz), CAST(:parent AS uuid),"
+        + " CAST(:name AS text), CAST(:from AS uuid), CAST(:principalType AS text), CAST(:principalId AS text),"
+        + " CAST(:vault AS boolean), CAST(:owner AS text), CAST(:mount AS text), CAST(:path AS text), "
+        + (purge ? "coalesce((WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM items"
+            + " WHERE id = CAST(:item AS uuid) UNION ALL SELECT p.id, p.parent_id FROM items p"
+            + " JOIN up ON p.id = up.parent_id) SELECT array_agg(DISTINCT a.principal_type || ':' || a.principal_id)"
+            + " FROM up JOIN item_access a ON a.item_id = up.id), '{}')" : "CAST('{}' AS text[])");
+    // The transaction's first change also queues the wake-up, in the same statement: delivered when
+    // the transaction commits, once however many rows it wrote.
+    String source = notified ? " VALUES (" + values + ")"
+        : " SELECT " + values + " FROM (SELECT pg_notify(:channel, '')) AS wake";
+    var insert = handle.createUpdate("INSERT INTO changes (org_id, project_id, item_id, kind, revision, actor, at,"
+            + " parent_id, name, from_parent_id, principal_type, principal_id, vault, owner_id, mount, path, viewers)"
+            + source);
+    if (!notified) {
+      insert.bind("channel", CHANNEL);
+    }
+    insert
         .bind("org", change.org().value())
         .bind("project", change.project().map(ProjectId::value).orElse(null))
         .bind("item", change.item().map(ItemId::value).orElse(null))
@@ -107,11 +116,7 @@ public final class JdbcChangeJournal implements ChangeJournal {
         .bind("mount", change.mount().orElse(null))
         .bind("path", change.path().orElse(null))
         .execute();
-    if (!notified) {
-      // Delivered when the transaction commits, once however many rows it wrote; only a wake-up.
-      handle.createQuery("SELECT pg_notify(:channel, '')").bind("channel", CHANNEL).mapTo(String.class).one();
-      notified = true;
-    }
+    notified = true;
   }
 
   @Override
