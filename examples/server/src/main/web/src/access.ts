@@ -1,7 +1,7 @@
 // Who has access to a file or folder, in a dialog: its access entries (revoke), a grant of a role
 // to a user or a team, "why can X see this" (the sources of X's access), and a share link (create,
 // copy, revoke). Offered to those who may share the item.
-import { api, ApiError, FileItem } from './api';
+import { api, attempt, FileItem } from './api';
 import { announce, h, when } from './dom';
 
 interface Entry {
@@ -19,14 +19,6 @@ interface Explanation {
 }
 
 const ALL = ['VIEW', 'ADD', 'CHANGE', 'DELETE', 'SHARE'];
-
-async function attempt(action: () => Promise<void>): Promise<void> {
-  try {
-    await action();
-  } catch (e) {
-    announce(e instanceof ApiError ? e.message : String(e), true);
-  }
-}
 
 /** Opens the access dialog of an item; {@code allowed} is the caller's permissions on it. */
 export async function openAccess(item: FileItem, allowed: Set<string>): Promise<void> {

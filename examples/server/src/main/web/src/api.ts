@@ -1,5 +1,6 @@
 // Calls to the sample server's JSON API with the session cookie and the CSRF token the page was
 // served with. A refusal comes back as an ApiError holding the server's problem detail in words.
+import { announce } from './dom';
 
 const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]');
 
@@ -22,6 +23,15 @@ export function orgAdmin(): boolean {
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly kind?: string) {
     super(message);
+  }
+}
+
+/** Runs an action; a refusal or a failure is announced in the server's words instead of thrown. */
+export async function attempt(action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (e) {
+    announce(e instanceof ApiError ? e.message : String(e), true);
   }
 }
 

@@ -1,7 +1,7 @@
 // The Members tab of a project: its members and teams with their roles; those who may share at
 // the project's root add, change and remove them (the roles offered are the ones they may grant:
 // ADMIN only to one who holds every permission there). The server decides in the end.
-import { api, ApiError } from './api';
+import { api, attempt } from './api';
 import { announce, h, when } from './dom';
 
 interface Member {
@@ -17,14 +17,6 @@ interface Team {
 }
 
 const ALL = ['VIEW', 'ADD', 'CHANGE', 'DELETE', 'SHARE'];
-
-async function attempt(action: () => Promise<void>): Promise<void> {
-  try {
-    await action();
-  } catch (e) {
-    announce(e instanceof ApiError ? e.message : String(e), true);
-  }
-}
 
 export async function renderMembers(panel: HTMLElement, slug: string, atRoot: Set<string>): Promise<void> {
   const base = `/api/v1/projects/${encodeURIComponent(slug)}`;

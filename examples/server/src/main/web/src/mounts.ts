@@ -1,7 +1,7 @@
 // Live mounts (an SMB share, a bucket, a folder) next to the managed files: their entries by path,
 // with the caller's own role on the mount — VIEWER browses and downloads, EDITOR also uploads,
 // creates folders and deletes. The backend is the source of truth; nothing here is versioned.
-import { api, ApiError, csrfHeaders, errorOf, Page } from './api';
+import { api, attempt, csrfHeaders, errorOf, Page } from './api';
 import { announce, bytes, h, when } from './dom';
 
 interface Mount {
@@ -17,14 +17,6 @@ interface Entry {
   type: 'FILE' | 'DIRECTORY';
   size: number;
   lastModified: string;
-}
-
-async function attempt(action: () => Promise<void>): Promise<void> {
-  try {
-    await action();
-  } catch (e) {
-    announce(e instanceof ApiError ? e.message : String(e), true);
-  }
 }
 
 export async function renderMounts(root: HTMLElement): Promise<void> {

@@ -1,16 +1,8 @@
 // The Vault (seed 004): files kept apart from the organization's permissions, seen by their owner,
 // their project's members and those they are shared with. Upload (to one's personal vault, or a
 // project's), download, and share with users and teams.
-import { api, ApiError, csrfHeaders, errorOf, FileItem, Page } from './api';
+import { api, attempt, csrfHeaders, errorOf, FileItem, Page } from './api';
 import { announce, bytes, h, when } from './dom';
-
-async function attempt(action: () => Promise<void>): Promise<void> {
-  try {
-    await action();
-  } catch (e) {
-    announce(e instanceof ApiError ? e.message : String(e), true);
-  }
-}
 
 export async function renderVault(root: HTMLElement): Promise<void> {
   document.title = 'Vault · Stockage';
