@@ -56,36 +56,33 @@ export async function renderMembers(panel: HTMLElement, slug: string, atRoot: Se
     h('table', { class: 'members' }, h('caption', {}, 'Members'), head('User', 'Role', 'Since'), members),
     h('table', { class: 'members' }, h('caption', {}, 'Teams'), head('Team', 'Role', 'Since'), teams),
   ];
+  // A form naming a user or a team and a role; submitting it gives that role (added or changed).
+  const roleForm = (id: string, label: string, button: string, give: (name: string, role: string) => Promise<string>) => {
+    const name = h('input', { id, required: true, autocomplete: 'off' });
+    const role = roleSelect(`${id}-role`, 'VIEWER');
+    const form = h('form', { class: 'inline-form' },
+      h('label', { for: id }, label), name, h('label', { for: `${id}-role` }, 'Role'), role,
+      h('button', { type: 'submit' }, button));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void attempt(async () => {
+        announce(await give(name.value.trim(), role.value));
+        name.value = '';
+        await load();
+      });
+    });
+    return form;
+  };
   if (manage) {
-    const user = h('input', { id: 'member-user', required: true, autocomplete: 'off' });
-    const role = roleSelect('member-role', 'VIEWER');
-    const addMember = h('form', { class: 'inline-form' },
-      h('label', { for: 'member-user' }, 'User'), user, h('label', { for: 'member-role' }, 'Role'), role,
-      h('button', { type: 'submit' }, 'Add or change member'));
-    addMember.addEventListener('submit', (e) => {
-      e.preventDefault();
-      void attempt(async () => {
-        await api.post(`${base}/members`, { user: user.value.trim(), role: role.value });
-        announce(`${user.value.trim()} is ${role.value} of the project`);
-        user.value = '';
-        await load();
-      });
-    });
-    const team = h('input', { id: 'team-id', required: true, autocomplete: 'off' });
-    const teamRole = roleSelect('team-role', 'VIEWER');
-    const addTeam = h('form', { class: 'inline-form' },
-      h('label', { for: 'team-id' }, 'Team'), team, h('label', { for: 'team-role' }, 'Role'), teamRole,
-      h('button', { type: 'submit' }, 'Add or change team'));
-    addTeam.addEventListener('submit', (e) => {
-      e.preventDefault();
-      void attempt(async () => {
-        await api.put(`${base}/teams/${encodeURIComponent(team.value.trim())}`, { role: teamRole.value });
-        announce(`Team ${team.value.trim()} is ${teamRole.value} of the project`);
-        team.value = '';
-        await load();
-      });
-    });
-    children.push(addMember, addTeam);
+    children.push(
+      roleForm('member-user', 'User', 'Add or change member', async (user, role) => {
+        await api.post(`${base}/members`, { user, role });
+        return `${user} is ${role} of the project`;
+      }),
+      roleForm('team-id', 'Team', 'Add or change team', async (team, role) => {
+        await api.put(`${base}/teams/${encodeURIComponent(team)}`, { role });
+        return `Team ${team} is ${role} of the project`;
+      }));
   }
   panel.replaceChildren(...children.filter((c): c is Node => c !== null));
   await load();
