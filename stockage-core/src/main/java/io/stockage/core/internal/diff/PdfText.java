@@ -39,6 +39,8 @@ final class PdfText {
   static final long REPAIR_LIMIT = 16L << 20;
   /** How far from the end {@code startxref} is looked for (PDFBox reads its trailer from there). */
   static final int TAIL = 4096;
+  private static final String UNREPAIRED =
+      "a damaged PDF (no cross-reference at its end) is not repaired above " + (REPAIR_LIMIT >> 20) + " MB";
 
   private PdfText() {}
 
@@ -49,35 +51,48 @@ final class PdfText {
    */
   static Extraction read(InputStream in, Optional<FileBacked> file, DiffLimits limits, Deadline deadline,
       boolean thumbnail) throws IOException {
+    return withDocument(in, file, limits, Extraction.failed(UNREPAIRED),
+        document -> read(document, limits, deadline, thumbnail));
+  }
+
+  /** What is done with a loaded document. */
+  interface DocumentWork<T> {
+    T apply(PDDocument document) throws IOException;
+  }
+
+  /**
+   * Loads the PDF within the limits and hands it to the work: a local file's region is mapped where
+   * it is (the page cache holds it), anything else is copied to a temporary file first. A damaged
+   * file too large to repair gives {@code unrepairable} instead.
+   */
+  static <T> T withDocument(InputStream in, Optional<FileBacked> file, DiffLimits limits, T unrepairable,
+      DocumentWork<T> work) throws IOException {
     MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.maxBytes(),
         limits.maxBytes() * (SCRATCH_FACTOR + 1));
     Optional<FileBacked> mappable = file.filter(f -> f.length() <= Integer.MAX_VALUE);
     if (mappable.isPresent()) {
-      // A local file: mapped where it is (the page cache holds it), never copied.
       FileBacked region = mappable.get();
-      Optional<Extraction> refused = unrepairable(region.channel(), region.offset(), region.length());
-      if (refused.isPresent()) {
-        return refused.get();
+      if (!repairable(region.channel(), region.offset(), region.length())) {
+        return unrepairable;
       }
       MappedByteBuffer mapped = region.channel().map(FileChannel.MapMode.READ_ONLY, region.offset(), region.length());
       try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(mapped), "", null, null,
           memory.streamCache)) {
-        return read(document, limits, deadline, thumbnail);
+        return work.apply(document);
       }
     }
-    Path copy = Files.createTempFile("stockage-diff-", ".pdf");
+    Path copy = Files.createTempFile("stockage-pdf-", ".pdf");
     try {
       try (OutputStream out = Files.newOutputStream(copy)) {
         in.transferTo(out);
       }
       try (FileChannel channel = FileChannel.open(copy)) {
-        Optional<Extraction> refused = unrepairable(channel, 0, channel.size());
-        if (refused.isPresent()) {
-          return refused.get();
+        if (!repairable(channel, 0, channel.size())) {
+          return unrepairable;
         }
       }
       try (PDDocument document = Loader.loadPDF(copy.toFile(), "", memory.streamCache)) {
-        return read(document, limits, deadline, thumbnail);
+        return work.apply(document);
       }
     } finally {
       Files.deleteIfExists(copy);
@@ -85,24 +100,22 @@ final class PdfText {
   }
 
   /**
-   * A PDF larger than {@link #REPAIR_LIMIT} without {@code startxref} in its last {@link #TAIL}
-   * bytes: PDFBox would rebuild its cross-references by scanning every byte for objects (a core for
-   * seconds per hundred megabytes, on random bytes behind a {@code %PDF-} header too). Such a file is
-   * reported as damaged instead; a smaller one is still repaired.
+   * False for a PDF larger than {@link #REPAIR_LIMIT} without {@code startxref} in its last
+   * {@link #TAIL} bytes: PDFBox would rebuild its cross-references by scanning every byte for
+   * objects (a core for seconds per hundred megabytes, on random bytes behind a {@code %PDF-}
+   * header too). Such a file is reported as damaged instead; a smaller one is still repaired.
    */
-  private static Optional<Extraction> unrepairable(FileChannel channel, long offset, long size) throws IOException {
+  private static boolean repairable(FileChannel channel, long offset, long size) throws IOException {
     if (size <= REPAIR_LIMIT) {
-      return Optional.empty();
+      return true;
     }
     java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(TAIL);
     long at = offset + size - TAIL;
     while (end.hasRemaining() && channel.read(end, at + end.position()) > 0) {
       // reads the tail
     }
-    boolean indexed = new String(end.array(), 0, end.position(), java.nio.charset.StandardCharsets.ISO_8859_1)
+    return new String(end.array(), 0, end.position(), java.nio.charset.StandardCharsets.ISO_8859_1)
         .contains("startxref");
-    return indexed ? Optional.empty() : Optional.of(Extraction.failed(
-        "a damaged PDF (no cross-reference at its end) is not repaired above " + (REPAIR_LIMIT >> 20) + " MB"));
   }
 
   private static Extraction read(PDDocument document, DiffLimits limits, Deadline deadline, boolean thumbnail)

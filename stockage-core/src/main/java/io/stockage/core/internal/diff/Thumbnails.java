@@ -9,10 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +26,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
@@ -144,25 +139,18 @@ public final class Thumbnails {
     return renderer.renderImage(0, SIZE / longer, ImageType.RGB);
   }
 
-  // A PDF on its own (a reindex making a missing thumbnail): a temporary copy, loaded within the
-  // limits as for its text, the whole within the timeout. An extraction renders the first page from
-  // the document it loaded.
+  // A PDF on its own (a reindex making a missing thumbnail), loaded as for its text; the whole
+  // within the timeout. An extraction renders the first page from the document it loaded.
   private Optional<byte[]> pdf(Side side) {
     java.util.concurrent.atomic.AtomicReference<PDDocument> open = new java.util.concurrent.atomic.AtomicReference<>();
     return within(limits.timeout(), () -> {
-      Path copy = Files.createTempFile("stockage-thumbnail-", ".pdf");
-      try {
-        try (InputStream in = side.content().get(); OutputStream out = Files.newOutputStream(copy)) {
-          in.transferTo(out);
-        }
-        MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.maxBytes(),
-            limits.maxBytes() * (PdfText.SCRATCH_FACTOR + 1));
-        try (PDDocument document = Loader.loadPDF(copy.toFile(), "", memory.streamCache)) {
+      try (InputStream in = side.content().get()) {
+        Optional<io.stockage.spi.storage.FileBacked> file =
+            in instanceof io.stockage.spi.storage.FileBacked f ? Optional.of(f) : Optional.empty();
+        return PdfText.withDocument(in, file, limits, null, document -> {
           open.set(document);
           return firstPage(document);
-        }
-      } finally {
-        Files.deleteIfExists(copy);
+        });
       }
     }, () -> closeQuietly(open.get()));
   }
