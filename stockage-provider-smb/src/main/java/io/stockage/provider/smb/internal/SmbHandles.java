@@ -24,18 +24,36 @@ import java.util.Set;
  */
 final class SmbHandles {
   private static final Set<SMB2ShareAccess> SHARED = SMB2ShareAccess.ALL;
+  private static final int NOT_FOUND_ATTEMPTS = 2;
 
   private SmbHandles() {}
 
   /** A file to read, whole or a range. */
   static File openForRead(DiskShare share, String path) {
-    return share.openFile(path, EnumSet.of(AccessMask.FILE_READ_DATA, AccessMask.FILE_READ_ATTRIBUTES), null, SHARED,
-        FILE_OPEN, null);
+    return openExisting(share, path, EnumSet.of(AccessMask.FILE_READ_DATA, AccessMask.FILE_READ_ATTRIBUTES));
   }
 
   /** A file whose size and time are wanted. */
   static File openForStat(DiskShare share, String path) {
-    return share.openFile(path, EnumSet.of(AccessMask.FILE_READ_ATTRIBUTES), null, SHARED, FILE_OPEN, null);
+    return openExisting(share, path, EnumSet.of(AccessMask.FILE_READ_ATTRIBUTES));
+  }
+
+  /**
+   * Opens an existing file to look at it, asking again when the server says there is none. Samba
+   * (4.17 seen) answers {@code STATUS_OBJECT_NAME_NOT_FOUND}, now and then, to an open that races
+   * a rename over the name, although the name never stops existing on its disk (about 1 read in 600
+   * under a writer replacing the file in a loop): a second answer of the same is taken as the truth.
+   */
+  private static File openExisting(DiskShare share, String path, Set<AccessMask> access) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return share.openFile(path, access, null, SHARED, FILE_OPEN, null);
+      } catch (RuntimeException e) {
+        if (attempt == NOT_FOUND_ATTEMPTS || !SmbErrors.is(e, NtStatus.STATUS_OBJECT_NAME_NOT_FOUND)) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
@@ -48,7 +66,6 @@ final class SmbHandles {
         FILE_CREATE, null);
   }
 
-  /** A file to rename (move). */
   /** Opens a file to write in place: created or emptied when {@code create}, else it must exist. */
   static File openForWriteAt(DiskShare share, String path, boolean create) {
     return share.openFile(path, EnumSet.of(AccessMask.FILE_WRITE_DATA, AccessMask.FILE_READ_DATA,
@@ -56,6 +73,7 @@ final class SmbHandles {
         create ? com.hierynomus.mssmb2.SMB2CreateDisposition.FILE_OVERWRITE_IF : FILE_OPEN, null);
   }
 
+  /** A file to rename (move). */
   static File openForRename(DiskShare share, String path) {
     return share.openFile(path, EnumSet.of(AccessMask.DELETE, AccessMask.FILE_READ_ATTRIBUTES), null, SHARED,
         FILE_OPEN, null);
