@@ -14,6 +14,7 @@ import io.stockage.jdbc.JdbcCatalog;
 import io.stockage.jdbc.JdbcDirectory;
 import io.stockage.spi.catalog.Catalog;
 import io.stockage.spi.storage.ObjectPage;
+import io.stockage.spi.storage.StorageProvider;
 import io.stockage.testkit.PostgresFixture;
 import io.stockage.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -61,13 +62,19 @@ final class EngineFixture implements AutoCloseable {
 
   /** An engine on mount {@code main}, customized (retention, name conflicts...). */
   static EngineFixture start(Path root, UnaryOperator<Catalog> wrap, Consumer<StockageEngineBuilder> customize) {
+    return start(root, wrap, UnaryOperator.identity(), customize);
+  }
+
+  /** As above, the engine seeing the disk through {@code wrapStorage} (the fixture's helpers do not). */
+  static EngineFixture start(Path root, UnaryOperator<Catalog> wrap, UnaryOperator<StorageProvider> wrapStorage,
+      Consumer<StockageEngineBuilder> customize) {
     TestDatabase db = PostgresFixture.create();
     FileSystemProvider fs = FileSystemProvider.create(root);
     JdbcDirectory directory = JdbcDirectory.create(db.dataSource());
     StockageEngineBuilder builder = StockageEngine.builder()
         .catalog(wrap.apply(JdbcCatalog.create(db.dataSource())))
         .directory(directory)
-        .mount(Mount.managed("main", fs))
+        .mount(Mount.managed("main", wrapStorage.apply(fs)))
         .reconcilerGrace(java.time.Duration.ZERO);
     customize.accept(builder);
     return new EngineFixture(db, fs, builder.build(), directory);

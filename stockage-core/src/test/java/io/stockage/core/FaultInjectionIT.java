@@ -17,7 +17,8 @@ import io.stockage.testkit.Samples;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,12 +30,15 @@ class FaultInjectionIT {
   @TempDir
   Path root;
 
-  @Test
-  void failureAfterPromotion_leavesNoItem_andReconcilerRemovesTheOrphan() {
+  /** Small content is written to its key from memory, larger content moved there from staging. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 2 << 20})
+  void failureAfterPromotion_leavesNoItem_andReconcilerRemovesTheOrphan(int padding) {
     AtomicBoolean fail = new AtomicBoolean();
     try (EngineFixture fx = EngineFixture.start(root, UploadPolicy.defaults(), c -> new FailingCatalog(c, fail))) {
       Project project = fx.project();
-      byte[] pdf = Samples.pdf("orphan to be");
+      byte[] head = Samples.pdf("orphan to be");
+      byte[] pdf = java.util.Arrays.copyOf(head, head.length + padding);
       fail.set(true);
       assertThatThrownBy(() -> fx.upload(BOB, project, "plan.pdf", pdf)).isInstanceOfSatisfying(
           StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));

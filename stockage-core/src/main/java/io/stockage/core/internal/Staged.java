@@ -9,10 +9,14 @@ import io.stockage.spi.catalog.BlobRecord;
 import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.spi.storage.ObjectInfo;
 import io.stockage.spi.storage.WriteOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +26,26 @@ import org.slf4j.LoggerFactory;
  * (step 4). Whatever happens, {@link #cleanUp} after the transaction leaves no staging object
  * behind; a crash leaves only staging objects and intents, from which the reconciler removes
  * what no blob row claims.
+ *
+ * <p>Small content ({@value #SMALL} bytes at most) is held in memory instead, while a budget
+ * shared by the JVM's uploads ({@value #SMALL_BUDGET_BYTES} bytes) allows: its hash is known
+ * before anything is stored, so the promotion writes it once, straight to its content-addressed
+ * key — no staging object to write, move and delete (three requests on S3, one) — and identical
+ * content already stored is not written at all. Past the budget, small content is staged like
+ * any other.
  */
 public final class Staged {
   private static final Logger LOG = LoggerFactory.getLogger(Staged.class);
   private static final int PROMOTION_ATTEMPTS = 3;
+  /** The largest content held in memory rather than staged. */
+  static final int SMALL = 1 << 20;
+  private static final int SMALL_BUDGET_BYTES = 32 * SMALL;
+  private static final Semaphore SMALL_BUDGET = new Semaphore(SMALL_BUDGET_BYTES);
 
   private final Mount mount;
   private final String stagingKey;
+  /** The content itself when it is small, else null; its budget is given back by {@link #cleanUp}. */
+  private byte[] held;
   private final String sha256;
   private final long size;
   private final String mimeType;
@@ -64,19 +81,49 @@ public final class Staged {
    */
   public static Staged stream(EngineContext ctx, Mount mount, InputStream in, OptionalLong declared, String extension,
       long quotaRoom) {
-    String key = BlobKeys.staging();
     UploadStream checked = UploadStream.of(ctx, in, declared, extension, quotaRoom);
+    InputStream rest = checked;
+    long expected = declared.orElse(SMALL);
+    if (expected <= SMALL && SMALL_BUDGET.tryAcquire((int) expected)) {
+      byte[] head = readHead(checked, (int) expected);
+      if (head.length <= expected) {
+        SMALL_BUDGET.release((int) expected - head.length);
+        Staged small = new Staged(mount, null, checked.result(), false);
+        small.held = head;
+        return small;
+      }
+      // Undeclared and larger: staged, its first bytes from memory.
+      SMALL_BUDGET.release((int) expected);
+      rest = new SequenceInputStream(new ByteArrayInputStream(head), checked);
+    }
+    String key = BlobKeys.staging();
     WriteOptions options = WriteOptions.defaults();
     if (declared.isPresent()) {
       options = options.withLength(declared.getAsLong());
     }
     try {
-      mount.provider().write(key, checked, options);
+      mount.provider().write(key, rest, options);
       checked.requireEnd();
       return new Staged(mount, key, checked.result(), true);
     } catch (RuntimeException e) {
       deleteQuietly(mount, key);
       throw e;
+    }
+  }
+
+  /**
+   * Up to {@code expected + 1} bytes of the stream: all of it when there are no more; the budget
+   * reserved for them is given back if reading fails.
+   */
+  private static byte[] readHead(UploadStream checked, int expected) {
+    try {
+      return checked.readNBytes(expected + 1);
+    } catch (IOException | RuntimeException e) {
+      SMALL_BUDGET.release(expected);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw StockageException.of(ErrorKind.UNAVAILABLE, "the upload stream broke: " + e, e);
     }
   }
 
@@ -143,8 +190,7 @@ public final class Staged {
       Optional<BlobRecord> inserted = session.blobs().insertIfAbsent(mount.name(), key, sha256, size, now);
       if (inserted.isPresent()) {
         // Our new row is locked until commit: the reconciler cannot claim the key meanwhile.
-        mount.provider().move(stagingKey, key);
-        moved = true;
+        store(key);
         session.blobs().reference(inserted.get().id());
         return new Promoted(inserted.get(), Optional.empty());
       }
@@ -162,12 +208,26 @@ public final class Staged {
     BlobRecord blob = session.blobs().insertIfAbsent(mount.name(), key, sha256, size, now)
         .or(() -> session.blobs().lock(mount.name(), key))
         .orElseThrow(() -> StockageException.of(ErrorKind.UNAVAILABLE, "the item's blob row kept changing"));
-    ObjectInfo stored = mount.provider().copy(stagingKey, key);
+    ObjectInfo stored = held != null ? write(key) : mount.provider().copy(stagingKey, key);
     String version = stored.versionId().orElseThrow(() -> StockageException.of(ErrorKind.UNEXPECTED,
         "mount " + mount.name() + " is versioned natively but its provider returned no version id"));
     promotedVersion = Optional.of(new ObjectVersionRef(key, version));
     session.blobs().reference(blob.id());
     return new Promoted(blob, Optional.of(version));
+  }
+
+  /** Stores the content under its key: written from memory, or the staging object moved there. */
+  private void store(String key) {
+    if (held != null) {
+      write(key);
+    } else {
+      mount.provider().move(stagingKey, key);
+      moved = true;
+    }
+  }
+
+  private ObjectInfo write(String key) {
+    return mount.provider().write(key, new ByteArrayInputStream(held), WriteOptions.defaults().withLength(held.length));
   }
 
   /**
@@ -186,9 +246,15 @@ public final class Staged {
     });
   }
 
-  /** Removes the staging object unless promotion moved it (or {@link #of} staged it); call after the transaction ends. */
+  /**
+   * Removes the staging object unless promotion moved it (or {@link #of} staged it), or gives back
+   * the memory of small content; call after the transaction ends.
+   */
   public void cleanUp() {
-    if (!moved && owned) {
+    if (held != null) {
+      SMALL_BUDGET.release(held.length);
+      held = null;
+    } else if (!moved && owned) {
       deleteQuietly(mount, stagingKey);
     }
   }
