@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * the connection's current schema, next to the host's tables if it has some.
  *
  * <p>Transactions: {@link #inTransaction} is one READ COMMITTED read-write transaction,
- * {@link #read} one REPEATABLE READ read-only transaction. Database failures become
+ * {@link #read} one REPEATABLE READ read-only transaction, {@link #autocommit} none (each
+ * statement commits on its own). Database failures become
  * {@link io.stockage.StockageException}s: a unique constraint is {@code ALREADY_EXISTS} (and the
  * transaction stays usable after one raised by an insert or update), a serialization failure or
  * deadlock {@code CONFLICT}, a database that cannot be reached {@code UNAVAILABLE}, anything else
@@ -100,6 +101,12 @@ public final class JdbcCatalog implements Catalog {
   public <T> T read(Function<CatalogSession, T> work) {
     Objects.requireNonNull(work, "work");
     return transactions.read(handle -> work.apply(JdbcCatalogSession.on(handle)));
+  }
+
+  @Override
+  public <T> T autocommit(Function<CatalogSession, T> work) {
+    Objects.requireNonNull(work, "work");
+    return transactions.single(handle -> work.apply(JdbcCatalogSession.on(handle)));
   }
 
   /**

@@ -22,6 +22,17 @@ public interface Catalog extends AutoCloseable {
   <T> T read(Function<CatalogSession, T> work);
 
   /**
+   * Runs the work without a transaction around it: each statement commits on its own and sees
+   * what was committed when it ran, and nothing is rolled back when the work throws. For one write
+   * that stands alone, or reads that need no consistent view (checks that a later transaction
+   * repeats): on PostgreSQL it saves the round trips that open and end a transaction. By default,
+   * a transaction of {@link #inTransaction}.
+   */
+  default <T> T autocommit(Function<CatalogSession, T> work) {
+    return inTransaction(work);
+  }
+
+  /**
    * Starts listening for committed changes (a connection of its own on PostgreSQL); the engine
    * holds one and closes it. A catalog without wake-ups returns {@link ChangeSignals#none()}.
    */

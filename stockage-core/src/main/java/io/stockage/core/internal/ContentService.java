@@ -59,7 +59,8 @@ public final class ContentService {
     return op.run(() -> {
       String name = NameRules.fileName(upload.name(), ctx.policy());
       UploadStream.checkDeclared(upload.declaredSize(), ctx.policy());
-      Planned planned = ctx.catalog().read(session -> {
+      // The checks the commit repeats: no snapshot needed, nor a transaction's round trips.
+      Planned planned = ctx.catalog().autocommit(session -> {
         Target found = target(op, session, upload, name);
         return new Planned(found, QuotaService.room(session, found.project().org(), found.project().id()));
       });
@@ -90,7 +91,7 @@ public final class ContentService {
     Operation op = Operation.mutation(ctx, "write", subject, id.toString());
     return op.run(() -> {
       UploadStream.checkDeclared(content.declaredSize(), ctx.policy());
-      Revisable found = ctx.catalog().read(session -> {
+      Revisable found = ctx.catalog().autocommit(session -> {
         Item item = Lookups.liveFile(op, session, id, Permission.CHANGE, false).item();
         LockGate.require(ctx, session, op, id);
         checkExpected(item, content.expectedRevision());

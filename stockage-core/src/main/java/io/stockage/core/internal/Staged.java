@@ -153,14 +153,14 @@ public final class Staged {
   }
 
   /**
-   * Records, in a transaction of its own, the key the content is about to be stored under (its
+   * Records, in a statement that commits on its own, the key the content is about to be stored under (its
    * content-addressed key, or on a natively versioned mount the item's key): should the
    * transaction that records it never commit, the reconciler finds the content from this intent.
    * Call before the transaction that {@link #promote}s.
    */
   public void intend(io.stockage.spi.catalog.Catalog catalog, BlobKeys.Space namespace, ItemId item, Instant now) {
     String key = key(namespace, item);
-    intent = Optional.of(catalog.inTransaction(session -> session.blobs().intend(mount.name(), key, now)));
+    intent = Optional.of(catalog.autocommit(session -> session.blobs().intend(mount.name(), key, now)));
   }
 
   private String key(BlobKeys.Space namespace, ItemId item) {

@@ -16,6 +16,14 @@ public final class Savepoints {
 
   /** Runs the statement; on failure rolls back to before it and throws the mapped error. */
   public static <T> T guard(Handle handle, Supplier<T> statement) {
+    if (!handle.isInTransaction()) {
+      // A statement that commits on its own: its failure leaves nothing to keep usable.
+      try {
+        return statement.get();
+      } catch (JdbiException e) {
+        throw JdbcErrors.map(e);
+      }
+    }
     handle.savepoint(NAME);
     T result;
     try {
