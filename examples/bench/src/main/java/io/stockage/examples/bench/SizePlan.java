@@ -6,7 +6,7 @@ import java.util.List;
  * One file size to measure.
  *
  * @param label how the size is printed, e.g. {@code 64 MB}
- * @param bytes the file's size in bytes, the PDF header included
+ * @param bytes the file's size in bytes, the whole PDF
  * @param warmups iterations run first and not counted
  * @param runs iterations measured; the median is reported
  * @param probeHeap whether the peak heap is measured around each upload

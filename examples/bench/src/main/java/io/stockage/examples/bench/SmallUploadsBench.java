@@ -61,7 +61,7 @@ public final class SmallUploadsBench {
 
         %d uploads of %d bytes each way, after %d not counted, one after the other on one thread,
         the two legs taking turns to go first (the indexing worker, on as shipped, is busy after each
-        upload); every file's bytes are its own (a PDF header, then random bytes). Stockage:
+        upload); every file's bytes are its own (a well-formed PDF around random bytes). Stockage:
         files().upload with the size declared, through a PostgreSQL catalog (embedded, fsync off);
         content this small is hashed in memory and written once to its key. Provider: write() of
         the same bytes to a fresh key (the local disk forces each file; S3Mock gets one PUT).
@@ -120,10 +120,6 @@ public final class SmallUploadsBench {
   }
 
   private static byte[] content(SplittableRandom random) {
-    byte[] bytes = new byte[SIZE];
-    random.nextBytes(bytes);
-    byte[] header = InputFiles.PDF_HEADER;
-    System.arraycopy(header, 0, bytes, 0, header.length);
-    return bytes;
+    return InputFiles.pdf(SIZE, random);
   }
 }
