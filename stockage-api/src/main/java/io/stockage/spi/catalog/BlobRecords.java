@@ -25,6 +25,23 @@ public interface BlobRecords {
   /** Adds a reference. */
   void reference(long blobId);
 
+  /**
+   * Fulfils the intent and adds a reference to the key's blob row, inserting the row (with this
+   * one reference) when the key has none: the promotion of content to a content-addressed key, in
+   * one step. The row stays locked until the transaction ends; a concurrent call for the same key
+   * waits for it, and one that finds the row deleted meanwhile inserts it again. When this call
+   * inserted the row, the caller stores the content under the key before the transaction commits.
+   */
+  Referenced referenceOrInsert(long intent, String mount, String key, String sha256, long size, Instant at);
+
+  /**
+   * A blob row that a reference was added to.
+   *
+   * @param blob the row, with the reference counted
+   * @param inserted whether the reference inserted it (the content is to be stored)
+   */
+  record Referenced(BlobRecord blob, boolean inserted) {}
+
   /** Removes a reference; at zero the blob becomes a candidate for the reconciler. */
   void release(long blobId, Instant at);
 

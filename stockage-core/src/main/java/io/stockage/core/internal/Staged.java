@@ -6,6 +6,7 @@ import io.stockage.Mount;
 import io.stockage.StockageException;
 import io.stockage.VersioningMode;
 import io.stockage.spi.catalog.BlobRecord;
+import io.stockage.spi.catalog.BlobRecords;
 import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.spi.storage.ObjectInfo;
 import io.stockage.spi.storage.WriteOptions;
@@ -36,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Staged {
   private static final Logger LOG = LoggerFactory.getLogger(Staged.class);
-  private static final int PROMOTION_ATTEMPTS = 3;
   /** The largest content held in memory rather than staged. */
   static final int SMALL = 1 << 20;
   private static final int SMALL_BUDGET_BYTES = 32 * SMALL;
@@ -180,28 +180,20 @@ public final class Staged {
     if (!recorded.key().equals(key(namespace, item))) {
       throw new IllegalStateException("the intent names " + recorded.key() + ", not the key promoted to");
     }
-    // Gone with this transaction's commit; kept, for the reconciler, if it rolls back.
-    session.blobs().fulfil(recorded.id());
     if (mount.versioning() == VersioningMode.NATIVE) {
+      // Gone with this transaction's commit; kept, for the reconciler, if it rolls back.
+      session.blobs().fulfil(recorded.id());
       return promoteAsVersion(session, BlobKeys.item(namespace, item), now);
     }
     String key = BlobKeys.blob(namespace, sha256);
-    for (int attempt = 0; attempt < PROMOTION_ATTEMPTS; attempt++) {
-      Optional<BlobRecord> inserted = session.blobs().insertIfAbsent(mount.name(), key, sha256, size, now);
-      if (inserted.isPresent()) {
-        // Our new row is locked until commit: the reconciler cannot claim the key meanwhile.
-        store(key);
-        session.blobs().reference(inserted.get().id());
-        return new Promoted(inserted.get(), Optional.empty());
-      }
-      Optional<BlobRecord> existing = session.blobs().lock(mount.name(), key);
-      if (existing.isPresent()) {
-        session.blobs().reference(existing.get().id());
-        return new Promoted(existing.get(), Optional.empty());
-      }
-      // The reconciler removed that blob between the two statements: store it again.
+    // The intent goes with this transaction's commit (kept, for the reconciler, if it rolls back);
+    // the row stays locked until then: the reconciler cannot claim the key meanwhile.
+    BlobRecords.Referenced referenced = session.blobs().referenceOrInsert(recorded.id(), mount.name(), key, sha256,
+        size, now);
+    if (referenced.inserted()) {
+      store(key);
     }
-    throw StockageException.of(ErrorKind.UNAVAILABLE, "content store busy: blob " + key + " kept changing");
+    return new Promoted(referenced.blob(), Optional.empty());
   }
 
   private Promoted promoteAsVersion(CatalogSession session, String key, Instant now) {

@@ -45,6 +45,26 @@ public final class JdbcBlobRecords implements BlobRecords {
   }
 
   @Override
+  public Referenced referenceOrInsert(long intent, String mount, String key, String sha256, long size, Instant at) {
+    // One upsert: a conflicting row another transaction deletes is waited for, and then inserted
+    // again. A row the statement inserted has no xmax; one it updated has this transaction's.
+    return handle.createQuery("""
+            WITH fulfilled AS (DELETE FROM blob_intents WHERE id = :intent)
+            INSERT INTO blobs AS b (mount, key, sha256, size, ref_count, created_at, unreferenced_since)
+            VALUES (:mount, :key, :sha256, :size, 1, :at, NULL)
+            ON CONFLICT (mount, key) DO UPDATE SET ref_count = b.ref_count + 1, unreferenced_since = NULL
+            RETURNING\s""" + COLUMNS + ", (xmax = 0) AS inserted")
+        .bind("intent", intent)
+        .bind("mount", mount)
+        .bind("key", key)
+        .bind("sha256", sha256)
+        .bind("size", size)
+        .bind("at", Rows.at(at))
+        .map((rows, ctx) -> new Referenced(blob(rows, ctx), rows.getBoolean("inserted")))
+        .one();
+  }
+
+  @Override
   public Optional<BlobRecord> lock(String mount, String key) {
     return handle.createQuery("SELECT " + COLUMNS + " FROM blobs WHERE mount = :mount AND key = :key FOR UPDATE")
         .bind("mount", mount)

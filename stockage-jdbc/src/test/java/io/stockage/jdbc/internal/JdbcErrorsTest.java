@@ -138,6 +138,11 @@ class JdbcErrorsTest {
     }
 
     @Override
+    public Referenced referenceOrInsert(long intent, String m, String k, String s, long n, Instant at) {
+      throw failure;
+    }
+
+    @Override
     public void release(long blobId, Instant at) {
       throw failure;
     }
