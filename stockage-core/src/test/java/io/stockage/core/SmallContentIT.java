@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,9 +131,11 @@ class SmallContentIT {
 
   @Test
   void upload_manySmallAtOnce_allStoredWhole() throws Exception {
-    // More at once than the memory budget holds: some are held, the others staged; all arrive whole.
+    // More at once than the memory budget holds (every stream waits at its first read until all
+    // are reading): 32 are held, the others staged; all arrive whole.
     Project project = fx.project();
     int count = 48;
+    CountDownLatch reading = new CountDownLatch(count);
     byte[][] contents = new byte[count][];
     Thread[] threads = new Thread[count];
     Item[] items = new Item[count];
@@ -139,7 +143,7 @@ class SmallContentIT {
       contents[i] = pdf(MIB, 100 + i);
       int n = i;
       threads[i] = new Thread(() -> items[n] = fx.engine.files().upload(BOB, Upload.of(project.slug(), "f" + n + ".pdf",
-          new SlowStream(contents[n])).withDeclaredSize(contents[n].length)));
+          new TogetherStream(contents[n], reading)).withDeclaredSize(contents[n].length)));
       threads[i].start();
     }
     for (Thread t : threads) {
@@ -149,7 +153,8 @@ class SmallContentIT {
       assertThat(items[i]).as("upload %d", i).isNotNull();
       assertThat(read(items[i])).as("content %d", i).isEqualTo(contents[i]);
     }
-    assertThat(storageCalls()).as("some staged past the budget").anyMatch(c -> c.startsWith("write staging/"));
+    assertThat(storageCalls().stream().filter(c -> c.startsWith("write staging/")).count())
+        .as("staged past the budget").isEqualTo(count - 32);
     assertThat(fx.objects("staging/")).isZero();
   }
 
@@ -172,20 +177,31 @@ class SmallContentIT {
     return all;
   }
 
-  /** Delivers its bytes in small reads with pauses, so that uploads overlap. */
-  private static final class SlowStream extends ByteArrayInputStream {
-    SlowStream(byte[] data) {
+  /** Its first read waits until every stream of the latch has begun reading. */
+  private static final class TogetherStream extends ByteArrayInputStream {
+    private final CountDownLatch reading;
+    private boolean started;
+
+    TogetherStream(byte[] data, CountDownLatch reading) {
       super(data);
+      this.reading = reading;
     }
 
     @Override
     public synchronized int read(byte[] b, int off, int len) {
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (!started) {
+        started = true;
+        reading.countDown();
+        try {
+          if (!reading.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the other uploads never began reading");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
       }
-      return super.read(b, off, Math.min(len, 64 * 1024));
+      return super.read(b, off, len);
     }
   }
 

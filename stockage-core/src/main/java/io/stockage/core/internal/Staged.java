@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
@@ -85,7 +86,7 @@ public final class Staged {
     InputStream rest = checked;
     long expected = declared.orElse(SMALL);
     if (expected <= SMALL && SMALL_BUDGET.tryAcquire((int) expected)) {
-      byte[] head = readHead(checked, (int) expected);
+      byte[] head = readHead(checked, (int) expected, declared.isPresent());
       if (head.length <= expected) {
         SMALL_BUDGET.release((int) expected - head.length);
         Staged small = new Staged(mount, null, checked.result(), false);
@@ -112,12 +113,19 @@ public final class Staged {
   }
 
   /**
-   * Up to {@code expected + 1} bytes of the stream: all of it when there are no more; the budget
+   * The whole content when it is at most {@code expected} bytes (declared: exactly that many, and
+   * then nothing more), else the first {@code expected + 1}; one array, sized once. The budget
    * reserved for them is given back if reading fails.
    */
-  private static byte[] readHead(UploadStream checked, int expected) {
+  private static byte[] readHead(UploadStream checked, int expected, boolean declared) {
     try {
-      return checked.readNBytes(expected + 1);
+      byte[] head = new byte[declared ? expected : expected + 1];
+      int n = checked.readNBytes(head, 0, head.length);
+      if (declared) {
+        checked.requireEnd();
+        return head;
+      }
+      return n <= expected ? Arrays.copyOf(head, n) : head;
     } catch (IOException | RuntimeException e) {
       SMALL_BUDGET.release(expected);
       if (e instanceof RuntimeException runtime) {
