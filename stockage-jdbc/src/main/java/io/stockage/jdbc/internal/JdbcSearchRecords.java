@@ -212,13 +212,6 @@ public final class JdbcSearchRecords implements SearchRecords {
     SearchQuery q = spec.query();
     boolean hasText = !q.text().isBlank();
     SearchSort sort = !hasText && q.sort() == SearchSort.RELEVANCE ? SearchSort.NEWEST : q.sort();
-    if (hasText) {
-      // The planner prices a sequential scan of the documents by their heap pages alone, not the
-      // out-of-line vectors that matching each row reads: for a frequent word it chose that scan,
-      // and read every document's vector, over the GIN indexes' bitmaps, which need none (a
-      // vector is then read only to rank a visible match). Only for this transaction.
-      handle.execute("SET LOCAL enable_seqscan = off");
-    }
     Visible seen = visible(spec);
     Where where = where(spec, hasText, seen);
     String rank = !hasText ? "0" : where.partial() ? RANK + " + CASE WHEN d.name_key LIKE :like THEN 0.05 ELSE 0 END"
