@@ -5,7 +5,7 @@ import static io.stockage.core.EngineFixture.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stockage.Capabilities;
+import io.stockage.ByteRange;
 import io.stockage.ErrorKind;
 import io.stockage.Item;
 import io.stockage.Project;
@@ -13,10 +13,9 @@ import io.stockage.StockageException;
 import io.stockage.Upload;
 import io.stockage.spi.storage.ObjectContent;
 import io.stockage.spi.storage.ObjectInfo;
-import io.stockage.spi.storage.ObjectPage;
 import io.stockage.spi.storage.StorageProvider;
 import io.stockage.spi.storage.WriteOptions;
-import io.stockage.ByteRange;
+import io.stockage.testkit.ForwardingStorageProvider;
 import io.stockage.testkit.Samples;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -205,62 +204,46 @@ class SmallContentIT {
     }
   }
 
-  /** The disk provider, each call written down. */
-  private record Recording(StorageProvider fs) implements StorageProvider {
-    @Override
-    public String scheme() {
-      return fs.scheme();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-      return fs.capabilities();
+  /** The disk provider, each call that stores, moves, deletes or reads written down. */
+  private static final class Recording extends ForwardingStorageProvider {
+    Recording(StorageProvider fs) {
+      super(fs);
     }
 
     @Override
     public ObjectInfo stat(String key) {
       calls.add("stat " + key);
-      return fs.stat(key);
+      return super.stat(key);
     }
 
     @Override
     public ObjectContent read(String key, Optional<ByteRange> range) {
       calls.add("read " + key);
-      return fs.read(key, range);
+      return super.read(key, range);
     }
 
     @Override
     public ObjectInfo write(String key, InputStream data, WriteOptions options) {
       calls.add("write " + key);
-      return fs.write(key, data, options);
+      return super.write(key, data, options);
     }
 
     @Override
     public void delete(String key) {
       calls.add("delete " + key);
-      fs.delete(key);
-    }
-
-    @Override
-    public ObjectPage list(String prefix, Optional<String> after, int limit) {
-      return fs.list(prefix, after, limit);
+      super.delete(key);
     }
 
     @Override
     public ObjectInfo move(String source, String target) {
       calls.add("move " + source + " " + target);
-      return fs.move(source, target);
+      return super.move(source, target);
     }
 
     @Override
     public ObjectInfo copy(String source, String target) {
       calls.add("copy " + source + " " + target);
-      return fs.copy(source, target);
-    }
-
-    @Override
-    public void close() {
-      fs.close();
+      return super.copy(source, target);
     }
   }
 }

@@ -72,7 +72,7 @@ public abstract class ConformanceSuite {
   @AfterAll
   final void closeProvider() {
     if (provider != null) {
-      provider.delegate().close();
+      provider.underTest().close();
     }
   }
 
@@ -227,7 +227,7 @@ public abstract class ConformanceSuite {
   }
 
   private void deleteWithVersions(String key, List<Throwable> problems) {
-    StorageProvider raw = provider.delegate();
+    StorageProvider raw = provider.underTest();
     try {
       raw.delete(key);
       if (supports(Capability.NATIVE_VERSIONING)) {

@@ -1,14 +1,12 @@
 package io.stockage.testkit.conformance;
 
 import io.stockage.ByteRange;
-import io.stockage.Capabilities;
 import io.stockage.spi.storage.MultipartWrite;
 import io.stockage.spi.storage.ObjectContent;
 import io.stockage.spi.storage.ObjectInfo;
-import io.stockage.spi.storage.ObjectPage;
-import io.stockage.spi.storage.ObjectVersion;
 import io.stockage.spi.storage.StorageProvider;
 import io.stockage.spi.storage.WriteOptions;
+import io.stockage.testkit.ForwardingStorageProvider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,19 +25,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * it records each key that may have been written, each stream opened (with where it was opened)
  * and each multipart upload begun, so that the suite can clean up after a test and find leaks.
  */
-final class TrackingProvider implements StorageProvider {
-  private final StorageProvider delegate;
+final class TrackingProvider extends ForwardingStorageProvider {
   private final Set<String> written = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<TrackedStream> streams = new ConcurrentLinkedQueue<>();
   private final Map<String, MultipartWrite> unfinished = new ConcurrentHashMap<>();
 
   TrackingProvider(StorageProvider delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** The provider under test, for cleaning up without recording. */
-  StorageProvider delegate() {
-    return delegate;
+  StorageProvider underTest() {
+    return delegate();
   }
 
   /** The keys written since the last call, forgotten by this call. */
@@ -76,30 +73,15 @@ final class TrackingProvider implements StorageProvider {
   }
 
   @Override
-  public String scheme() {
-    return delegate.scheme();
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return delegate.capabilities();
-  }
-
-  @Override
-  public ObjectInfo stat(String key) {
-    return delegate.stat(key);
-  }
-
-  @Override
   public ObjectContent read(String key, Optional<ByteRange> range) {
-    return track(delegate.read(key, range));
+    return track(delegate().read(key, range));
   }
 
   @Override
   public ObjectInfo write(String key, InputStream data, WriteOptions options) {
     boolean added = written.add(key);
     try {
-      return delegate.write(key, data, options);
+      return delegate().write(key, data, options);
     } catch (io.stockage.StockageException e) {
       if (added && (e.kind() == io.stockage.ErrorKind.POLICY_VIOLATION || e.kind() == io.stockage.ErrorKind.INVALID_ARGUMENT)) {
         // Nothing was there, and a refused write leaves nothing: an object found later is a leak.
@@ -112,87 +94,42 @@ final class TrackingProvider implements StorageProvider {
   @Override
   public long writeAt(String key, long offset, InputStream data) {
     written.add(key);
-    return delegate.writeAt(key, offset, data);
-  }
-
-  @Override
-  public void delete(String key) {
-    delegate.delete(key);
-  }
-
-  @Override
-  public ObjectPage list(String prefix, Optional<String> after, int limit) {
-    return delegate.list(prefix, after, limit);
+    return delegate().writeAt(key, offset, data);
   }
 
   @Override
   public ObjectInfo copy(String source, String target) {
     written.add(target);
-    return delegate.copy(source, target);
+    return delegate().copy(source, target);
   }
 
   @Override
   public ObjectInfo move(String source, String target) {
     written.add(target);
-    return delegate.move(source, target);
-  }
-
-  @Override
-  public URI presignRead(String key, Duration ttl, Optional<String> downloadName) {
-    return delegate.presignRead(key, ttl, downloadName);
+    return delegate().move(source, target);
   }
 
   @Override
   public URI presignWrite(String key, Duration ttl) {
     written.add(key);
-    return delegate.presignWrite(key, ttl);
-  }
-
-  @Override
-  public List<ObjectVersion> versions(String key) {
-    return delegate.versions(key);
+    return delegate().presignWrite(key, ttl);
   }
 
   @Override
   public ObjectContent readVersion(String key, String versionId, Optional<ByteRange> range) {
-    return track(delegate.readVersion(key, versionId, range));
-  }
-
-  @Override
-  public void deleteVersion(String key, String versionId) {
-    delegate.deleteVersion(key, versionId);
+    return track(delegate().readVersion(key, versionId, range));
   }
 
   @Override
   public MultipartWrite beginMultipart(String key, WriteOptions options) {
     written.add(key);
-    return track(delegate.beginMultipart(key, options));
+    return track(delegate().beginMultipart(key, options));
   }
 
   @Override
   public MultipartWrite resumeMultipart(String key, String uploadId) {
     written.add(key);
-    return track(delegate.resumeMultipart(key, uploadId));
-  }
-
-  @Override
-  public List<io.stockage.spi.storage.DirectoryEntry> listDirectory(String path) {
-    return delegate.listDirectory(path);
-  }
-
-  @Override
-  public void createDirectory(String path) {
-    delegate.createDirectory(path);
-  }
-
-  @Override
-  public void deleteDirectory(String path) {
-    delegate.deleteDirectory(path);
-  }
-
-  @Override
-  public int abortIncompleteUploads(java.time.Instant initiatedBefore) {
-    return delegate.abortIncompleteUploads(initiatedBefore);
+    return track(delegate().resumeMultipart(key, uploadId));
   }
 
   /** Does not close the provider under test: the suite does, after its last test. */
