@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
@@ -114,18 +113,19 @@ public final class Staged {
 
   /**
    * The whole content when it is at most {@code expected} bytes (declared: exactly that many, and
-   * then nothing more), else the first {@code expected + 1}; one array, sized once. The budget
-   * reserved for them is given back if reading fails.
+   * then nothing more), else the first {@code expected + 1}. A declared size gets one array of
+   * that size; an undeclared one (a multipart part) is read in chunks, so that a 4 KB part does
+   * not cost a 1 MiB array. The budget reserved for them is given back if reading fails.
    */
   private static byte[] readHead(UploadStream checked, int expected, boolean declared) {
     try {
-      byte[] head = new byte[declared ? expected : expected + 1];
-      int n = checked.readNBytes(head, 0, head.length);
-      if (declared) {
-        checked.requireEnd();
-        return head;
+      if (!declared) {
+        return checked.readNBytes(expected + 1);
       }
-      return n <= expected ? Arrays.copyOf(head, n) : head;
+      byte[] head = new byte[expected];
+      checked.readNBytes(head, 0, expected);
+      checked.requireEnd();
+      return head;
     } catch (IOException | RuntimeException e) {
       SMALL_BUDGET.release(expected);
       if (e instanceof RuntimeException runtime) {
