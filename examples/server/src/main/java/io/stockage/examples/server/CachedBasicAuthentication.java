@@ -1,12 +1,15 @@
 package io.stockage.examples.server;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -16,15 +19,17 @@ import org.springframework.security.core.Authentication;
  * tens of milliseconds of CPU by design: a tus upload of 1 GiB in 8 MiB chunks is 128 requests, and
  * bcrypt was most of its time. A successful check is therefore remembered for a while, keyed by the
  * SHA-256 of the user and password (the password itself is never kept): the same credentials again
- * are accepted without bcrypt, anything else goes to the real check.
+ * are accepted without bcrypt, anything else goes to the real check. Requests that arrive together
+ * with the same unchecked credentials (64 downloaders starting at once) wait for one check instead of
+ * each running bcrypt: the herd held both cores for seconds.
  */
 final class CachedBasicAuthentication implements AuthenticationProvider {
   private final AuthenticationProvider delegate;
-  private final Cache<String, Authentication> verified;
+  private final AsyncCache<String, Authentication> verified;
 
   CachedBasicAuthentication(AuthenticationProvider delegate, Duration ttl) {
     this.delegate = delegate;
-    this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+    this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).buildAsync();
   }
 
   @Override
@@ -33,15 +38,26 @@ final class CachedBasicAuthentication implements AuthenticationProvider {
       return delegate.authenticate(request);
     }
     String key = digest(request.getName() + '\u0000' + password);
-    Authentication known = verified.getIfPresent(key);
-    if (known != null) {
-      return known;
+    CompletableFuture<Authentication> check = new CompletableFuture<>();
+    CompletableFuture<Authentication> pending = verified.asMap().putIfAbsent(key, check);
+    if (pending != null) {
+      Authentication known = null;
+      try {
+        known = pending.join();
+      } catch (CompletionException | CancellationException failed) {
+        // The check this request waited for failed: it is checked on its own, as any other.
+      }
+      return known != null ? known : delegate.authenticate(request);
     }
-    Authentication result = delegate.authenticate(request);
-    if (result != null && result.isAuthenticated()) {
-      verified.put(key, result);
+    try {
+      Authentication result = delegate.authenticate(request);
+      // A null value leaves nothing in the cache: what was not authenticated is checked every time.
+      check.complete(result != null && result.isAuthenticated() ? result : null);
+      return result;
+    } catch (RuntimeException | Error e) {
+      check.completeExceptionally(e);
+      throw e;
     }
-    return result;
   }
 
   @Override
