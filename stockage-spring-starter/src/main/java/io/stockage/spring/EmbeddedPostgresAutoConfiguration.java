@@ -82,12 +82,13 @@ public class EmbeddedPostgresAutoConfiguration {
 
   /** A pool on the embedded server's {@code postgres} database, with the server's password. */
   @Bean(destroyMethod = "close")
-  DataSource stockageEmbeddedDataSource(EmbeddedPostgres postgres, EmbeddedPassword password) {
+  DataSource stockageEmbeddedDataSource(EmbeddedPostgres postgres, EmbeddedPassword password,
+      StockageProperties properties) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
     config.setUsername("postgres");
     config.setPassword(password.value());
-    config.setMaximumPoolSize(10);
+    config.setMaximumPoolSize(properties.embeddedPostgres().connections());
     config.setPoolName("stockage-embedded");
     return new HikariDataSource(config);
   }

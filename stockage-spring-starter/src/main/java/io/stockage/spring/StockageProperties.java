@@ -150,6 +150,22 @@ public record StockageProperties(
    *
    * @param dataDir its data directory; {@code data-dir/postgres} when not set
    * @param port its port; 0 picks a free one
+   * @param poolSize the most connections the application's pool holds to it; when not set, twice
+   *     the processors plus one (5 on 2 cores: ServerSizingBench measured larger pools slower there,
+   *     their backends competing for the same cores)
    */
-  public record EmbeddedPostgres(Path dataDir, @DefaultValue("0") int port) {}
+  public record EmbeddedPostgres(Path dataDir, @DefaultValue("0") int port, Integer poolSize) {
+    /** Checks the pool's size. */
+    public EmbeddedPostgres {
+      if (poolSize != null && poolSize < 2) {
+        throw io.stockage.StockageException.of(io.stockage.ErrorKind.CONFIG_INVALID,
+            "stockage.embedded-postgres.pool-size must be 2 or more (the change feed holds one connection): " + poolSize);
+      }
+    }
+
+    /** The pool's size: the one set, else twice the processors plus one. */
+    public int connections() {
+      return poolSize != null ? poolSize : 2 * Runtime.getRuntime().availableProcessors() + 1;
+    }
+  }
 }

@@ -59,7 +59,21 @@ class StockageAutoConfigurationTest {
       CompositeHealthContributor health = context.getBean("stockageHealthContributor", CompositeHealthContributor.class);
       assertThat(((HealthIndicator) health.getContributor("catalog")).health().getStatus()).isEqualTo(Status.UP);
       assertThat(((HealthIndicator) health.getContributor("mount-main")).health().getStatus()).isEqualTo(Status.UP);
+      assertThat(context.getBean(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize())
+          .as("twice the processors plus one").isEqualTo(2 * Runtime.getRuntime().availableProcessors() + 1);
     });
+  }
+
+  @Test
+  void embeddedPoolSize_isTheOneSet_andBelowTwoFailsSayingWhy() {
+    runner.withPropertyValues("stockage.data-dir=" + dataDir, "stockage.embedded-postgres.pool-size=3").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize()).isEqualTo(3);
+      roundTrip(context.getBean(Stockage.class));
+    });
+    runner.withPropertyValues("stockage.data-dir=" + dataDir, "stockage.embedded-postgres.pool-size=1").run(context ->
+        assertThat(context.getStartupFailure()).rootCause()
+            .hasMessageContaining("stockage.embedded-postgres.pool-size must be 2 or more"));
   }
 
   @Test

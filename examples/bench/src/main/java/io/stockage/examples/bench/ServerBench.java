@@ -1,21 +1,18 @@
 package io.stockage.examples.bench;
 
-import java.io.IOException;
+import static io.stockage.examples.bench.HttpLoad.concurrently;
+import static io.stockage.examples.bench.HttpLoad.expect;
+import static io.stockage.examples.bench.HttpLoad.time;
+import static io.stockage.examples.bench.HttpLoad.uri;
+
+import io.stockage.examples.bench.HttpLoad.Timed;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,17 +34,17 @@ public final class ServerBench {
   private static final int HEAVY_UPLOADS = 64;
   private static final long HEAVY_SIZE = 150 * SizePlan.MB;
   private static final Pattern GC_HEAP = Pattern.compile(" (\\d+)M->(\\d+)M\\(\\d+M\\)");
-  private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Path input;
   private final SampleServerProcess server;
+  private final HttpLoad load;
   private final NginxProcess nginx;
   private final List<List<String>> table = new ArrayList<>();
 
   private ServerBench(Path input, SampleServerProcess server, NginxProcess nginx) {
     this.input = input;
     this.server = server;
+    this.load = new HttpLoad(server);
     this.nginx = nginx;
     table.add(List.of("leg", "size", "clients", "Stockage MB/s", "p95 ms", "baseline", "baseline MB/s", "p95 ms",
         "ratio"));
@@ -111,21 +108,22 @@ public final class ServerBench {
 
   private void singleStream(SizePlan plan) throws Exception {
     Path source = InputFiles.write(input, plan, SEED + plan.bytes());
-    String id = create(source, "single-" + plan.slug() + ".pdf");
+    String id = load.create(source, "single-" + plan.slug() + ".pdf");
     List<Long> put = new ArrayList<>();
     List<Long> nginxPut = new ArrayList<>();
     List<Long> get = new ArrayList<>();
     List<Long> nginxGet = new ArrayList<>();
+    URI content = uri(server.base(), "/api/v1/files/" + id + "/content");
     for (int i = 0; i < plan.warmups() + plan.runs(); i++) {
       String copy = "/single-" + i + ".pdf";
-      long a = time(() -> expect(200, send(HttpRequest.newBuilder(uri(server.base(), "/api/v1/files/" + id + "/content"))
+      long a = time(() -> expect(200, load.send(HttpRequest.newBuilder(content)
           .header("Authorization", server.basic("alice")).PUT(HttpRequest.BodyPublishers.ofFile(source)))));
-      long b = time(() -> expect(201, send(HttpRequest.newBuilder(uri(nginx.base(), copy))
+      long b = time(() -> expect(201, load.send(HttpRequest.newBuilder(uri(nginx.base(), copy))
           .PUT(HttpRequest.BodyPublishers.ofFile(source)))));
-      long c = time(() -> expect(200, send(HttpRequest.newBuilder(uri(server.base(), "/api/v1/files/" + id + "/content"))
+      long c = time(() -> expect(200, load.send(HttpRequest.newBuilder(content)
           .header("Authorization", server.basic("alice")).GET())));
-      long d = time(() -> expect(200, send(HttpRequest.newBuilder(uri(nginx.base(), copy)).GET())));
-      expect(204, send(HttpRequest.newBuilder(uri(nginx.base(), copy)).DELETE()));
+      long d = time(() -> expect(200, load.send(HttpRequest.newBuilder(uri(nginx.base(), copy)).GET())));
+      expect(204, load.send(HttpRequest.newBuilder(uri(nginx.base(), copy)).DELETE()));
       if (i >= plan.warmups()) {
         put.add(a);
         nginxPut.add(b);
@@ -144,7 +142,7 @@ public final class ServerBench {
       sources.add(InputFiles.write(input.resolve("up-" + plan.slug() + "-" + c + ".pdf"), plan.bytes(), SEED + c));
     }
     Path copies = Files.createDirectory(input.resolve("copies-" + plan.slug()));
-    Timed ours = concurrently(UPLOADERS, plan.runs(), (c, i) -> create(sources.get(c), "up-" + plan.slug() + "-" + c
+    Timed ours = concurrently(UPLOADERS, plan.runs(), (c, i) -> load.create(sources.get(c), "up-" + plan.slug() + "-" + c
         + "-" + i + ".pdf"));
     Timed disk = concurrently(UPLOADERS, plan.runs(), (c, i) -> {
       Path copy = copies.resolve(c + "-" + i);
@@ -156,18 +154,18 @@ public final class ServerBench {
       Files.delete(source);
     }
     long bytes = plan.bytes() * UPLOADERS * plan.runs();
-    row("uploads x16", plan, UPLOADERS, bytes, ours.wall(), ours.each(), "copy+fsync x16", disk.wall(), disk.each());
+    row("uploads x16", plan, UPLOADERS, bytes, ours.wall(), ours.each(), "copy+fsync x16", disk.wall(),
+        disk.each());
   }
 
   private void concurrentDownloads(SizePlan plan) throws Exception {
     Path source = InputFiles.write(input, plan, SEED + 7 * plan.bytes());
-    String id = create(source, "down-" + plan.slug() + ".pdf");
-    expect(201, send(HttpRequest.newBuilder(uri(nginx.base(), "/down-" + plan.slug() + ".pdf"))
+    String id = load.create(source, "down-" + plan.slug() + ".pdf");
+    expect(201, load.send(HttpRequest.newBuilder(uri(nginx.base(), "/down-" + plan.slug() + ".pdf"))
         .PUT(HttpRequest.BodyPublishers.ofFile(source))));
     Files.delete(source);
-    Timed ours = concurrently(DOWNLOADERS, plan.runs(), (c, i) -> expect(200, send(HttpRequest.newBuilder(
-        uri(server.base(), "/api/v1/files/" + id + "/content")).header("Authorization", server.basic("carol")).GET())));
-    Timed theirs = concurrently(DOWNLOADERS, plan.runs(), (c, i) -> expect(200, send(HttpRequest.newBuilder(
+    Timed ours = concurrently(DOWNLOADERS, plan.runs(), (c, i) -> load.download(id));
+    Timed theirs = concurrently(DOWNLOADERS, plan.runs(), (c, i) -> expect(200, load.send(HttpRequest.newBuilder(
         uri(nginx.base(), "/down-" + plan.slug() + ".pdf")).GET())));
     long bytes = plan.bytes() * DOWNLOADERS * plan.runs();
     row("downloads x64", plan, DOWNLOADERS, bytes, ours.wall(), ours.each(), "nginx GET x64", theirs.wall(),
@@ -177,7 +175,7 @@ public final class ServerBench {
   private void heavyUploads(Path gcLog) throws Exception {
     Path source = InputFiles.write(input.resolve("heavy.pdf"), HEAVY_SIZE, SEED);
     long logged = Files.size(gcLog);
-    Timed heavy = concurrently(HEAVY_UPLOADS, 1, (c, i) -> create(source, "heavy-" + c + ".pdf"));
+    Timed heavy = concurrently(HEAVY_UPLOADS, 1, (c, i) -> load.create(source, "heavy-" + c + ".pdf"));
     Files.delete(source);
     String during = Files.readString(gcLog).substring((int) logged);
     System.out.printf(Locale.ROOT, "%n%d concurrent %d MB uploads to the server at -Xmx256m: all %d answered 201"
@@ -187,75 +185,6 @@ public final class ServerBench {
         HEAVY_SIZE * HEAVY_UPLOADS / (double) SizePlan.MB / (heavy.wall() / 1e9),
         Percentiles.of(heavy.each(), 95) / 1e6, count(during), peak(during, 1), peak(during, 2));
     during.lines().filter(line -> GC_HEAP.matcher(line).find()).forEach(line -> System.out.println("    " + line));
-  }
-
-  /** Uploads the file as a new file of project {@code bridge} (multipart, streamed); returns its id. */
-  private String create(Path source, String name) throws IOException, InterruptedException {
-    String boundary = "bench-" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-        + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(server.base(), "/api/v1/projects/bridge/files"))
-        .header("Authorization", server.basic("alice"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-            HttpRequest.BodyPublishers.ofFile(source), HttpRequest.BodyPublishers.ofByteArray(tail))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException("upload of " + name + ": " + response.statusCode() + " " + response.body());
-    }
-    Matcher id = ID.matcher(response.body());
-    if (!id.find()) {
-      throw new IllegalStateException("no id in " + response.body());
-    }
-    return id.group(1);
-  }
-
-  private int send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
-  private static Object expect(int status, int actual) {
-    if (actual != status) {
-      throw new IllegalStateException("HTTP " + actual + " instead of " + status);
-    }
-    return null;
-  }
-
-  private static URI uri(String base, String path) {
-    return URI.create(base + path);
-  }
-
-  private static long time(Callable<?> action) throws Exception {
-    long start = System.nanoTime();
-    action.call();
-    return System.nanoTime() - start;
-  }
-
-  /** {@code clients} threads, each doing the action {@code times} times in turn. */
-  private static Timed concurrently(int clients, int times, Action action) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Long> each = Collections.synchronizedList(new ArrayList<>());
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      long start = System.nanoTime();
-      for (int c = 0; c < clients; c++) {
-        int client = c;
-        running.add(pool.submit(() -> {
-          for (int i = 0; i < times; i++) {
-            int run = i;
-            each.add(time(() -> action.run(client, run)));
-          }
-          return null;
-        }));
-      }
-      for (Future<?> future : running) {
-        future.get();
-      }
-      return new Timed(System.nanoTime() - start, each);
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private void row(String leg, SizePlan plan, int clients, long bytes, long ourWall, List<Long> ours, String baseline,
@@ -285,13 +214,4 @@ public final class ServerBench {
   private static long count(String gcLog) {
     return GC_HEAP.matcher(gcLog).results().count();
   }
-
-  /** One client's action: its number, and which of its turns this is. */
-  @FunctionalInterface
-  private interface Action {
-    Object run(int client, int turn) throws Exception;
-  }
-
-  /** A leg's wall time, and each action's duration (nanoseconds). */
-  private record Timed(long wall, List<Long> each) {}
 }
