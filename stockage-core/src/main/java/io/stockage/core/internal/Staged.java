@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Enumeration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
@@ -41,6 +44,8 @@ public final class Staged {
   static final int SMALL = 1 << 20;
   private static final int SMALL_BUDGET_BYTES = 32 * SMALL;
   private static final Semaphore SMALL_BUDGET = new Semaphore(SMALL_BUDGET_BYTES);
+  /** The chunks content of undeclared size is read in while it may still be small. */
+  private static final int CHUNK = 64 << 10;
 
   private final Mount mount;
   private final String stagingKey;
@@ -85,16 +90,33 @@ public final class Staged {
     InputStream rest = checked;
     long expected = declared.orElse(SMALL);
     if (expected <= SMALL && SMALL_BUDGET.tryAcquire((int) expected)) {
-      byte[] head = readHead(checked, (int) expected, declared.isPresent());
-      if (head.length <= expected) {
-        SMALL_BUDGET.release((int) expected - head.length);
+      Deque<byte[]> head = readHead(checked, (int) expected, declared.isPresent());
+      int read = head.stream().mapToInt(chunk -> chunk.length).sum();
+      if (read <= expected) {
+        SMALL_BUDGET.release((int) expected - read);
         Staged small = new Staged(mount, null, checked.result(), false);
-        small.held = head;
+        small.held = joined(head, read);
         return small;
       }
-      // Undeclared and larger: staged, its first bytes from memory.
+      // Undeclared and larger: staged, its first bytes from memory, each chunk let go once read.
       SMALL_BUDGET.release((int) expected);
-      rest = new SequenceInputStream(new ByteArrayInputStream(head), checked);
+      rest = new SequenceInputStream(new Enumeration<InputStream>() {
+        private boolean restGiven;
+
+        @Override
+        public boolean hasMoreElements() {
+          return !head.isEmpty() || !restGiven;
+        }
+
+        @Override
+        public InputStream nextElement() {
+          if (!head.isEmpty()) {
+            return new ByteArrayInputStream(head.poll());
+          }
+          restGiven = true;
+          return checked;
+        }
+      });
     }
     String key = BlobKeys.staging();
     WriteOptions options = WriteOptions.defaults();
@@ -114,18 +136,31 @@ public final class Staged {
   /**
    * The whole content when it is at most {@code expected} bytes (declared: exactly that many, and
    * then nothing more), else the first {@code expected + 1}. A declared size gets one array of
-   * that size; an undeclared one (a multipart part) is read in chunks, so that a 4 KB part does
-   * not cost a 1 MiB array. The budget reserved for them is given back if reading fails.
+   * that size; an undeclared one (a multipart part) is read in chunks of {@value #CHUNK} bytes, so
+   * that a 4 KB part does not cost a 1 MiB array, and so that content found larger leaves no array
+   * of half a G1 region or more (a humongous object in a small heap) behind while it streams. The
+   * budget reserved for them is given back if reading fails.
    */
-  private static byte[] readHead(UploadStream checked, int expected, boolean declared) {
+  private static Deque<byte[]> readHead(UploadStream checked, int expected, boolean declared) {
+    Deque<byte[]> chunks = new ArrayDeque<>();
     try {
       if (!declared) {
-        return checked.readNBytes(expected + 1);
+        int read = 0;
+        while (read <= expected) {
+          byte[] chunk = checked.readNBytes(Math.min(CHUNK, expected + 1 - read));
+          if (chunk.length == 0) {
+            break;
+          }
+          chunks.add(chunk);
+          read += chunk.length;
+        }
+        return chunks;
       }
       byte[] head = new byte[expected];
       checked.readNBytes(head, 0, expected);
       checked.requireEnd();
-      return head;
+      chunks.add(head);
+      return chunks;
     } catch (IOException | RuntimeException e) {
       SMALL_BUDGET.release(expected);
       if (e instanceof RuntimeException runtime) {
@@ -133,6 +168,20 @@ public final class Staged {
       }
       throw StockageException.of(ErrorKind.UNAVAILABLE, "the upload stream broke: " + e, e);
     }
+  }
+
+  // The chunks of small content as one array of its size.
+  private static byte[] joined(Deque<byte[]> chunks, int size) {
+    if (chunks.size() == 1 && chunks.peek().length == size) {
+      return chunks.poll();
+    }
+    byte[] all = new byte[size];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      System.arraycopy(chunk, 0, all, at, chunk.length);
+      at += chunk.length;
+    }
+    return all;
   }
 
   /**
