@@ -100,21 +100,21 @@ public final class Staged {
       }
       // Undeclared and larger: staged, its first bytes from memory, each chunk let go once read.
       SMALL_BUDGET.release((int) expected);
+      Deque<InputStream> parts = new ArrayDeque<>();
+      while (!head.isEmpty()) {
+        parts.add(new ByteArrayInputStream(head.poll()));
+      }
+      parts.add(checked);
+      // Taken from the queue as they are read: a chunk read is no longer held.
       rest = new SequenceInputStream(new Enumeration<InputStream>() {
-        private boolean restGiven;
-
         @Override
         public boolean hasMoreElements() {
-          return !head.isEmpty() || !restGiven;
+          return !parts.isEmpty();
         }
 
         @Override
         public InputStream nextElement() {
-          if (!head.isEmpty()) {
-            return new ByteArrayInputStream(head.poll());
-          }
-          restGiven = true;
-          return checked;
+          return parts.poll();
         }
       });
     }
