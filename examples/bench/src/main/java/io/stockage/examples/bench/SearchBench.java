@@ -252,11 +252,6 @@ public final class SearchBench {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     catalog.close();
-    try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-      st.execute("ANALYZE search_documents");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
     return items.size() / seconds;
   }
 
