@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param staging staging objects older than the grace period
  * @param unreferenced blobs no revision referenced any more
- * @param orphans content of uploads that never committed (from their intents)
+ * @param orphans content of uploads that never committed (from their intents), and of an earlier
+ *     pass's removals that did not finish
  * @param uploads incomplete multipart uploads aborted
  * @param failedMounts the mounts whose pass failed (logged; tried again at the next pass)
  */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.ErrorKind;
+import io.stockage.Item;
 import io.stockage.Location;
 import io.stockage.PageRequest;
 import io.stockage.Project;
@@ -13,10 +14,14 @@ import io.stockage.StockageException;
 import io.stockage.UploadPolicy;
 import io.stockage.spi.catalog.Catalog;
 import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.storage.StorageProvider;
+import io.stockage.testkit.ForwardingStorageProvider;
 import io.stockage.testkit.Samples;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +65,45 @@ class FaultInjectionIT {
       assertThat(fx.count("select count(*) from blob_intents")).as("a committed upload leaves no intent").isZero();
       assertThat(fx.objects("org_acme/")).isEqualTo(1);
       assertThat(fx.engine.maintenance().reconcile().total()).as("a referenced blob stays").isZero();
+    }
+  }
+
+  /**
+   * The reconciler's removal of content no revision references fails after the content is gone
+   * (a delete whose answer was lost): the blob row must not outlive its content, or the next upload
+   * of the same bytes would reference it and store nothing.
+   */
+  @Test
+  void reconcilerFailingAfterTheContentIsDeleted_leavesNoRowWithoutItsContent() throws java.io.IOException {
+    AtomicBoolean lostAnswer = new AtomicBoolean();
+    UnaryOperator<StorageProvider> deleteThenFail = storage -> new ForwardingStorageProvider(storage) {
+      @Override
+      public void delete(String key) {
+        super.delete(key);
+        if (lostAnswer.get()) {
+          throw StockageException.of(ErrorKind.UNAVAILABLE, "injected: the answer to a delete that was done got lost");
+        }
+      }
+    };
+    try (EngineFixture fx = EngineFixture.start(root, UnaryOperator.identity(), deleteThenFail, builder -> {})) {
+      Project project = fx.project();
+      byte[] pdf = Samples.pdf("removed, then uploaded again");
+      Item first = fx.upload(BOB, project, "first.pdf", pdf);
+      fx.engine.files().trash(ALICE, first.id());
+      fx.engine.files().purge(ALICE, first.id());
+
+      lostAnswer.set(true);
+      assertThat(fx.engine.maintenance().reconcile().failedMounts()).containsExactly("main");
+      lostAnswer.set(false);
+      assertThat(fx.objects("org_acme/")).as("the content went before the failure").isZero();
+
+      Item again = fx.upload(BOB, project, "again.pdf", pdf);
+      try (io.stockage.Content content = fx.engine.files().open(BOB, again.id())) {
+        assertThat(content.stream().readAllBytes()).isEqualTo(pdf);
+      }
+      assertThat(fx.engine.maintenance().reconcile().total()).as("the referenced content stays").isZero();
+      assertThat(fx.objects("org_acme/")).isEqualTo(1);
+      assertThat(fx.count("select count(*) from blob_intents")).as("the unfinished removal's intent, swept").isZero();
     }
   }
 

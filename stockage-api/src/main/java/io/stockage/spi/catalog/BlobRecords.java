@@ -56,7 +56,9 @@ public interface BlobRecords {
 
   /**
    * Records the intent to store content under the key; called in a transaction of its own that
-   * commits before the content moves there.
+   * commits before the content moves there. The reconciler records one too, in the transaction
+   * that deletes an unreferenced blob's row, before it deletes the content: content under the key
+   * of an intent that no row claims is removed.
    */
   BlobIntent intend(String mount, String key, Instant at);
 
