@@ -156,6 +156,7 @@ public final class FileSystemProvider implements StorageProvider {
         new FsFlusher(channel, options.length()).copy(data, 0);
       }
       replaceWith(key, target, temp);
+      tree.forceDirectory(target.getParent());
       return stat(key);
     } catch (IOException e) {
       abandon(temp, created);
@@ -215,6 +216,7 @@ public final class FileSystemProvider implements StorageProvider {
       try {
         tree.prepareParent(target, to);
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        tree.forceDirectory(to.getParent());
         tree.pruneEmptyParents(from.getParent());
         return stat(target);
       } catch (NoSuchFileException e) {

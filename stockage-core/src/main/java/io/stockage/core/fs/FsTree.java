@@ -35,7 +35,17 @@ final class FsTree {
     confine(path);
     for (int attempt = 1; ; attempt++) {
       try {
-        Files.createDirectories(path.getParent());
+        Path missing = highestMissing(path.getParent());
+        if (missing != null) {
+          Files.createDirectories(path.getParent());
+          // Each directory made is an entry in the one above it: forced, it survives a crash.
+          for (Path dir = path.getParent().getParent(); ; dir = dir.getParent()) {
+            forceDirectory(dir);
+            if (dir.equals(missing.getParent())) {
+              break;
+            }
+          }
+        }
         break;
       } catch (FileAlreadyExistsException | NoSuchFileException e) {
         if (e instanceof FileAlreadyExistsException && objectAbove(path)) {
@@ -51,6 +61,16 @@ final class FsTree {
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       removeEmptyDirectory(key, path);
     }
+  }
+
+  // The topmost directory from dir up that does not exist, or null when dir exists.
+  private Path highestMissing(Path dir) {
+    Path missing = null;
+    for (Path p = dir; p != null && !p.equals(root) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+        p = p.getParent()) {
+      missing = p;
+    }
+    return missing;
   }
 
   /** Removes an empty directory where an object is to go; a directory with objects is {@code CONFLICT}. */
@@ -72,7 +92,10 @@ final class FsTree {
     return false;
   }
 
-  /** Forces a directory's entries to the disk, so that a file just created in it survives a crash. */
+  /**
+   * Forces a directory's entries to the disk, so that a file just created or renamed into it
+   * survives a crash.
+   */
   void forceDirectory(Path dir) throws IOException {
     try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
       channel.force(true);
