@@ -3,6 +3,7 @@ package io.stockage.jdbc;
 import static io.stockage.jdbc.TestData.ALICE;
 import static io.stockage.jdbc.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockage.AuditEntry;
 import io.stockage.AuditOutcome;
@@ -85,6 +86,31 @@ class ChangeAndAuditRecordsIT {
     assertThat(members.revision()).isEmpty();
     assertThat(members.cursor()).isGreaterThan(added.cursor());
     assertThat(page.next()).isGreaterThan(members.cursor());
+  }
+
+  @Test
+  void change_withIndexJob_queuesTheItemsJobFromTheRow_andAPlainAppendQueuesNone() throws SQLException {
+    Project project = TestData.newProject(catalog, "jobs");
+    Item file = TestData.file(project, Optional.empty(), "indexed.pdf");
+    Item moved = TestData.file(project, Optional.empty(), "moved.pdf");
+    TestData.insert(catalog, file, moved);
+
+    catalog.inTransaction(s -> {
+      s.changes().appendWithIndexJob(ChangeRecord.of(file, ChangeKind.UPDATED, ALICE, T0));
+      s.changes().append(ChangeRecord.of(moved, ChangeKind.MOVED, ALICE, T0));
+      return null;
+    });
+
+    assertThat(text("SELECT string_agg(j.reason || ' r' || j.revision || ' ' || (j.run_after = j.created_at)"
+        + " || ' ' || (j.created_at = c.at) || ' ' || (j.org_id = c.org_id), ',') FROM index_jobs j"
+        + " JOIN changes c ON c.item_id = j.item_id WHERE j.item_id = ?", file.id().value()))
+        .isEqualTo("UPDATED r1 true true true");
+    assertThat(text("SELECT count(*) FROM index_jobs WHERE item_id = ?", moved.id().value())).isEqualTo("0");
+    assertThat(text("SELECT count(*) FROM changes WHERE item_id = ?", moved.id().value())).isEqualTo("1");
+    assertThatThrownBy(() -> catalog.inTransaction(s -> {
+      s.changes().appendWithIndexJob(ChangeRecord.of(project, ChangeKind.ADDED, ALICE, T0));
+      return null;
+    })).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -20,6 +20,13 @@ public interface ChangeJournal {
   void append(ChangeRecord change);
 
   /**
+   * Appends the change row of an item whose search document the change may alter, and queues the
+   * item's index job ({@link SearchRecords}: due at the change's time, the change's kind as its
+   * reason, for its revision) — one write where the catalog can make it one.
+   */
+  void appendWithIndexJob(ChangeRecord change);
+
+  /**
    * The changes after the cursor the reader may see, at most {@code limit}, in cursor order, and
    * the cursor past everything the page looked at: the last row returned when the page is full,
    * else the readable horizon (so a reader that sees little still moves on).

@@ -7,13 +7,12 @@ import io.stockage.SearchResults;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
-/** The index job queue and the search documents, in the catalog transaction. */
+/**
+ * The index job queue and the search documents, in the catalog transaction. A change's index job
+ * is queued with its change row ({@link ChangeJournal#appendWithIndexJob}).
+ */
 public interface SearchRecords {
-
-  /** Queues a job for an item, due now; in the transaction of the change that needs it. */
-  void enqueue(OrgId org, ItemId item, OptionalInt revision, String reason, Instant now);
 
   /**
    * Leases up to {@code limit} due jobs to a node until {@code until}: jobs not failed for good,

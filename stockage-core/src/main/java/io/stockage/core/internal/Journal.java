@@ -72,10 +72,10 @@ public final class Journal {
   }
 
   private static void write(CatalogSession session, ChangeRecord change) {
-    session.changes().append(change);
-    if (!DOCUMENT_UNCHANGED.contains(change.kind())) {
-      session.search().enqueue(change.org(), change.item().orElseThrow(), change.revision(), change.kind().name(),
-          change.at());
+    if (DOCUMENT_UNCHANGED.contains(change.kind())) {
+      session.changes().append(change);
+    } else {
+      session.changes().appendWithIndexJob(change);
     }
   }
 }

@@ -79,6 +79,20 @@ public final class JdbcChangeJournal implements ChangeJournal {
 
   @Override
   public void append(ChangeRecord change) {
+    insert(change, false);
+  }
+
+  @Override
+  public void appendWithIndexJob(ChangeRecord change) {
+    if (change.item().isEmpty()) {
+      throw new IllegalArgumentException("an index job is queued for an item, not for " + change.kind()
+          + " of a project");
+    }
+    insert(change, true);
+  }
+
+  // The change row and, with the job, the index job from the row inserted: one statement.
+  private void insert(ChangeRecord change, boolean withIndexJob) {
     boolean purge = change.kind() == ChangeKind.PURGED && change.item().isPresent();
     String values = "CAST(:org AS text), CAST(:project AS uuid), CAST(:item AS uuid), CAST(:kind AS text),"
         + " CAST(:revision AS integer), CAST(:actor AS text), CAST(:at AS timestamptz), CAST(:parent AS uuid),"
@@ -92,9 +106,13 @@ public final class JdbcChangeJournal implements ChangeJournal {
     // the transaction commits, once however many rows it wrote.
     String source = notified ? " VALUES (" + values + ")"
         : " SELECT " + values + " FROM (SELECT pg_notify(:channel, '')) AS wake";
-    var insert = handle.createUpdate("INSERT INTO changes (org_id, project_id, item_id, kind, revision, actor, at,"
-            + " parent_id, name, from_parent_id, principal_type, principal_id, vault, owner_id, mount, path, viewers)"
-            + source);
+    String row = "INSERT INTO changes (org_id, project_id, item_id, kind, revision, actor, at,"
+        + " parent_id, name, from_parent_id, principal_type, principal_id, vault, owner_id, mount, path, viewers)"
+        + source;
+    var insert = handle.createUpdate(!withIndexJob ? row
+        : "WITH c AS (" + row + " RETURNING org_id, item_id, revision, kind, at)"
+            + " INSERT INTO index_jobs (org_id, item_id, revision, reason, run_after, created_at)"
+            + " SELECT org_id, item_id, revision, kind, at, at FROM c");
     if (!notified) {
       insert.bind("channel", CHANNEL);
     }

@@ -68,19 +68,6 @@ public final class JdbcSearchRecords implements SearchRecords {
   }
 
   @Override
-  public void enqueue(OrgId org, ItemId item, OptionalInt revision, String reason, Instant now) {
-    handle.createUpdate("""
-            INSERT INTO index_jobs (org_id, item_id, revision, reason, run_after, created_at)
-            VALUES (:org, :item, :revision, :reason, :now, :now)""")
-        .bind("org", org.value())
-        .bind("item", item.value())
-        .bind("revision", revision.isPresent() ? revision.getAsInt() : null)
-        .bind("reason", reason)
-        .bind("now", Rows.at(now))
-        .execute();
-  }
-
-  @Override
   public List<IndexJob> claim(String node, Instant now, Instant until, int limit) {
     return handle.createQuery("""
             UPDATE index_jobs j SET leased_by = :node, leased_until = :until, attempts = j.attempts + 1
