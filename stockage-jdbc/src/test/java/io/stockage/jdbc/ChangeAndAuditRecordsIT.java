@@ -134,7 +134,8 @@ class ChangeAndAuditRecordsIT {
   @Test
   void audit_twoRows_chainFromGenesisAndHeadNamesTheLast() {
     OrgId org = TestData.newOrg();
-    AuditRecord first = new AuditRecord(org, ALICE, "upload", "item-1", AuditOutcome.ALLOWED, Map.of("size", "3"),
+    AuditRecord first = new AuditRecord(org, ALICE, "upload", "item-1", AuditOutcome.ALLOWED,
+        Map.of("size", "3", "name", "École d'été ✓.pdf"),
         T0.plusNanos(789));
     AuditRecord second = new AuditRecord(org, ALICE, "delete", "item-1", AuditOutcome.FAILED, Map.of(), T0);
     catalog.inTransaction(s -> {

@@ -1,6 +1,7 @@
 package io.stockage.spi.catalog;
 
 import io.stockage.AuditEntry;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,23 +35,10 @@ public final class AuditHashes {
   /** The hash of the row of the given id and record, following the row of hash {@code prevHash}. */
   public static String hash(long id, AuditRecord row, String prevHash) {
     MessageDigest sha = sha256();
-    text(sha, VERSION);
+    sha.update(prefix());
     sha.update(ByteBuffer.allocate(Long.BYTES).putLong(id).array());
-    text(sha, row.org().value());
-    text(sha, row.actor().value());
-    text(sha, row.action());
-    text(sha, row.target());
-    text(sha, row.outcome().name());
-    Map<String, String> details = new TreeMap<>(row.details());
-    sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(details.size()).array());
-    details.forEach((key, value) -> {
-      text(sha, key);
-      text(sha, value);
-    });
-    Instant at = row.at().truncatedTo(ChronoUnit.MICROS);
-    sha.update(ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(at.getEpochSecond()).putInt(at.getNano())
-        .array());
-    text(sha, prevHash);
+    sha.update(fields(row));
+    sha.update(text(prevHash));
     return HexFormat.of().formatHex(sha.digest());
   }
 
@@ -60,10 +48,40 @@ public final class AuditHashes {
         entry.outcome(), entry.details(), entry.at()), prevHash);
   }
 
-  private static void text(MessageDigest sha, String value) {
+  /**
+   * The encoding's bytes before the row's id (its version). With {@link #fields} it lets a catalog
+   * hash in the database, where the id and the previous hash are drawn: SHA-256 of
+   * {@code prefix() || id (8 bytes, big-endian) || fields(row) || length of prevHash (4 bytes) ||
+   * prevHash}, hex.
+   */
+  public static byte[] prefix() {
+    return text(VERSION);
+  }
+
+  /** The encoding of the row's fields, between its id and the previous hash. */
+  public static byte[] fields(AuditRecord row) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    out.writeBytes(text(row.org().value()));
+    out.writeBytes(text(row.actor().value()));
+    out.writeBytes(text(row.action()));
+    out.writeBytes(text(row.target()));
+    out.writeBytes(text(row.outcome().name()));
+    Map<String, String> details = new TreeMap<>(row.details());
+    out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(details.size()).array());
+    details.forEach((key, value) -> {
+      out.writeBytes(text(key));
+      out.writeBytes(text(value));
+    });
+    Instant at = row.at().truncatedTo(ChronoUnit.MICROS);
+    out.writeBytes(ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(at.getEpochSecond()).putInt(at.getNano())
+        .array());
+    return out.toByteArray();
+  }
+
+  // The text's UTF-8 bytes preceded by their length.
+  private static byte[] text(String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-    sha.update(bytes);
+    return ByteBuffer.allocate(Integer.BYTES + bytes.length).putInt(bytes.length).put(bytes).array();
   }
 
   private static MessageDigest sha256() {

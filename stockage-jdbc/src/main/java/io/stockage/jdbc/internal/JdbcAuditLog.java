@@ -41,36 +41,23 @@ public final class JdbcAuditLog implements AuditRecords {
   }
 
   /**
-   * Appends the row to its organization's chain in two statements. The first creates or locks the
-   * head (an upsert locks the row it updates until the transaction ends; a concurrent first append
-   * waits on the unique key, then locks) and only then draws the row's id, so ids grow in chain
-   * order. The second inserts the row and moves the head to it. The details become a JSON object
-   * of strings, built by PostgreSQL's {@code jsonb_object(keys, values)} from two bound arrays: no
-   * value is ever spliced into JSON or SQL text.
+   * Appends the row to its organization's chain in one call of {@code stockage_audit_append}
+   * ({@code V23__audit_append.sql}): it creates or locks the head (an upsert locks the row it
+   * updates until the transaction ends; a concurrent first append waits on the unique key, then
+   * locks), only then draws the row's id, so ids grow in chain order, hashes the row over the
+   * encoding sent ({@link AuditHashes#fields}), inserts it and moves the head to it. The details
+   * become a JSON object of strings, built by PostgreSQL's {@code jsonb_object(keys, values)} from
+   * two bound arrays: no value is ever spliced into JSON or SQL text.
    */
   @Override
   public void append(AuditRecord record) {
     // PostgreSQL keeps microseconds: the hash covers the time as it will be read back.
     AuditRecord row = new AuditRecord(record.org(), record.actor(), record.action(), record.target(),
         record.outcome(), record.details(), record.at().truncatedTo(ChronoUnit.MICROS));
-    Map.Entry<Long, String> head = handle.createQuery("""
-            INSERT INTO audit_heads AS h (org_id, last_id, last_hash) VALUES (:org, 0, :genesis)
-            ON CONFLICT (org_id) DO UPDATE SET last_id = h.last_id
-            RETURNING nextval(pg_get_serial_sequence('audit_log', 'id')) AS id, h.last_hash""")
-        .bind("org", row.org().value())
-        .bind("genesis", AuditHashes.GENESIS)
-        .map((rows, ctx) -> Map.entry(rows.getLong("id"), rows.getString("last_hash")))
-        .one();
-    long id = head.getKey();
-    String hash = AuditHashes.hash(id, row, head.getValue());
     Map<String, String> details = new TreeMap<>(row.details());
-    handle.createUpdate("""
-            WITH appended AS (
-              INSERT INTO audit_log (id, org_id, actor, action, target, outcome, details, at, prev_hash, hash)
-              VALUES (:id, :org, :actor, :action, :target, :outcome,
-                jsonb_object(CAST(:keys AS text[]), CAST(:values AS text[])), :at, :prev, :hash))
-            UPDATE audit_heads SET last_id = :id, last_hash = :hash WHERE org_id = :org""")
-        .bind("id", id)
+    handle.createQuery("""
+            SELECT stockage_audit_append(:org, :actor, :action, :target, :outcome, CAST(:keys AS text[]),
+              CAST(:values AS text[]), :at, :genesis, :prefix, :fields)""")
         .bind("org", row.org().value())
         .bind("actor", row.actor().value())
         .bind("action", row.action())
@@ -79,9 +66,11 @@ public final class JdbcAuditLog implements AuditRecords {
         .bindArray("keys", String.class, List.copyOf(details.keySet()))
         .bindArray("values", String.class, List.copyOf(details.values()))
         .bind("at", Rows.at(row.at()))
-        .bind("prev", head.getValue())
-        .bind("hash", hash)
-        .execute();
+        .bind("genesis", AuditHashes.GENESIS)
+        .bind("prefix", AuditHashes.prefix())
+        .bind("fields", AuditHashes.fields(row))
+        .mapTo(Long.class)
+        .one();
   }
 
   /** The organization's rows, newest first. */
