@@ -16,6 +16,8 @@ import io.stockage.StockageException;
 import io.stockage.TeamId;
 import io.stockage.UserId;
 import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.Membership;
+import io.stockage.spi.catalog.ProjectStanding;
 import io.stockage.testkit.PostgresExtension;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -68,6 +70,31 @@ class ProjectRecordsIT {
     assertThat(e.kind()).isEqualTo(ErrorKind.ALREADY_EXISTS);
     assertThat(e.detail()).contains("bridge");
     assertThat(catalog.read((CatalogSession s) -> s.projects().find(other.id()))).isPresent();
+  }
+
+  @Test
+  void findWithMemberships_isOneReadOfTheProjectAndTheRowsThatGiveTheUserARole() throws SQLException {
+    Project project = TestData.newProject(catalog, "standing");
+    catalog.inTransaction(s -> s.projects().putMember(project.id(), ALICE, ProjectRole.VIEWER, T0));
+    catalog.inTransaction(s -> s.projects().putMember(project.id(), BOB, ProjectRole.ADMIN, T0));
+    addTeam(project, DESIGN, ProjectRole.EDITOR);
+    addTeam(project, SITE, ProjectRole.ADMIN);
+
+    ProjectStanding alice = catalog.read((CatalogSession s) -> s.projects().findWithMemberships(project.org(),
+        "standing", ALICE, Set.of(DESIGN))).orElseThrow();
+    assertThat(alice.project()).isEqualTo(project);
+    assertThat(alice.memberships()).as("the same rows memberships() reads, in its order")
+        .isEqualTo(catalog.read((CatalogSession s) -> s.projects().memberships(project.id(), ALICE, Set.of(DESIGN))))
+        .extracting(Membership::role).containsExactly(ProjectRole.VIEWER, ProjectRole.EDITOR);
+
+    ProjectStanding stranger = catalog.read((CatalogSession s) -> s.projects().findWithMemberships(project.org(),
+        "standing", UserId.of("carol"), Set.of())).orElseThrow();
+    assertThat(stranger.project()).isEqualTo(project);
+    assertThat(stranger.memberships()).isEmpty();
+    assertThat(catalog.read((CatalogSession s) -> s.projects().findWithMemberships(project.org(), "nowhere", ALICE,
+        Set.of()))).isEmpty();
+    assertThat(catalog.read((CatalogSession s) -> s.projects().findWithMemberships(TestData.newOrg(), "standing",
+        ALICE, Set.of(DESIGN)))).isEmpty();
   }
 
   @Test

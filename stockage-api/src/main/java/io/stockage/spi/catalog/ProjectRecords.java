@@ -35,6 +35,14 @@ public interface ProjectRecords {
   Optional<Project> find(ProjectId id);
 
   /**
+   * The project of that slug in the organization with the user's {@link #memberships} in it — one
+   * read where the catalog can make it one.
+   */
+  default Optional<ProjectStanding> findWithMemberships(OrgId org, String slug, UserId user, Set<TeamId> teams) {
+    return find(org, slug).map(p -> new ProjectStanding(p, memberships(p.id(), user, teams)));
+  }
+
+  /**
    * The organization's projects, by slug: all of them when {@code all}, else those where the user
    * or one of the teams is a member.
    */

@@ -28,12 +28,19 @@ public final class Authorizer {
    * whether it is a member (as a user or through a team): a member sees every item of the project.
    */
   public static OnProject onProject(Operation op, Project project, CatalogSession session) {
+    if (!project.org().equals(op.subject().org())) {
+      return new OnProject(EnumSet.noneOf(Permission.class), false);
+    }
+    return onProject(op, project, session.projects().memberships(project.id(), op.subject().user(), op.teams()));
+  }
+
+  /** The same from the subject's member rows in the project, read with it. */
+  public static OnProject onProject(Operation op, Project project, List<Membership> memberships) {
     Subject subject = op.subject();
     Set<Permission> granted = EnumSet.noneOf(Permission.class);
     if (!project.org().equals(subject.org())) {
       return new OnProject(granted, false);
     }
-    List<Membership> memberships = session.projects().memberships(project.id(), subject.user(), op.teams());
     memberships.forEach(m -> granted.addAll(m.role().permissions()));
     granted.addAll(AccessRules.organizationPermissions(subject));
     return new OnProject(granted, !memberships.isEmpty());

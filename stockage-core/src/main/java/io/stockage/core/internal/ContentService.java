@@ -139,16 +139,12 @@ public final class ContentService {
    * {@code CHANGE} on it).
    */
   private Target target(Operation op, CatalogSession session, Upload upload, String name) {
-    Project project = Lookups.projectOf(op, session, upload.location().project());
-    Authorizer.OnProject onProject = Authorizer.onProject(op, project, session);
-    Authorizer.require(op, onProject.permissions(), Permission.VIEW, "project " + project.slug());
+    Lookups.InProject inProject = Lookups.projectOf(op, session, upload.location().project());
+    Project project = inProject.project();
+    Authorizer.require(op, inProject.on().permissions(), Permission.VIEW, "project " + project.slug());
     Optional<Item> existing = session.items().findChild(project.id(), upload.location().folder(), name);
     Permission onFolder = existing.isEmpty() ? Permission.ADD : Permission.VIEW;
-    if (upload.location().folder().isEmpty()) {
-      Authorizer.require(op, onProject.permissions(), onFolder, "project " + project.slug());
-    } else {
-      Lookups.folder(op, session, project, upload.location().folder(), onFolder);
-    }
+    Lookups.folder(op, session, inProject, upload.location().folder(), onFolder);
     if (existing.isEmpty()) {
       return new Target(project, Optional.empty());
     }

@@ -9,7 +9,9 @@ import io.stockage.Permission;
 import io.stockage.Project;
 import io.stockage.StockageException;
 import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ProjectStanding;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Finds projects, items and folders for an operation and checks the subject's access in the same
@@ -20,7 +22,9 @@ public final class Lookups {
 
   /** The project of the subject's organization with that slug, with the permission required. */
   public static Project project(Operation op, CatalogSession session, String slug, Permission needed) {
-    return checked(op, session, session.projects().find(op.subject().org(), slug), "project " + slug, needed);
+    InProject found = projectOf(op, session, slug);
+    Authorizer.require(op, found.on().permissions(), needed, "project " + slug);
+    return found.project();
   }
 
   /** The project of the subject's organization with that id, with the permission required. */
@@ -38,15 +42,24 @@ public final class Lookups {
   }
 
   /**
-   * The project of the subject's organization with that slug, without a permission check: for a
-   * call that checks a folder of it instead.
+   * The project of the subject's organization with that slug and what the subject holds on it,
+   * read together, without a permission check: for a call that checks a folder of it instead.
    */
-  public static Project projectOf(Operation op, CatalogSession session, String slug) {
-    Project project = session.projects().find(op.subject().org(), slug)
+  public static InProject projectOf(Operation op, CatalogSession session, String slug) {
+    ProjectStanding found = session.projects().findWithMemberships(op.subject().org(), slug, op.subject().user(),
+            op.teams())
         .orElseThrow(() -> Authorizer.missing("project " + slug));
-    op.mount(project.mount());
-    return project;
+    op.mount(found.project().mount());
+    return new InProject(found.project(), Authorizer.onProject(op, found.project(), found.memberships()));
   }
+
+  /**
+   * A project and what the subject holds on it.
+   *
+   * @param project the project
+   * @param on the subject's permissions on it, and whether it is a member
+   */
+  public record InProject(Project project, Authorizer.OnProject on) {}
 
   /** An item (live or trashed) with the permission required; its project and the subject's access come with it. */
   public static Located item(Operation op, CatalogSession session, ItemId id, Permission needed, boolean lock) {
@@ -87,8 +100,19 @@ public final class Lookups {
    */
   public static boolean folder(Operation op, CatalogSession session, Project project, Optional<ItemId> folder,
       Permission needed) {
+    return folder(op, session, project, () -> Authorizer.onProject(op, project, session), folder, needed);
+  }
+
+  /** The same for a project read with what the subject holds on it. */
+  public static boolean folder(Operation op, CatalogSession session, InProject project, Optional<ItemId> folder,
+      Permission needed) {
+    return folder(op, session, project.project(), project::on, folder, needed);
+  }
+
+  private static boolean folder(Operation op, CatalogSession session, Project project,
+      Supplier<Authorizer.OnProject> onProject, Optional<ItemId> folder, Permission needed) {
     if (folder.isEmpty()) {
-      Authorizer.OnProject on = Authorizer.onProject(op, project, session);
+      Authorizer.OnProject on = onProject.get();
       Authorizer.require(op, on.permissions(), needed, "project " + project.slug());
       return on.member();
     }

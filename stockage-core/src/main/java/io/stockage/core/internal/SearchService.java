@@ -4,7 +4,6 @@ import io.stockage.ItemId;
 import io.stockage.OrgPermission;
 import io.stockage.PageRequest;
 import io.stockage.Permission;
-import io.stockage.Project;
 import io.stockage.ProjectId;
 import io.stockage.Search;
 import io.stockage.SearchQuery;
@@ -48,8 +47,8 @@ public final class SearchService implements Search {
       Optional<ItemId> folder = query.folder();
       if (query.project().isPresent()) {
         // A project filter only narrows what the subject sees; a folder filter must be one it sees.
-        Project p = Lookups.projectOf(op, session, query.project().get());
-        project = Optional.of(p.id());
+        Lookups.InProject p = Lookups.projectOf(op, session, query.project().get());
+        project = Optional.of(p.project().id());
         if (folder.isPresent()) {
           Lookups.folder(op, session, p, folder, Permission.VIEW);
         }

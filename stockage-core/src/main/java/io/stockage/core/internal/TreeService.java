@@ -66,14 +66,14 @@ public final class TreeService {
     Optional<ItemId> folder = location.folder();
     Operation op = Operation.query(ctx, "list", subject, slug);
     return op.run(() -> ctx.catalog().read(session -> {
-      Project project = Lookups.projectOf(op, session, slug);
+      Lookups.InProject project = Lookups.projectOf(op, session, slug);
       boolean everything = Lookups.folder(op, session, project, folder, Permission.VIEW);
       // Else the catalog filters: regular items when the organization lets the subject view them,
       // its own items, and those with an entry for it or one of its teams.
       Visibility visibility = everything ? Visibility.everything(subject.user())
           : new Visibility(false, AccessRules.organizationPermissions(subject).contains(Permission.VIEW),
               subject.user(), op.teams());
-      return session.items().children(project.id(), folder, visibility, order, page);
+      return session.items().children(project.project().id(), folder, visibility, order, page);
     }));
   }
 

@@ -101,8 +101,9 @@ public final class UploadService implements Uploads {
         NameRules.fileName(LivePaths.name(LivePaths.normalize(upload.path().get())), ctx.policy());
         mount = ctx.defaultMount();
       } else {
-        Project project = Lookups.projectOf(op, session, upload.location().get().project());
-        Lookups.folder(op, session, project, upload.location().get().folder(), Permission.ADD);
+        Lookups.InProject found = Lookups.projectOf(op, session, upload.location().get().project());
+        Lookups.folder(op, session, found, upload.location().get().folder(), Permission.ADD);
+        Project project = found.project();
         NameRules.fileName(upload.name().get(), ctx.policy());
         mount = project.mount();
         QuotaService.checkDeclared(upload.length(), QuotaService.room(session, project.org(), project.id()));

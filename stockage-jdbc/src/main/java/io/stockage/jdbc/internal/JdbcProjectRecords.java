@@ -14,6 +14,7 @@ import io.stockage.UserId;
 import io.stockage.spi.catalog.Membership;
 import io.stockage.spi.catalog.PageCursor;
 import io.stockage.spi.catalog.ProjectRecords;
+import io.stockage.spi.catalog.ProjectStanding;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,6 +33,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class JdbcProjectRecords implements ProjectRecords {
   private static final String COLUMNS =
       "id, org_id, slug, title, description, category, status, mount, creator, created_at";
+  private static final String QUALIFIED =
+      "p.id, p.org_id, p.slug, p.title, p.description, p.category, p.status, p.mount, p.creator, p.created_at";
   private static final String MEMBERSHIP = """
       ((m.principal_type = 'USER' AND m.principal_id = :user)
         OR (m.principal_type = 'TEAM' AND m.principal_id = ANY (CAST(:teams AS text[]))))""";
@@ -80,6 +83,26 @@ public final class JdbcProjectRecords implements ProjectRecords {
         .bind("slug", slug)
         .map(JdbcProjectRecords::project)
         .findOne();
+  }
+
+  /** {@inheritDoc} One statement: the project joined with the member rows, a row for each. */
+  @Override
+  public Optional<ProjectStanding> findWithMemberships(OrgId org, String slug, UserId user, Set<TeamId> teams) {
+    List<java.util.Map.Entry<Project, Optional<Membership>>> rows = handle.createQuery("SELECT "
+            + QUALIFIED + ", m.principal_type, m.principal_id, m.role FROM projects p"
+            + " LEFT JOIN project_members m ON m.project_id = p.id AND " + MEMBERSHIP
+            + " WHERE p.org_id = :org AND p.slug = :slug ORDER BY m.principal_type DESC, m.principal_id")
+        .bind("org", org.value())
+        .bind("slug", slug)
+        .bind("user", user.value())
+        .bindArray("teams", String.class, teamIds(teams))
+        .map((r, ctx) -> java.util.Map.entry(project(r, ctx), r.getString("principal_type") == null
+            ? Optional.<Membership>empty()
+            : Optional.of(new Membership(Principal.of(Principal.Kind.valueOf(r.getString("principal_type")),
+                r.getString("principal_id")), ProjectRole.valueOf(r.getString("role"))))))
+        .list();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(new ProjectStanding(rows.get(0).getKey(),
+        rows.stream().flatMap(e -> e.getValue().stream()).toList()));
   }
 
   @Override
