@@ -107,6 +107,47 @@ class FaultInjectionIT {
     }
   }
 
+  /**
+   * Another upload takes the name while this one's bytes stream to staging: the commit does not
+   * look the name up again, and the item's insert says the name is taken — the other file stays
+   * as it was, this upload leaves no item, and its content goes with the reconciler's next pass.
+   */
+  @Test
+  void nameTakenWhileTheBytesStream_isAlreadyExists_andTheOtherFileStays() throws java.io.IOException {
+    java.util.concurrent.atomic.AtomicReference<Runnable> whileStaging = new java.util.concurrent.atomic.AtomicReference<>();
+    UnaryOperator<StorageProvider> interleave = storage -> new ForwardingStorageProvider(storage) {
+      @Override
+      public io.stockage.spi.storage.ObjectInfo write(String key, java.io.InputStream data,
+          io.stockage.spi.storage.WriteOptions options) {
+        Runnable competitor = key.startsWith("staging/") ? whileStaging.getAndSet(null) : null;
+        if (competitor != null) {
+          competitor.run();
+        }
+        return super.write(key, data, options);
+      }
+    };
+    try (EngineFixture fx = EngineFixture.start(root, UnaryOperator.identity(), interleave, builder -> {})) {
+      Project project = fx.project();
+      byte[] theirs = Samples.pdf("theirs");
+      byte[] head = Samples.pdf("ours, staged");
+      byte[] ours = java.util.Arrays.copyOf(head, head.length + (2 << 20));
+      Item[] other = new Item[1];
+      whileStaging.set(() -> other[0] = fx.upload(ALICE, project, "plan.pdf", theirs));
+
+      assertThatThrownBy(() -> fx.upload(BOB, project, "plan.pdf", ours)).isInstanceOfSatisfying(
+          StockageException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.ALREADY_EXISTS));
+
+      assertThat(other[0]).as("the competing upload ran while ours staged").isNotNull();
+      assertThat(fx.count("select count(*) from items where type = 'FILE'")).isEqualTo(1);
+      try (io.stockage.Content content = fx.engine.files().open(ALICE, other[0].id())) {
+        assertThat(content.stream().readAllBytes()).isEqualTo(theirs);
+      }
+      assertThat(fx.objects("staging/")).isZero();
+      assertThat(fx.engine.maintenance().reconcile().orphans()).as("our promoted content").isEqualTo(1);
+      assertThat(fx.objects("org_acme/")).isEqualTo(1);
+    }
+  }
+
   /** Delegates to the real catalog; fails appending a change while {@code fail} is set. */
   private record FailingCatalog(Catalog delegate, AtomicBoolean fail) implements Catalog {
     @Override

@@ -71,8 +71,8 @@ public final class ContentService {
       return commit(staged, new BlobKeys.Space(target.project().org(), upload.vault()), id,
           session -> target.existing().isPresent()
           ? appendRevision(op, session, target.existing().get(), OptionalInt.empty(), staged)
-          : insertFile(op, session, new NewFile(id, target(op, session, upload, name).project(), upload.location().folder(),
-              name, upload.vault()), staged));
+          : insertFile(op, session, new NewFile(id, inFolder(op, session, upload, Permission.ADD).project(),
+              upload.location().folder(), name, upload.vault()), staged));
     });
   }
 
@@ -139,9 +139,8 @@ public final class ContentService {
    * {@code CHANGE} on it).
    */
   private Target target(Operation op, CatalogSession session, Upload upload, String name) {
-    Lookups.InProject inProject = Lookups.projectOf(op, session, upload.location().project());
+    Lookups.InProject inProject = project(op, session, upload);
     Project project = inProject.project();
-    Authorizer.require(op, inProject.on().permissions(), Permission.VIEW, "project " + project.slug());
     Optional<Item> existing = session.items().findChild(project.id(), upload.location().folder(), name);
     Permission onFolder = existing.isEmpty() ? Permission.ADD : Permission.VIEW;
     Lookups.folder(op, session, inProject, upload.location().folder(), onFolder);
@@ -160,6 +159,25 @@ public final class ContentService {
     Authorizer.require(op, access.permissions(), Permission.CHANGE, "item " + taken.id());
     LockGate.require(ctx, session, op, taken.id());
     return new Target(project, Optional.of(taken.id()));
+  }
+
+  /**
+   * The upload's project, once the subject is found to hold {@code onFolder} on the target folder
+   * (the project's root when none is named) — the checks of a new file, which the commit repeats
+   * without looking the name up again: a name taken meanwhile fails the item's insert
+   * ({@code ALREADY_EXISTS}).
+   */
+  private static Lookups.InProject inFolder(Operation op, CatalogSession session, Upload upload, Permission onFolder) {
+    Lookups.InProject inProject = project(op, session, upload);
+    Lookups.folder(op, session, inProject, upload.location().folder(), onFolder);
+    return inProject;
+  }
+
+  // The upload's project, which the subject must see.
+  private static Lookups.InProject project(Operation op, CatalogSession session, Upload upload) {
+    Lookups.InProject inProject = Lookups.projectOf(op, session, upload.location().project());
+    Authorizer.require(op, inProject.on().permissions(), Permission.VIEW, "project " + inProject.project().slug());
+    return inProject;
   }
 
   /**
