@@ -43,6 +43,52 @@ class ItemRecordsIT {
   }
 
   @Test
+  void findWithAccess_isWhatTheSeparateReadsGive_inOneRead() {
+    Project project = TestData.newProject(catalog, "standing");
+    Item folder = TestData.folder(project, Optional.empty(), "docs");
+    Item sub = TestData.folder(project, Optional.of(folder.id()), "plans");
+    Item file = TestData.file(project, Optional.of(sub.id()), "plan.pdf");
+    TestData.insert(catalog, folder, sub, file);
+    io.stockage.UserId alice = io.stockage.UserId.of("alice");
+    io.stockage.TeamId site = io.stockage.TeamId.of("site");
+    java.time.Instant at = java.time.Instant.parse("2026-12-07T10:15:30.123456Z");
+    catalog.inTransaction((CatalogSession s) -> {
+      s.projects().putMember(project.id(), alice, io.stockage.ProjectRole.VIEWER, at);
+      s.projects().putTeam(project.id(), site, io.stockage.ProjectRole.EDITOR, at);
+      s.projects().putMember(project.id(), io.stockage.UserId.of("bob"), io.stockage.ProjectRole.ADMIN, at);
+      for (var entry : java.util.List.of(
+          new io.stockage.AccessEntry(file.id(), alice, io.stockage.ProjectRole.EDITOR,
+              io.stockage.UserId.of("bob"), at),
+          new io.stockage.AccessEntry(folder.id(), site, io.stockage.ProjectRole.ADMIN,
+              io.stockage.UserId.of("bob"), at.plusSeconds(1)),
+          new io.stockage.AccessEntry(sub.id(), io.stockage.UserId.of("carol"),
+              io.stockage.ProjectRole.ADMIN, io.stockage.UserId.of("bob"), at))) {
+        s.acl().grant(entry);
+      }
+      return null;
+    });
+    java.util.Set<io.stockage.TeamId> teams = java.util.Set.of(site);
+
+    for (boolean lock : new boolean[] {false, true}) {
+      io.stockage.spi.catalog.ItemStanding found = catalog.inTransaction((CatalogSession s) ->
+          s.items().findWithAccess(file.id(), alice, teams, lock)).orElseThrow();
+      assertThat(found.item()).isEqualTo(file);
+      assertThat(found.project()).isEqualTo(project);
+      assertThat(found.memberships()).isEqualTo(catalog.read((CatalogSession s) ->
+          s.projects().memberships(project.id(), alice, teams))).hasSize(2);
+      assertThat(found.entries()).as("the file's entry, then its folders' that name alice or her team")
+          .isEqualTo(catalog.read((CatalogSession s) -> s.acl().applicable(file.id(), alice, teams))).hasSize(2);
+    }
+    io.stockage.spi.catalog.ItemStanding stranger = catalog.read((CatalogSession s) ->
+        s.items().findWithAccess(folder.id(), io.stockage.UserId.of("dan"), java.util.Set.of(), false)).orElseThrow();
+    assertThat(stranger.item()).isEqualTo(folder);
+    assertThat(stranger.memberships()).isEmpty();
+    assertThat(stranger.entries()).isEmpty();
+    assertThat(catalog.read((CatalogSession s) -> s.items().findWithAccess(io.stockage.ItemId.random(), alice, teams,
+        false))).isEmpty();
+  }
+
+  @Test
   void insert_newItem_isFoundAsInserted() {
     Project project = TestData.newProject(catalog, "find");
     Item folder = TestData.folder(project, Optional.empty(), "docs");

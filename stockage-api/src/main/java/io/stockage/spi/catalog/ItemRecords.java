@@ -36,6 +36,13 @@ public interface ItemRecords {
   /** The item, locked until the transaction ends: concurrent writers queue here. */
   Optional<Item> findForUpdate(ItemId id);
 
+  /**
+   * The item (live or trashed; locked as {@link #findForUpdate} locks it when {@code lock}) with
+   * its project, the user's member rows in the project and the access entries that apply to the
+   * item for the user or the teams — what an access decision reads, in one read.
+   */
+  Optional<ItemStanding> findWithAccess(ItemId id, UserId user, Set<TeamId> teams, boolean lock);
+
   /** The live child of that name in a folder (empty parent: the project's root). */
   Optional<Item> findChild(ProjectId project, Optional<ItemId> parent, String name);
 

@@ -11,6 +11,7 @@ import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.TeamId;
 import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ItemStanding;
 import io.stockage.spi.catalog.Membership;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,6 +56,16 @@ public final class Authorizer {
     List<Membership> memberships = session.projects().memberships(project.id(), subject.user(), teams);
     List<AccessEntry> entries = session.acl().applicable(item.id(), subject.user(), teams);
     return AccessRules.decide(subject, new AccessRules.Facts(item, project, memberships, entries));
+  }
+
+  /** The same from an item read with its project, the subject's member rows and the entries that apply. */
+  public static Access access(Subject subject, ItemStanding found) {
+    Item item = found.item();
+    Project project = found.project();
+    if (!item.org().equals(subject.org()) || !project.org().equals(subject.org())) {
+      return AccessRules.decide(subject, new AccessRules.Facts(item, project, List.of(), List.of()));
+    }
+    return AccessRules.decide(subject, new AccessRules.Facts(item, project, found.memberships(), found.entries()));
   }
 
   /**

@@ -9,6 +9,7 @@ import io.stockage.Permission;
 import io.stockage.Project;
 import io.stockage.StockageException;
 import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.ItemStanding;
 import io.stockage.spi.catalog.ProjectStanding;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -63,12 +64,12 @@ public final class Lookups {
 
   /** An item (live or trashed) with the permission required; its project and the subject's access come with it. */
   public static Located item(Operation op, CatalogSession session, ItemId id, Permission needed, boolean lock) {
-    Optional<Item> found = lock ? session.items().findForUpdate(id) : session.items().find(id);
-    Item item = found.orElseThrow(() -> Authorizer.missing("item " + id));
-    Project project = session.projects().find(item.project())
+    ItemStanding found = session.items().findWithAccess(id, op.subject().user(), op.teams(), lock)
         .orElseThrow(() -> Authorizer.missing("item " + id));
+    Item item = found.item();
+    Project project = found.project();
     op.mount(item.mount());
-    Access access = Authorizer.access(op.subject(), op.teams(), item, project, session);
+    Access access = Authorizer.access(op.subject(), found);
     Authorizer.require(op, access.permissions(), needed, "item " + id);
     return new Located(item, project, access);
   }

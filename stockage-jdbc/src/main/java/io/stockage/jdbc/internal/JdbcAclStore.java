@@ -39,7 +39,7 @@ public final class JdbcAclStore implements AclStore {
       """;
 
   // The entries naming the user or one of the teams.
-  private static final String NAMING = " WHERE (a.principal_type = 'USER' AND a.principal_id = :user)"
+  static final String NAMING = " WHERE (a.principal_type = 'USER' AND a.principal_id = :user)"
       + " OR (a.principal_type = 'TEAM' AND a.principal_id = ANY (CAST(:teams AS text[])))\n";
 
   private final Handle handle;
@@ -126,6 +126,17 @@ public final class JdbcAclStore implements AclStore {
         .bindArray("teams", String.class, teams.stream().map(TeamId::value).toList())
         .map(JdbcAclStore::entry)
         .list();
+  }
+
+  /**
+   * The entry of a row of {@code [item_id, principal_type, principal_id, role, granted_by,
+   * granted_at in microseconds since the epoch]}.
+   */
+  static AccessEntry entryOf(List<String> row) {
+    long micros = Long.parseLong(row.get(5));
+    return new AccessEntry(ItemId.of(java.util.UUID.fromString(row.get(0))),
+        Principal.of(Principal.Kind.valueOf(row.get(1)), row.get(2)), ProjectRole.valueOf(row.get(3)),
+        UserId.of(row.get(4)), java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS));
   }
 
   private static AccessEntry entry(ResultSet rows, StatementContext ctx) throws SQLException {

@@ -35,7 +35,7 @@ public final class JdbcProjectRecords implements ProjectRecords {
       "id, org_id, slug, title, description, category, status, mount, creator, created_at";
   private static final String QUALIFIED =
       "p.id, p.org_id, p.slug, p.title, p.description, p.category, p.status, p.mount, p.creator, p.created_at";
-  private static final String MEMBERSHIP = """
+  static final String MEMBERSHIP = """
       ((m.principal_type = 'USER' AND m.principal_id = :user)
         OR (m.principal_type = 'TEAM' AND m.principal_id = ANY (CAST(:teams AS text[]))))""";
 
@@ -212,17 +212,27 @@ public final class JdbcProjectRecords implements ProjectRecords {
   }
 
   private static Project project(ResultSet rows, StatementContext ctx) throws SQLException {
+    return project(rows, "");
+  }
+
+  /** The project of a row whose project columns are named with the prefix ({@link #COLUMNS}, each prefixed). */
+  static Project project(ResultSet rows, String prefix) throws SQLException {
     return new Project(
-        ProjectId.of(Rows.uuid(rows, "id")),
-        OrgId.of(rows.getString("org_id")),
-        rows.getString("slug"),
-        rows.getString("title"),
-        rows.getString("description"),
-        rows.getString("category"),
-        rows.getString("status"),
-        rows.getString("mount"),
-        UserId.of(rows.getString("creator")),
-        Rows.instant(rows, "created_at"));
+        ProjectId.of(Rows.uuid(rows, prefix + "id")),
+        OrgId.of(rows.getString(prefix + "org_id")),
+        rows.getString(prefix + "slug"),
+        rows.getString(prefix + "title"),
+        rows.getString(prefix + "description"),
+        rows.getString(prefix + "category"),
+        rows.getString(prefix + "status"),
+        rows.getString(prefix + "mount"),
+        UserId.of(rows.getString(prefix + "creator")),
+        Rows.instant(rows, prefix + "created_at"));
+  }
+
+  /** The membership of a row of {@code [principal_type, principal_id, role]}. */
+  static Membership membership(List<String> row) {
+    return new Membership(Principal.of(Principal.Kind.valueOf(row.get(0)), row.get(1)), ProjectRole.valueOf(row.get(2)));
   }
 
   private static ProjectTeam team(ResultSet rows, StatementContext ctx) throws SQLException {

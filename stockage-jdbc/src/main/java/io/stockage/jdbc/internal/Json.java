@@ -110,6 +110,23 @@ public final class Json {
     return values;
   }
 
+  /**
+   * The rows of a JSON array of arrays (what {@code json_agg(json_build_array(...))} makes), each
+   * value as text; empty for SQL NULL ({@code json_agg} of no rows).
+   */
+  public static List<List<String>> rows(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (JsonNode row : read(json).values()) {
+      List<String> values = new ArrayList<>();
+      row.values().forEach(value -> values.add(value.asString()));
+      rows.add(values);
+    }
+    return rows;
+  }
+
   /** The JSON array of a field's choices, or {@code null} (SQL NULL) when there are none. */
   public static String choices(List<String> choices) {
     if (choices.isEmpty()) {
