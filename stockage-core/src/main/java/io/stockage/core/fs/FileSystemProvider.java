@@ -151,12 +151,13 @@ public final class FileSystemProvider implements StorageProvider {
     Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
     boolean created = false;
     try {
-      try (FileChannel channel = createBeside(key, target, temp)) {
+      Beside beside = createBeside(key, target, temp);
+      try (FileChannel channel = beside.channel()) {
         created = true;
         new FsFlusher(channel, options.length()).copy(data, 0);
       }
       replaceWith(key, target, temp);
-      tree.forceDirectory(target.getParent());
+      tree.forcePlaced(target, beside.madeDirectory());
       return stat(key);
     } catch (IOException e) {
       abandon(temp, created);
@@ -214,9 +215,9 @@ public final class FileSystemProvider implements StorageProvider {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        tree.prepareParent(target, to);
+        Path made = tree.prepareParent(target, to);
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        tree.forceDirectory(to.getParent());
+        tree.forcePlaced(to, made);
         tree.pruneEmptyParents(from.getParent());
         return stat(target);
       } catch (NoSuchFileException e) {
@@ -290,11 +291,12 @@ public final class FileSystemProvider implements StorageProvider {
    * Creates the temporary file beside the target, with the directories leading to it. A
    * concurrent delete may prune a directory just created (it was empty): then try again.
    */
-  private FileChannel createBeside(String key, Path target, Path temp) throws IOException {
+  private Beside createBeside(String key, Path target, Path temp) throws IOException {
+    Path made = null;
     for (int attempt = 1; ; attempt++) {
-      tree.prepareParent(key, target);
+      made = FsTree.higher(made, tree.prepareParent(key, target));
       try {
-        return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new Beside(FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), made);
       } catch (NoSuchFileException e) {
         if (attempt == FsTree.ATTEMPTS) {
           throw e;
@@ -302,6 +304,9 @@ public final class FileSystemProvider implements StorageProvider {
       }
     }
   }
+
+  /** A temporary file opened beside its key, and the topmost directory made for it (or null). */
+  private record Beside(FileChannel channel, Path madeDirectory) {}
 
   /** Renames the temporary file over the target; an empty directory in the way is removed. */
   private void replaceWith(String key, Path target, Path temp) throws IOException {

@@ -30,21 +30,19 @@ final class FsTree {
    * Makes sure the directories leading to {@code path} exist and stay under the root, and that
    * {@code path} itself can become an object. A flat key space may hold both {@code a} and
    * {@code a/b}; a file system cannot, and says so with {@code CONFLICT}.
+   *
+   * @return the topmost directory it created, or null: pass it to {@link #forcePlaced} once the
+   *     object is in place
    */
-  void prepareParent(String key, Path path) throws IOException {
+  Path prepareParent(String key, Path path) throws IOException {
     confine(path);
+    Path created = null;
     for (int attempt = 1; ; attempt++) {
       try {
         Path missing = highestMissing(path.getParent());
         if (missing != null) {
           Files.createDirectories(path.getParent());
-          // Each directory made is an entry in the one above it: forced, it survives a crash.
-          for (Path dir = path.getParent().getParent(); ; dir = dir.getParent()) {
-            forceDirectory(dir);
-            if (dir.equals(missing.getParent())) {
-              break;
-            }
-          }
+          created = higher(created, missing);
         }
         break;
       } catch (FileAlreadyExistsException | NoSuchFileException e) {
@@ -60,6 +58,38 @@ final class FsTree {
     confine(path);
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       removeEmptyDirectory(key, path);
+    }
+    return created;
+  }
+
+  /**
+   * Of two directories made on the way to one path (on a first try and after a concurrent delete
+   * pruned it), the higher; either may be null.
+   */
+  static Path higher(Path made, Path madeAgain) {
+    if (made == null) {
+      return madeAgain;
+    }
+    return madeAgain != null && madeAgain.getNameCount() < made.getNameCount() ? madeAgain : made;
+  }
+
+  /**
+   * Makes an object just created or renamed at {@code path} survive a crash: forces its directory
+   * and, when {@code created} (from {@link #prepareParent}) is not null, each directory above it up
+   * to the one holding {@code created} — every directory made for the object is an entry in the
+   * one above it. Forced after the object is in place rather than as the directories are made: on
+   * a file system with one journal (ext4, XFS) the first force commits every change before it, and
+   * the others find nothing left to commit.
+   */
+  void forcePlaced(Path path, Path created) throws IOException {
+    Path dir = path.getParent();
+    forceDirectory(dir);
+    if (created != null) {
+      Path last = created.getParent();
+      while (dir != null && !dir.equals(last)) {
+        dir = dir.getParent();
+        forceDirectory(dir);
+      }
     }
   }
 

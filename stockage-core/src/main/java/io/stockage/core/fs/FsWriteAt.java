@@ -21,9 +21,9 @@ final class FsWriteAt {
     if (offset < 0) {
       throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "an offset is not negative: " + offset);
     }
-    FileChannel channel = open(tree, key, path, offset);
+    Opened opened = open(tree, key, path, offset);
     long position = offset;
-    try (channel) {
+    try (FileChannel channel = opened.channel()) {
       long size = channel.size();
       if (offset > size) {
         throw StockageException.of(ErrorKind.INVALID_ARGUMENT, "offset " + offset + " is past the end of " + key
@@ -33,23 +33,27 @@ final class FsWriteAt {
       position = new FsFlusher(channel, java.util.OptionalLong.empty()).copy(data, position);
     }
     if (offset == 0) {
-      tree.forceDirectory(path.getParent());
+      tree.forcePlaced(path, opened.madeDirectory());
     }
     return position;
   }
 
-  private static FileChannel open(FsTree tree, String key, Path path, long offset) throws IOException {
+  /** The file opened for writing, and the topmost directory made for it (or null). */
+  private record Opened(FileChannel channel, Path madeDirectory) {}
+
+  private static Opened open(FsTree tree, String key, Path path, long offset) throws IOException {
     if (offset > 0) {
       try {
-        return FileChannel.open(path, StandardOpenOption.WRITE);
+        return new Opened(FileChannel.open(path, StandardOpenOption.WRITE), null);
       } catch (NoSuchFileException e) {
         throw StockageException.notFound("no object " + key + " to write at offset " + offset);
       }
     }
+    Path made = null;
     for (int attempt = 1; ; attempt++) {
-      tree.prepareParent(key, path);
+      made = FsTree.higher(made, tree.prepareParent(key, path));
       try {
-        return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return new Opened(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE), made);
       } catch (NoSuchFileException e) {
         // A concurrent delete pruned the directory just made.
         if (attempt == FsTree.ATTEMPTS) {

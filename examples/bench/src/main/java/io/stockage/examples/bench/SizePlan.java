@@ -18,7 +18,7 @@ record SizePlan(String label, long bytes, int warmups, int runs, boolean probeHe
   /** 1 MB, 64 MB and 512 MB; the heap is probed during the 512 MB uploads. */
   static List<SizePlan> standard() {
     return List.of(
-        new SizePlan("1 MB", MB, 5, 25, false),
+        new SizePlan("1 MB", MB, 300, 50, false),
         new SizePlan("64 MB", 64 * MB, 2, 9, false),
         new SizePlan("512 MB", 512 * MB, 1, 7, true));
   }
