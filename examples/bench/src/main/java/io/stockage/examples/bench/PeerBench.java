@@ -58,7 +58,7 @@ public final class PeerBench {
 
   private static List<SizePlan> sizes() {
     return List.of(
-        new SizePlan("1 MB", SizePlan.MB, 3, 15, false),
+        new SizePlan("1 MB", SizePlan.MB, 200, 30, false),
         new SizePlan("64 MB", 64 * SizePlan.MB, 1, 5, false),
         new SizePlan("512 MB", 512 * SizePlan.MB, 1, 3, false));
   }
