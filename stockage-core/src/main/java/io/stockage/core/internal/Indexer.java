@@ -119,7 +119,8 @@ public final class Indexer implements AutoCloseable {
   /** Leases a batch of due jobs and does them; returns how many it leased. */
   public int runOnce() {
     Instant now = ctx.clock().instant();
-    List<IndexJob> jobs = ctx.catalog().inTransaction(s -> s.search().claim(node, now, now.plus(options.lease()), BATCH));
+    // One statement: it needs no transaction around it (nor the round trip that would end one).
+    List<IndexJob> jobs = ctx.catalog().autocommit(s -> s.search().claim(node, now, now.plus(options.lease()), BATCH));
     for (IndexJob job : jobs) {
       try {
         run(job);
@@ -151,7 +152,7 @@ public final class Indexer implements AutoCloseable {
     }
     Item item = snapshot.item().get();
     if (job.revision().isPresent() && item.revision() > job.revision().getAsInt()) {
-      ctx.catalog().inTransaction(s -> s.search().drop(job, node));
+      ctx.catalog().autocommit(s -> s.search().drop(job, node));
       return;
     }
     Optional<Extracted> extracted = extracts(item, snapshot)
