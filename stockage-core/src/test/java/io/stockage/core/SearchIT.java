@@ -151,6 +151,25 @@ class SearchIT {
   }
 
   @Test
+  void search_modelsByNodeAndMaterialName_notByTheirJsonKeys() {
+    Item gltf = fx.upload(BOB, project, "truss.gltf", Samples.gltf("truss_mesh", "Chord", "Weathering steel"));
+    Item glb = fx.upload(BOB, project, "pier.glb", Samples.glb("pier_mesh", "Bearing", "Neoprene"));
+    index();
+
+    assertThat(ids(search(CAROL, "chord"))).containsExactly(gltf.id().toString());
+    assertThat(ids(search(CAROL, "weathering"))).containsExactly(gltf.id().toString());
+    assertThat(ids(search(CAROL, "bearing"))).as("a GLB's names, from its JSON chunk")
+        .containsExactly(glb.id().toString());
+    assertThat(ids(search(CAROL, "neoprene"))).containsExactly(glb.id().toString());
+    assertThat(ids(search(CAROL, "bytelength"))).as("the structure every glTF has finds none").isEmpty();
+    assertThat(ids(search(CAROL, "accessors"))).isEmpty();
+    io.stockage.Indexed indexed = fx.engine.search().indexed(CAROL, gltf.id()).orElseThrow();
+    assertThat(indexed.properties()).containsEntry("nodeNames", "Chord").containsEntry("materialNames",
+        "Weathering steel").containsEntry("nodes", "1").containsEntry("materials", "1");
+    assertThat(indexed.keywords()).doesNotContain("bytelength", "nodes", "name", "accessors", "buffer");
+  }
+
+  @Test
   void search_followsTrashRestorePurgeAndRename() {
     Item file = fx.upload(BOB, project, "beams.pdf", Samples.pdf("Steel beams schedule"));
     index();

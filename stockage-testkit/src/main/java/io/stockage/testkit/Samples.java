@@ -85,7 +85,11 @@ public final class Samples {
 
   /** The same asset in binary form (GLB): header, JSON chunk, BIN chunk. */
   public static byte[] glb(String meshName) {
-    byte[] json = pad(gltfJson(meshName, "").getBytes(StandardCharsets.UTF_8), (byte) ' ');
+    return glbOf(gltfJson(meshName, ""));
+  }
+
+  private static byte[] glbOf(String gltfJson) {
+    byte[] json = pad(gltfJson.getBytes(StandardCharsets.UTF_8), (byte) ' ');
     byte[] bin = pad(triangle(), (byte) 0);
     int length = 12 + 8 + json.length + 8 + bin.length;
     ByteBuffer glb = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
@@ -166,10 +170,29 @@ public final class Samples {
     return buf.array();
   }
 
+  /** A glTF asset (JSON, buffer inlined) whose one node and one material are named too. */
+  public static byte[] gltf(String meshName, String nodeName, String materialName) {
+    String data = "data:application/octet-stream;base64," + Base64.getEncoder().encodeToString(triangle());
+    return gltfJson(meshName, nodeName, materialName, "\"uri\":\"" + data + "\",").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The same in binary form (GLB). */
+  public static byte[] glb(String meshName, String nodeName, String materialName) {
+    return glbOf(gltfJson(meshName, nodeName, materialName, ""));
+  }
+
   private static String gltfJson(String meshName, String uri) {
+    return gltfJson(meshName, null, null, uri);
+  }
+
+  private static String gltfJson(String meshName, String nodeName, String materialName, String uri) {
+    String node = nodeName == null ? "{\"mesh\":0}" : "{\"name\":\"" + nodeName + "\",\"mesh\":0}";
+    String material = materialName == null ? "" : "\"material\":0";
     return "{\"asset\":{\"version\":\"2.0\",\"generator\":\"stockage-testkit\"},"
-        + "\"scene\":0,\"scenes\":[{\"nodes\":[0]}],\"nodes\":[{\"mesh\":0}],"
-        + "\"meshes\":[{\"name\":\"" + meshName + "\",\"primitives\":[{\"attributes\":{\"POSITION\":0}}]}],"
+        + "\"scene\":0,\"scenes\":[{\"nodes\":[0]}],\"nodes\":[" + node + "],"
+        + (materialName == null ? "" : "\"materials\":[{\"name\":\"" + materialName + "\"}],")
+        + "\"meshes\":[{\"name\":\"" + meshName + "\",\"primitives\":[{\"attributes\":{\"POSITION\":0}"
+        + (material.isEmpty() ? "" : "," + material) + "}]}],"
         + "\"buffers\":[{" + uri + "\"byteLength\":36}],"
         + "\"bufferViews\":[{\"buffer\":0,\"byteOffset\":0,\"byteLength\":36}],"
         + "\"accessors\":[{\"bufferView\":0,\"componentType\":5126,\"count\":3,\"type\":\"VEC3\","

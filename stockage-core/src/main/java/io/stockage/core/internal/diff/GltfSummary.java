@@ -26,6 +26,12 @@ final class GltfSummary {
   private static final int GLB_MAGIC = 0x46546C67;
   private static final int JSON_CHUNK = 0x4E4F534A;
   private static final int GLB_HEADERS = 20;
+  /** The names of the nodes that have one, in order, distinct. */
+  static final String NODE_NAMES = "nodeNames";
+  /** The names of the materials that have one, in order, distinct. */
+  static final String MATERIAL_NAMES = "materialNames";
+  /** The most names of nodes (or of materials) kept: a scene may have thousands. */
+  private static final int MAX_NAMES = 200;
 
   private GltfSummary() {}
 
@@ -79,6 +85,8 @@ final class GltfSummary {
     private String materials;
     private String generator;
     private String error;
+    private final java.util.Set<String> nodeNames = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> materialNames = new java.util.LinkedHashSet<>();
     private final List<Integer> positions = new ArrayList<>();
     private final List<float[]> accessors = new ArrayList<>();
 
@@ -92,9 +100,9 @@ final class GltfSummary {
         if (value == JsonToken.START_ARRAY && name.equals("meshes")) {
           meshes = String.join(",", meshNames(parser, positions));
         } else if (value == JsonToken.START_ARRAY && name.equals("nodes")) {
-          nodes = Long.toString(count(parser));
+          nodes = Long.toString(named(parser, nodeNames));
         } else if (value == JsonToken.START_ARRAY && name.equals("materials")) {
-          materials = Long.toString(count(parser));
+          materials = Long.toString(named(parser, materialNames));
         } else if (value == JsonToken.START_ARRAY && name.equals("accessors")) {
           readAccessors(parser, accessors);
         } else if (value == JsonToken.START_OBJECT && name.equals("asset")) {
@@ -109,7 +117,9 @@ final class GltfSummary {
       Map<String, String> properties = new LinkedHashMap<>();
       putIfPresent(properties, "meshes", meshes);
       putIfPresent(properties, "nodes", nodes);
+      putIfPresent(properties, NODE_NAMES, nodeNames.isEmpty() ? null : String.join(",", nodeNames));
       putIfPresent(properties, "materials", materials);
+      putIfPresent(properties, MATERIAL_NAMES, materialNames.isEmpty() ? null : String.join(",", materialNames));
       putIfPresent(properties, "generator", generator);
       Bounds bounds = new Bounds();
       for (int index : positions) {
@@ -235,13 +245,40 @@ final class GltfSummary {
   }
 
   /** The elements of an array; the parser is on its start. */
-  private static long count(JsonParser parser) {
+  /**
+   * Counts the array's elements, adding the distinct names of those that have one to
+   * {@code names} (at most {@value #MAX_NAMES}); the parser is on the array start.
+   */
+  private static long named(JsonParser parser, java.util.Set<String> names) {
     long count = 0;
-    while (next(parser) != JsonToken.END_ARRAY) {
-      parser.skipChildren();
+    for (JsonToken element = next(parser); element != JsonToken.END_ARRAY; element = next(parser)) {
+      if (element == JsonToken.START_OBJECT) {
+        String name = stringProperty(parser, "name");
+        if (name != null && !name.isBlank() && names.size() < MAX_NAMES) {
+          names.add(name);
+        }
+      } else {
+        parser.skipChildren();
+      }
       count++;
     }
     return count;
+  }
+
+  /**
+   * The words a model is found by: its generator and the names of its meshes, nodes and
+   * materials, one a line. A glTF's JSON is structure, its keys the same in every file: indexed as
+   * text, they matched every model and made its keywords ({@code bytelength}, {@code nodes}).
+   */
+  static String searchable(Map<String, String> properties) {
+    List<String> lines = new ArrayList<>();
+    for (String property : List.of("generator", "meshes", NODE_NAMES, MATERIAL_NAMES)) {
+      String value = properties.get(property);
+      if (value != null) {
+        lines.add(property.equals("generator") ? value : value.replace(',', '\n'));
+      }
+    }
+    return String.join("\n", lines);
   }
 
   /** A string property of an object, skipping the rest; the parser is on the object start. */

@@ -95,7 +95,10 @@ public final class RevisionDiffer {
     if (error.isEmpty() && extraction.truncated()) {
       error = Optional.of("extraction stopped at its limits (size or time): indexed in part");
     }
-    String text = String.join("\n", extraction.lines());
+    String text = switch (ContentKind.of(side.mimeType())) {
+      case GLTF_JSON, GLB -> GltfSummary.searchable(properties);
+      default -> String.join("\n", extraction.lines());
+    };
     return new Extracted(text, properties, error, extraction.thumbnail());
   }
 
