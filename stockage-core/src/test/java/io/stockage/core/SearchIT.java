@@ -340,7 +340,7 @@ class SearchIT {
   }
 
   @Test
-  void reindex_queuesEveryLiveItemOnce_andIsAdminOnly() {
+  void reindex_queuesEveryLiveItemOnce_extractsAgain_andIsAdminOnly() {
     for (int i = 0; i < 3; i++) {
       fx.upload(BOB, project, "r-" + i + ".pdf", Samples.pdf("reindexed " + i));
     }
@@ -358,11 +358,25 @@ class SearchIT {
       throw new IllegalStateException(e);
     }
 
+    // As if r-1 had been extracted by an older extraction, which kept other words.
+    Item second = fx.engine.files().list(CAROL, io.stockage.Location.root(project.slug()), PageRequest.first(10))
+        .items().stream().filter(i -> i.name().equals("r-1.pdf")).findFirst().orElseThrow();
+    try (java.sql.Connection c = fx.db.dataSource().getConnection();
+        java.sql.PreparedStatement ps = c.prepareStatement("UPDATE search_documents SET body = 'obsolete words',"
+            + " tsv = to_tsvector('stockage_en', 'obsolete words') WHERE item_id = ?")) {
+      ps.setObject(1, second.id().value());
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(ids(search(CAROL, "obsolete"))).containsExactly(second.id().toString());
+
     long queued = fx.engine.maintenance().reindex(admin);
 
     assertThat(queued).isEqualTo(fx.count("SELECT count(*) FROM items WHERE org_id = 'acme' AND deleted_at IS NULL"));
     index();
     assertThat(ids(search(CAROL, "reindexed"))).hasSize(3);
+    assertThat(ids(search(CAROL, "obsolete"))).as("a reindex extracts again").isEmpty();
     assertThat(fx.engine.revisions().thumbnail(CAROL, first.id(), 1)).as("a reindex makes a missing thumbnail")
         .isPresent();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.engine.maintenance().reindex(BOB))

@@ -155,7 +155,7 @@ public final class Indexer implements AutoCloseable {
       ctx.catalog().autocommit(s -> s.search().drop(job, node));
       return;
     }
-    Optional<Extracted> extracted = extracts(item, snapshot)
+    Optional<Extracted> extracted = extracts(job, item, snapshot)
         ? Optional.of(extractor.extract(side(snapshot.revision().get(), ctx.mount(item.mount()))))
         : Optional.empty();
     SearchDocument document = document(item, snapshot, extracted);
@@ -177,11 +177,14 @@ public final class Indexer implements AutoCloseable {
     });
   }
 
-  /** Whether the item's current revision is to be extracted: a file whose document holds another. */
-  private static boolean extracts(Item item, Snapshot snapshot) {
+  /**
+   * Whether the item's current revision is to be extracted: a file whose document holds another,
+   * or any file for a reindex — which is how a newer extraction reaches what was indexed before.
+   */
+  private static boolean extracts(IndexJob job, Item item, Snapshot snapshot) {
     OptionalInt revision = item.isFolder() ? OptionalInt.empty() : OptionalInt.of(item.revision());
     boolean held = snapshot.document().isPresent() && snapshot.document().get().revision().equals(revision);
-    return !held && snapshot.revision().isPresent();
+    return (!held || job.reindex()) && snapshot.revision().isPresent();
   }
 
   private SearchDocument document(Item item, Snapshot snapshot, Optional<Extracted> extraction) {
