@@ -86,8 +86,7 @@ final class FsTree {
     forceDirectory(dir);
     if (created != null) {
       Path last = created.getParent();
-      while (dir != null && !dir.equals(last)) {
-        dir = dir.getParent();
+      for (dir = dir.getParent(); dir != null && dir.startsWith(last); dir = dir.getParent()) {
         forceDirectory(dir);
       }
     }
