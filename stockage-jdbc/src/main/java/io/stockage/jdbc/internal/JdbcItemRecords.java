@@ -116,9 +116,7 @@ public final class JdbcItemRecords implements ItemRecords {
    */
   @Override
   public Optional<ItemStanding> findWithAccess(ItemId id, UserId user, Set<TeamId> teams, boolean lock) {
-    String sql = "SELECT p.id AS p_id, p.org_id AS p_org_id, p.slug AS p_slug, p.title AS p_title,"
-        + " p.description AS p_description, p.category AS p_category, p.status AS p_status, p.mount AS p_mount,"
-        + " p.creator AS p_creator, p.created_at AS p_created_at,"
+    String sql = "SELECT " + JdbcProjectRecords.columns("p", "p_") + ","
         + " (SELECT json_agg(json_build_array(m.principal_type, m.principal_id, m.role)"
         + " ORDER BY m.principal_type DESC, m.principal_id) FROM project_members m"
         + " WHERE m.project_id = i.project_id AND " + JdbcProjectRecords.MEMBERSHIP + ") AS memberships,"
@@ -135,7 +133,7 @@ public final class JdbcItemRecords implements ItemRecords {
         .bind("user", user.value())
         .bindArray("teams", String.class, teams.stream().map(TeamId::value).toList())
         .map((rows, ctx) -> new ItemStanding(item(rows, ctx), JdbcProjectRecords.project(rows, "p_"),
-            Json.rows(rows.getString("memberships")).stream().map(JdbcProjectRecords::membership).toList(),
+            Json.rows(rows.getString("memberships")).stream().map(JdbcProjectRecords::membershipOf).toList(),
             Json.rows(rows.getString("entries")).stream().map(JdbcAclStore::entryOf).toList()))
         .findOne();
   }

@@ -33,8 +33,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class JdbcProjectRecords implements ProjectRecords {
   private static final String COLUMNS =
       "id, org_id, slug, title, description, category, status, mount, creator, created_at";
-  private static final String QUALIFIED =
-      "p.id, p.org_id, p.slug, p.title, p.description, p.category, p.status, p.mount, p.creator, p.created_at";
   static final String MEMBERSHIP = """
       ((m.principal_type = 'USER' AND m.principal_id = :user)
         OR (m.principal_type = 'TEAM' AND m.principal_id = ANY (CAST(:teams AS text[]))))""";
@@ -89,17 +87,15 @@ public final class JdbcProjectRecords implements ProjectRecords {
   @Override
   public Optional<ProjectStanding> findWithMemberships(OrgId org, String slug, UserId user, Set<TeamId> teams) {
     List<java.util.Map.Entry<Project, Optional<Membership>>> rows = handle.createQuery("SELECT "
-            + QUALIFIED + ", m.principal_type, m.principal_id, m.role FROM projects p"
+            + columns("p", "") + ", m.principal_type, m.principal_id, m.role FROM projects p"
             + " LEFT JOIN project_members m ON m.project_id = p.id AND " + MEMBERSHIP
             + " WHERE p.org_id = :org AND p.slug = :slug ORDER BY m.principal_type DESC, m.principal_id")
         .bind("org", org.value())
         .bind("slug", slug)
         .bind("user", user.value())
         .bindArray("teams", String.class, teamIds(teams))
-        .map((r, ctx) -> java.util.Map.entry(project(r, ctx), r.getString("principal_type") == null
-            ? Optional.<Membership>empty()
-            : Optional.of(new Membership(Principal.of(Principal.Kind.valueOf(r.getString("principal_type")),
-                r.getString("principal_id")), ProjectRole.valueOf(r.getString("role"))))))
+        .map((r, ctx) -> java.util.Map.entry(project(r, ctx),
+            r.getString("principal_type") == null ? Optional.<Membership>empty() : Optional.of(membership(r, ctx))))
         .list();
     return rows.isEmpty() ? Optional.empty() : Optional.of(new ProjectStanding(rows.get(0).getKey(),
         rows.stream().flatMap(e -> e.getValue().stream()).toList()));
@@ -140,9 +136,7 @@ public final class JdbcProjectRecords implements ProjectRecords {
         .bind("project", project.value())
         .bind("user", user.value())
         .bindArray("teams", String.class, teamIds(teams))
-        .map((rows, ctx) -> new Membership(
-            Principal.of(Principal.Kind.valueOf(rows.getString("principal_type")), rows.getString("principal_id")),
-            ProjectRole.valueOf(rows.getString("role"))))
+        .map(JdbcProjectRecords::membership)
         .list();
   }
 
@@ -215,6 +209,16 @@ public final class JdbcProjectRecords implements ProjectRecords {
     return project(rows, "");
   }
 
+  /**
+   * The project's columns read from the table aliased {@code alias}, each named with the prefix:
+   * for a statement that reads a project beside other rows ({@link #project(ResultSet, String)}).
+   */
+  static String columns(String alias, String prefix) {
+    return java.util.Arrays.stream(COLUMNS.split(", "))
+        .map(c -> alias + "." + c + " AS " + prefix + c)
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** The project of a row whose project columns are named with the prefix ({@link #COLUMNS}, each prefixed). */
   static Project project(ResultSet rows, String prefix) throws SQLException {
     return new Project(
@@ -230,8 +234,13 @@ public final class JdbcProjectRecords implements ProjectRecords {
         Rows.instant(rows, prefix + "created_at"));
   }
 
+  private static Membership membership(ResultSet rows, StatementContext ctx) throws SQLException {
+    return membershipOf(List.of(rows.getString("principal_type"), rows.getString("principal_id"),
+        rows.getString("role")));
+  }
+
   /** The membership of a row of {@code [principal_type, principal_id, role]}. */
-  static Membership membership(List<String> row) {
+  static Membership membershipOf(List<String> row) {
     return new Membership(Principal.of(Principal.Kind.valueOf(row.get(0)), row.get(1)), ProjectRole.valueOf(row.get(2)));
   }
 
