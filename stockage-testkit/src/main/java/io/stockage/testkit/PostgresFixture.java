@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,6 +54,23 @@ public final class PostgresFixture {
       throw new IllegalStateException("cannot create test database " + name + " on " + server, e);
     }
     return TestDatabase.open(server, name);
+  }
+
+  /**
+   * Settings for the embedded server (PostgreSQL's names and units: {@code shared_buffers=4GB}),
+   * beyond the test defaults (no {@code fsync}), for a benchmark that sizes the server as a host
+   * would; called before the first {@link #create}. An external server ({@value #URL_ENV}) keeps
+   * its own settings.
+   *
+   * @return whether the settings apply: false on an external server
+   * @throws IllegalStateException when the embedded server has started with other settings
+   */
+  public static boolean configureEmbedded(Map<String, String> settings) {
+    if (externalServer().isPresent()) {
+      return false;
+    }
+    EmbeddedServer.configure(settings);
+    return true;
   }
 
   /** The server databases are created on: the external one when configured, else the embedded one. */
