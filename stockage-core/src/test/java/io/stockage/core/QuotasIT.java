@@ -109,6 +109,36 @@ class QuotasIT {
   }
 
   @Test
+  void anUploadWhoseRoomIsTakenWhileItStreams_isRefusedAtItsCommit_andLeavesNothing() {
+    byte[] theirs = Samples.pdf("theirs, ".repeat(100));
+    byte[] ours = Samples.pdf("ours, ".repeat(100));
+    fx.engine.quotas().limitOrganization(ROOT, QuotaLimit.of(theirs.length + ours.length - 1));
+    Item[] other = new Item[1];
+    // The competing upload commits after ours measured its room, while ours streams: each fits alone.
+    ByteArrayInputStream stream = new ByteArrayInputStream(ours) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        if (other[0] == null) {
+          other[0] = fx.upload(ALICE, fx.project(), "theirs.pdf", theirs);
+        }
+        return super.read(b, off, len);
+      }
+    };
+    int before = fx.objects("");
+
+    Failures.expect(ErrorKind.QUOTA_EXCEEDED, () -> fx.engine.files().upload(BOB, Upload.of(project.slug(),
+        "ours.pdf", stream)));
+
+    assertThat(other[0]).as("the competing upload ran while ours streamed").isNotNull();
+    assertThat(fx.count("select count(*) from items where name = 'ours.pdf'")).isZero();
+    assertThat(fx.engine.quotas().organization(ROOT).usedBytes()).isEqualTo(theirs.length);
+    // Our content reached its key before the commit failed: the reconciler removes it (another upload
+    // may reference the same bytes by then).
+    assertThat(fx.engine.maintenance().reconcile().orphans()).isEqualTo(1);
+    assertThat(fx.objects("")).as("their content only").isEqualTo(before + 1);
+  }
+
+  @Test
   void resumableUploads_areRefusedAtCreateWhenDeclared_whileStreamingWhenNot_andAtCompletion() throws Exception {
     fx.engine.quotas().limitProject(ROOT, project.slug(), QuotaLimit.of(200_000));
     byte[] pdf = Samples.largePdf(300_000, 1).readAllBytes();

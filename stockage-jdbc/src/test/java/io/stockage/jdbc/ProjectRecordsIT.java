@@ -18,9 +18,11 @@ import io.stockage.UserId;
 import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.spi.catalog.Membership;
 import io.stockage.spi.catalog.ProjectStanding;
+import io.stockage.spi.catalog.QuotaRecords;
 import io.stockage.testkit.PostgresExtension;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,10 +93,40 @@ class ProjectRecordsIT {
         "standing", UserId.of("carol"), Set.of())).orElseThrow();
     assertThat(stranger.project()).isEqualTo(project);
     assertThat(stranger.memberships()).isEmpty();
+    assertThat(stranger.limits()).as("no limit set").isEqualTo(new QuotaRecords.Limits(OptionalLong.empty(),
+        OptionalLong.empty()));
     assertThat(catalog.read((CatalogSession s) -> s.projects().findWithMemberships(project.org(), "nowhere", ALICE,
         Set.of()))).isEmpty();
     assertThat(catalog.read((CatalogSession s) -> s.projects().findWithMemberships(TestData.newOrg(), "standing",
         ALICE, Set.of(DESIGN)))).isEmpty();
+  }
+
+  @Test
+  void findWithMemberships_readsTheLimitsThatBearOnTheProject_itsOwnAndItsOrganizations() throws SQLException {
+    OrgId org = TestData.newOrg();
+    Project project = insert(org, "limited");
+    Project other = insert(org, "other");
+    catalog.inTransaction(s -> {
+      s.quotas().setLimit(project.org(), Optional.of(project.id()), OptionalLong.of(1_000));
+      s.quotas().setLimit(project.org(), Optional.of(other.id()), OptionalLong.of(7));
+      return null;
+    });
+    assertThat(standing(project).limits()).as("the project's own, no organization limit")
+        .isEqualTo(new QuotaRecords.Limits(OptionalLong.empty(), OptionalLong.of(1_000)));
+
+    catalog.inTransaction(s -> {
+      s.quotas().setLimit(project.org(), Optional.empty(), OptionalLong.of(5_000));
+      s.quotas().setLimit(TestData.newOrg(), Optional.empty(), OptionalLong.of(3));
+      return null;
+    });
+    assertThat(standing(project).limits()).as("what limits() reads, no other project's or organization's")
+        .isEqualTo(new QuotaRecords.Limits(OptionalLong.of(5_000), OptionalLong.of(1_000)))
+        .isEqualTo(catalog.read((CatalogSession s) -> s.quotas().limits(project.org(), Optional.of(project.id()))));
+  }
+
+  private ProjectStanding standing(Project project) throws SQLException {
+    return catalog.read((CatalogSession s) -> s.projects().findWithMemberships(project.org(), project.slug(), ALICE,
+        Set.of())).orElseThrow();
   }
 
   @Test

@@ -35,12 +35,11 @@ public interface ProjectRecords {
   Optional<Project> find(ProjectId id);
 
   /**
-   * The project of that slug in the organization with the user's {@link #memberships} in it — one
+   * The project of that slug in the organization with the user's {@link #memberships} in it and the
+   * {@linkplain QuotaRecords#limits limits} that bear on it: what every upload reads first, so one
    * read where the catalog can make it one.
    */
-  default Optional<ProjectStanding> findWithMemberships(OrgId org, String slug, UserId user, Set<TeamId> teams) {
-    return find(org, slug).map(p -> new ProjectStanding(p, memberships(p.id(), user, teams)));
-  }
+  Optional<ProjectStanding> findWithMemberships(OrgId org, String slug, UserId user, Set<TeamId> teams);
 
   /**
    * The organization's projects, by slug: all of them when {@code all}, else those where the user

@@ -18,6 +18,7 @@ import io.stockage.StockageException;
 import io.stockage.Subject;
 import io.stockage.Upload;
 import io.stockage.spi.catalog.CatalogSession;
+import io.stockage.spi.catalog.QuotaRecords;
 import io.stockage.spi.catalog.RevisionRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,8 @@ public final class ContentService {
       // The checks the commit repeats: no snapshot needed, nor a transaction's round trips.
       Planned planned = ctx.catalog().autocommit(session -> {
         Target found = target(op, session, upload, name);
-        return new Planned(found, QuotaService.room(session, found.project().org(), found.project().id()));
+        return new Planned(found, QuotaService.room(session, found.project().org(), found.project().id(),
+            found.limits()));
       });
       Target target = planned.target();
       Mount mount = ctx.mount(target.project().mount());
@@ -71,7 +73,7 @@ public final class ContentService {
       return commit(staged, new BlobKeys.Space(target.project().org(), upload.vault()), id,
           session -> target.existing().isPresent()
           ? appendRevision(op, session, target.existing().get(), OptionalInt.empty(), staged)
-          : insertFile(op, session, new NewFile(id, inFolder(op, session, upload, Permission.ADD).project(),
+          : insertFile(op, session, new NewFile(id, inFolder(op, session, upload, Permission.ADD),
               upload.location().folder(), name, upload.vault()), staged));
     });
   }
@@ -145,7 +147,7 @@ public final class ContentService {
     Permission onFolder = existing.isEmpty() ? Permission.ADD : Permission.VIEW;
     Lookups.folder(op, session, inProject, upload.location().folder(), onFolder);
     if (existing.isEmpty()) {
-      return new Target(project, Optional.empty());
+      return new Target(project, Optional.empty(), inProject.limits());
     }
     Item taken = existing.get();
     boolean revisable = !taken.isFolder() && taken.vault() == upload.vault()
@@ -158,7 +160,7 @@ public final class ContentService {
             + " already exists there"));
     Authorizer.require(op, access.permissions(), Permission.CHANGE, "item " + taken.id());
     LockGate.require(ctx, session, op, taken.id());
-    return new Target(project, Optional.of(taken.id()));
+    return new Target(project, Optional.of(taken.id()), inProject.limits());
   }
 
   /**
@@ -201,13 +203,14 @@ public final class ContentService {
     Instant now = ctx.clock().instant();
     ItemId id = file.id();
     op.target(id.toString());
-    Staged.Promoted blob = staged.promote(session, new BlobKeys.Space(file.project().org(), file.vault()), id, now);
-    Item item = new Item(id, file.project().org(), file.project().id(), file.folder(), ItemType.FILE,
-        file.name(), file.project().mount(), staged.size(), staged.mimeType(), staged.sha256(), 1,
+    Project project = file.in().project();
+    Staged.Promoted blob = staged.promote(session, new BlobKeys.Space(project.org(), file.vault()), id, now);
+    Item item = new Item(id, project.org(), project.id(), file.folder(), ItemType.FILE,
+        file.name(), project.mount(), staged.size(), staged.mimeType(), staged.sha256(), 1,
         op.subject().user(), file.vault(), Set.of(), Map.of(), now, now, Optional.empty());
     session.items().insert(item);
     record(op, session, item, blob, now, ChangeKind.ADDED);
-    QuotaService.enforce(session, item.org(), item.project());
+    QuotaService.enforce(session, item.org(), item.project(), file.in().limits());
     return item;
   }
 
@@ -241,10 +244,10 @@ public final class ContentService {
     }
   }
 
-  private record Target(Project project, Optional<ItemId> existing) {}
+  private record Target(Project project, Optional<ItemId> existing, QuotaRecords.Limits limits) {}
 
   private record Planned(Target target, long room) {}
 
-  private record NewFile(ItemId id, Project project, Optional<ItemId> folder, String name, boolean vault) {}
+  private record NewFile(ItemId id, Lookups.InProject in, Optional<ItemId> folder, String name, boolean vault) {}
 
 }

@@ -11,6 +11,7 @@ import io.stockage.StockageException;
 import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.spi.catalog.ItemStanding;
 import io.stockage.spi.catalog.ProjectStanding;
+import io.stockage.spi.catalog.QuotaRecords;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -51,7 +52,8 @@ public final class Lookups {
             op.teams())
         .orElseThrow(() -> Authorizer.missing("project " + slug));
     op.mount(found.project().mount());
-    return new InProject(found.project(), Authorizer.onProject(op, found.project(), found.memberships()));
+    return new InProject(found.project(), Authorizer.onProject(op, found.project(), found.memberships()),
+        found.limits());
   }
 
   /**
@@ -59,8 +61,9 @@ public final class Lookups {
    *
    * @param project the project
    * @param on the subject's permissions on it, and whether it is a member
+   * @param limits the storage limits that bear on it
    */
-  public record InProject(Project project, Authorizer.OnProject on) {}
+  public record InProject(Project project, Authorizer.OnProject on, QuotaRecords.Limits limits) {}
 
   /** An item (live or trashed) with the permission required; its project and the subject's access come with it. */
   public static Located item(Operation op, CatalogSession session, ItemId id, Permission needed, boolean lock) {

@@ -83,7 +83,11 @@ public final class QuotaService implements Quotas {
    * without limits. One statement reads both limits; usage is summed only for a scope that has one.
    */
   public static long room(CatalogSession session, OrgId org, ProjectId project) {
-    QuotaRecords.Limits limits = session.quotas().limits(org, Optional.of(project));
+    return room(session, org, project, session.quotas().limits(org, Optional.of(project)));
+  }
+
+  /** The same under limits read already (with the project: {@link Lookups.InProject#limits}). */
+  public static long room(CatalogSession session, OrgId org, ProjectId project, QuotaRecords.Limits limits) {
     return Math.min(room(session, org, Optional.empty(), limits.organization()),
         room(session, org, Optional.of(project), limits.project()));
   }
@@ -97,7 +101,12 @@ public final class QuotaService implements Quotas {
    * called in the transaction that adds content, after it did, so that it rolls back.
    */
   public static void enforce(CatalogSession session, OrgId org, ProjectId project) {
-    if (room(session, org, project) < 0) {
+    enforce(session, org, project, session.quotas().limits(org, Optional.of(project)));
+  }
+
+  /** The same under limits read already in this transaction. */
+  public static void enforce(CatalogSession session, OrgId org, ProjectId project, QuotaRecords.Limits limits) {
+    if (room(session, org, project, limits) < 0) {
       throw exceeded("the content would take the project or its organization past its storage quota");
     }
   }

@@ -15,6 +15,7 @@ import io.stockage.spi.catalog.Membership;
 import io.stockage.spi.catalog.PageCursor;
 import io.stockage.spi.catalog.ProjectRecords;
 import io.stockage.spi.catalog.ProjectStanding;
+import io.stockage.spi.catalog.QuotaRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -86,19 +87,22 @@ public final class JdbcProjectRecords implements ProjectRecords {
   /** {@inheritDoc} One statement: the project joined with the member rows, a row for each. */
   @Override
   public Optional<ProjectStanding> findWithMemberships(OrgId org, String slug, UserId user, Set<TeamId> teams) {
-    List<java.util.Map.Entry<Project, Optional<Membership>>> rows = handle.createQuery("SELECT "
-            + columns("p", "") + ", m.principal_type, m.principal_id, m.role FROM projects p"
+    record Row(Project project, QuotaRecords.Limits limits, Optional<Membership> membership) {}
+    List<Row> rows = handle.createQuery("SELECT " + columns("p", "") + ", m.principal_type, m.principal_id, m.role,"
+            + " (SELECT q.limit_bytes FROM quotas q WHERE q.org_id = p.org_id AND q.project_id IS NULL) AS org_limit,"
+            + " (SELECT q.limit_bytes FROM quotas q WHERE q.project_id = p.id) AS project_limit FROM projects p"
             + " LEFT JOIN project_members m ON m.project_id = p.id AND " + MEMBERSHIP
             + " WHERE p.org_id = :org AND p.slug = :slug ORDER BY m.principal_type DESC, m.principal_id")
         .bind("org", org.value())
         .bind("slug", slug)
         .bind("user", user.value())
         .bindArray("teams", String.class, teamIds(teams))
-        .map((r, ctx) -> java.util.Map.entry(project(r, ctx),
+        .map((r, ctx) -> new Row(project(r, ctx),
+            new QuotaRecords.Limits(Rows.optionalLong(r, "org_limit"), Rows.optionalLong(r, "project_limit")),
             r.getString("principal_type") == null ? Optional.<Membership>empty() : Optional.of(membership(r, ctx))))
         .list();
-    return rows.isEmpty() ? Optional.empty() : Optional.of(new ProjectStanding(rows.get(0).getKey(),
-        rows.stream().flatMap(e -> e.getValue().stream()).toList()));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(new ProjectStanding(rows.get(0).project(),
+        rows.stream().flatMap(r -> r.membership().stream()).toList(), rows.get(0).limits()));
   }
 
   @Override

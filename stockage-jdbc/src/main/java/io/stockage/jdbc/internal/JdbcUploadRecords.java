@@ -61,8 +61,7 @@ public final class JdbcUploadRecords implements UploadRecords {
   }
 
   private static Session session(ResultSet rows) throws SQLException {
-    long length = rows.getLong("length");
-    OptionalLong declared = rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(length);
+    OptionalLong declared = Rows.optionalLong(rows, "length");
     Optional<ItemId> file = Rows.optionalUuid(rows, "file_id").map(ItemId::of);
     String livePath = rows.getString("live_path");
     NewUpload target = file.isPresent() ? NewUpload.revision(file.get())

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -44,5 +45,11 @@ public final class Rows {
   /** A nullable {@code uuid} column. */
   public static Optional<UUID> optionalUuid(ResultSet rows, String column) throws SQLException {
     return Optional.ofNullable(rows.getObject(column, UUID.class));
+  }
+
+  /** A nullable {@code bigint} column. */
+  public static OptionalLong optionalLong(ResultSet rows, String column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
   }
 }
