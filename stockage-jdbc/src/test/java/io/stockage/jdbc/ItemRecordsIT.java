@@ -122,6 +122,49 @@ class ItemRecordsIT {
   }
 
   @Test
+  void insertWithRevision_writesBoth_orNeitherWhenTheNameIsTaken() {
+    Project project = TestData.newProject(catalog, "with-revision");
+    BlobRecord blob = newBlob();
+    Item file = TestData.file(project, Optional.empty(), "a.pdf");
+    RevisionRecord first = new RevisionRecord(TestData.revision(file.id(), 1), blob.id(), blob.key());
+    catalog.inTransaction(s -> {
+      s.items().insert(file, first);
+      return file;
+    });
+    assertThat(catalog.read((CatalogSession s) -> s.items().find(file.id()))).contains(file);
+    assertThat(catalog.read((CatalogSession s) -> s.revisions().find(file.id(), 1))).contains(first);
+
+    Item clash = TestData.file(project, Optional.empty(), "a.pdf");
+    Item other = TestData.file(project, Optional.empty(), "b.pdf");
+    StockageException e = catalog.inTransaction(s -> {
+      StockageException failure = catchThrowableOfType(StockageException.class, () -> s.items().insert(clash,
+          new RevisionRecord(TestData.revision(clash.id(), 1), blob.id(), blob.key())));
+      s.items().insert(other, new RevisionRecord(TestData.revision(other.id(), 1), blob.id(), blob.key()));
+      return failure;
+    });
+    assertThat(e.kind()).isEqualTo(ErrorKind.ALREADY_EXISTS);
+    assertThat(e.detail()).isEqualTo("an item named \"a.pdf\" already exists in this folder");
+    assertThat(catalog.read((CatalogSession s) -> s.revisions().find(clash.id(), 1))).isEmpty();
+    assertThat(catalog.read((CatalogSession s) -> s.revisions().find(other.id(), 1))).as("the transaction went on")
+        .isPresent();
+  }
+
+  @Test
+  void insertWithRevision_whoseBlobDoesNotHoldTheKey_isUnexpected_andInsertsNothing() {
+    Project project = TestData.newProject(catalog, "wrong-key");
+    BlobRecord blob = newBlob();
+    Item file = TestData.file(project, Optional.empty(), "a.pdf");
+
+    StockageException e = catchThrowableOfType(StockageException.class, () -> catalog.inTransaction(s -> {
+      s.items().insert(file, new RevisionRecord(TestData.revision(file.id(), 1), blob.id(), "blobs/elsewhere"));
+      return file;
+    }));
+
+    assertThat(e.kind()).isEqualTo(ErrorKind.UNEXPECTED);
+    assertThat(catalog.read((CatalogSession s) -> s.items().find(file.id()))).isEmpty();
+  }
+
+  @Test
   void insert_nameTakenInFolder_failsAlreadyExistsButOtherFolderIsFine() {
     Project project = TestData.newProject(catalog, "folder-clash");
     Item one = TestData.folder(project, Optional.empty(), "one");

@@ -23,12 +23,23 @@ import java.util.Set;
 public interface ItemRecords {
 
   /**
-   * Inserts an item with its tags and custom fields.
+   * Inserts an item with its tags and custom fields (the engine inserts a file with its first
+   * revision: {@link #insert(Item, RevisionRecord)}).
    *
    * @throws io.stockage.StockageException {@code ALREADY_EXISTS} when a live sibling has its name,
    *     {@code INVALID_ARGUMENT} when a custom field value is not a string, boolean or finite number
    */
   void insert(Item item);
+
+  /**
+   * Inserts a file with its tags, custom fields and first revision ({@link RevisionRecords#insert}),
+   * in one write where the catalog can make it one (every upload of a new file does this).
+   *
+   * @throws io.stockage.StockageException {@code ALREADY_EXISTS} when a live sibling has its name
+   *     (nothing is inserted), {@code INVALID_ARGUMENT} as {@link #insert(Item)}, {@code UNEXPECTED}
+   *     when the revision's blob does not hold the key it names
+   */
+  void insert(Item file, RevisionRecord first);
 
   /** The item with that id, live or trashed. */
   Optional<Item> find(ItemId id);

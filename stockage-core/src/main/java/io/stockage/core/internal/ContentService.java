@@ -208,8 +208,8 @@ public final class ContentService {
     Item item = new Item(id, project.org(), project.id(), file.folder(), ItemType.FILE,
         file.name(), project.mount(), staged.size(), staged.mimeType(), staged.sha256(), 1,
         op.subject().user(), file.vault(), Set.of(), Map.of(), now, now, Optional.empty());
-    session.items().insert(item);
-    record(op, session, item, blob, now, ChangeKind.ADDED);
+    session.items().insert(item, revision(op, item, blob, now));
+    Journal.item(op, session, item, ChangeKind.ADDED, now, changeDetails(item));
     QuotaService.enforce(session, item.org(), item.project(), file.in().limits());
     return item;
   }
@@ -223,18 +223,21 @@ public final class ContentService {
     Item next = current.withRevision(new Revision(current.id(), current.revision() + 1, staged.size(),
         staged.sha256(), staged.mimeType(), op.subject().user(), now, Optional.empty(), OptionalInt.empty()));
     session.items().update(next);
-    record(op, session, next, blob, now, ChangeKind.UPDATED);
+    session.revisions().insert(revision(op, next, blob, now));
+    Journal.item(op, session, next, ChangeKind.UPDATED, now, changeDetails(next));
     QuotaService.enforce(session, next.org(), next.project());
     return next;
   }
 
-  private static void record(Operation op, CatalogSession session, Item item, Staged.Promoted stored, Instant now,
-      ChangeKind kind) {
+  // The item's current revision, its content the stored blob.
+  private static RevisionRecord revision(Operation op, Item item, Staged.Promoted stored, Instant now) {
     Revision revision = new Revision(item.id(), item.revision(), item.size(), item.sha256(), item.mimeType(),
         op.subject().user(), now, Optional.empty(), OptionalInt.empty());
-    session.revisions().insert(new RevisionRecord(revision, stored.blob().id(), stored.blob().key(), stored.versionId()));
-    Journal.item(op, session, item, kind, now, Map.of("revision", item.version(), "size", Long.toString(item.size()),
-        "sha256", item.sha256()));
+    return new RevisionRecord(revision, stored.blob().id(), stored.blob().key(), stored.versionId());
+  }
+
+  private static Map<String, String> changeDetails(Item item) {
+    return Map.of("revision", item.version(), "size", Long.toString(item.size()), "sha256", item.sha256());
   }
 
   private static void checkExpected(Item item, OptionalInt expected) {

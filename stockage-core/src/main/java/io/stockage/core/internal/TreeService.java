@@ -153,11 +153,12 @@ public final class TreeService {
         Item copy = new Item(copyId, item.org(), item.project(), folder, ItemType.FILE, name, item.mount(),
             item.size(), item.mimeType(), item.sha256(), 1, subject.user(), item.vault(), item.tags(), item.customFields(),
             now, now, Optional.empty());
-        session.items().insert(copy);
+        // On a natively versioned mount the copy's key is written first: a name taken fails the insert
+        // after it, and the reconciler removes that version under the copy's intent.
         RevisionRecord stored = storeCopy(session, current, copy, now);
         Revision first = new Revision(copy.id(), 1, copy.size(), copy.sha256(), copy.mimeType(), subject.user(), now,
             Optional.empty(), OptionalInt.empty());
-        session.revisions().insert(new RevisionRecord(first, stored.blobId(), stored.blobKey(), stored.versionId()));
+        session.items().insert(copy, new RevisionRecord(first, stored.blobId(), stored.blobKey(), stored.versionId()));
         Journal.item(op, session, copy, ChangeKind.ADDED, now, Map.of("copyOf", id.toString()));
         return copy;
       });

@@ -13,6 +13,7 @@ import io.stockage.UserId;
 import io.stockage.spi.catalog.ItemRecords;
 import io.stockage.spi.catalog.ItemStanding;
 import io.stockage.spi.catalog.PageCursor;
+import io.stockage.spi.catalog.RevisionRecord;
 import io.stockage.spi.catalog.Visibility;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -40,6 +42,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class JdbcItemRecords implements ItemRecords {
   private static final String COLUMNS = "id, org_id, project_id, parent_id, type, name, mount, size, mime_type,"
       + " sha256, revision, owner_id, vault, custom_fields, created_at, updated_at, deleted_at";
+  // ON CONFLICT on the live-name index keeps the transaction usable when the name is taken.
+  private static final String INSERT = "INSERT INTO items (" + COLUMNS + ") VALUES (:id, :org, :project,"
+      + " CAST(:parent AS uuid), :type, :name, :mount, :size, :mimeType, :sha256, :revision, :owner,"
+      + " :vault, CAST(:fields AS jsonb), :createdAt, :updatedAt, CAST(:deletedAt AS timestamptz))"
+      + " ON CONFLICT (project_id, coalesce(parent_id, project_id), name) WHERE deleted_at IS NULL DO NOTHING";
   // Every query reads items through this: the row, its custom fields as JSON text, its tags.
   static final String SELECT = "SELECT i.id, i.org_id, i.project_id, i.parent_id, i.type, i.name, i.mount,"
       + " i.size, i.mime_type, i.sha256, i.revision, i.owner_id, i.vault, CAST(i.custom_fields AS text) AS fields,"
@@ -67,14 +74,37 @@ public final class JdbcItemRecords implements ItemRecords {
 
   @Override
   public void insert(Item item) {
-    String fields = Json.fields(item.customFields());
-    // ON CONFLICT on the live-name index keeps the transaction usable when the name is taken.
-    int inserted = handle.createUpdate("INSERT INTO items (" + COLUMNS + ") VALUES (:id, :org, :project,"
-            + " CAST(:parent AS uuid), :type, :name, :mount, :size, :mimeType, :sha256, :revision, :owner,"
-            + " :vault, CAST(:fields AS jsonb), :createdAt, :updatedAt, CAST(:deletedAt AS timestamptz))"
-            + " ON CONFLICT (project_id, coalesce(parent_id, project_id), name) WHERE deleted_at IS NULL"
-            + " DO NOTHING")
-        .bind("id", item.id().value())
+    int inserted = bind(handle.createUpdate(INSERT), item).execute();
+    if (inserted == 0) {
+      throw JdbcErrors.itemNameTaken(item.name());
+    }
+    JdbcItemTags.add(handle, item, item.tags().stream().sorted().toList());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One statement: the revision is inserted from the item's row, so a name taken inserts neither.
+   */
+  @Override
+  public void insert(Item file, RevisionRecord first) {
+    Query query = handle.createQuery("WITH i AS (" + INSERT + " RETURNING id), r AS ("
+        + JdbcRevisionRecords.insert("i.id", " CROSS JOIN i") + " RETURNING 1)"
+        + " SELECT (SELECT count(*) FROM i) AS items, (SELECT count(*) FROM r) AS revisions");
+    int[] inserted = JdbcRevisionRecords.bind(bind(query, file), first)
+        .map((rows, ctx) -> new int[] {rows.getInt("items"), rows.getInt("revisions")})
+        .one();
+    if (inserted[0] == 0) {
+      throw JdbcErrors.itemNameTaken(file.name());
+    }
+    if (inserted[1] == 0) {
+      throw JdbcRevisionRecords.keyMismatch(first);
+    }
+    JdbcItemTags.add(handle, file, file.tags().stream().sorted().toList());
+  }
+
+  private static <T extends SqlStatement<T>> T bind(T statement, Item item) {
+    return statement.bind("id", item.id().value())
         .bind("org", item.org().value())
         .bind("project", item.project().value())
         .bind("parent", item.parent().map(ItemId::value).orElse(null))
@@ -87,15 +117,10 @@ public final class JdbcItemRecords implements ItemRecords {
         .bind("revision", item.revision())
         .bind("owner", item.owner().value())
         .bind("vault", item.vault())
-        .bind("fields", fields)
+        .bind("fields", Json.fields(item.customFields()))
         .bind("createdAt", Rows.at(item.createdAt()))
         .bind("updatedAt", Rows.at(item.updatedAt()))
-        .bind("deletedAt", Rows.at(item.deletedAt()))
-        .execute();
-    if (inserted == 0) {
-      throw JdbcErrors.itemNameTaken(item.name());
-    }
-    JdbcItemTags.add(handle, item, item.tags().stream().sorted().toList());
+        .bind("deletedAt", Rows.at(item.deletedAt()));
   }
 
   @Override

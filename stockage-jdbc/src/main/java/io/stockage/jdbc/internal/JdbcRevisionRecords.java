@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Revisions in {@code revisions}; a revision's blob key is read from {@code blobs}. */
@@ -42,31 +43,47 @@ public final class JdbcRevisionRecords implements RevisionRecords {
    */
   @Override
   public void insert(RevisionRecord record) {
-    Revision r = record.revision();
-    // INSERT ... SELECT inserts nothing when the blob row does not hold the key the record says.
-    int inserted = handle.createUpdate("""
-            INSERT INTO revisions (item_id, number, blob_id, size, sha256, mime_type, author, created_at,
-              comment, restored_from, version_id)
-            SELECT :item, :number, b.id, :size, :sha256, :mimeType, :author, :createdAt,
-              CAST(:comment AS text), CAST(:restoredFrom AS integer), CAST(:versionId AS text)
-            FROM blobs b WHERE b.id = :blob AND b.key = :key""")
-        .bind("item", r.item().value())
-        .bind("number", r.number())
-        .bind("blob", record.blobId())
-        .bind("key", record.blobKey())
-        .bind("size", r.size())
-        .bind("sha256", r.sha256())
-        .bind("mimeType", r.mimeType())
-        .bind("author", r.author().value())
-        .bind("createdAt", Rows.at(r.createdAt()))
-        .bind("comment", r.comment().orElse(null))
-        .bind("restoredFrom", r.restoredFrom().isPresent() ? Integer.valueOf(r.restoredFrom().getAsInt()) : null)
-        .bind("versionId", record.versionId().orElse(null))
+    int inserted = bind(handle.createUpdate(insert(":r_item", "")), record)
+        .bind("r_item", record.revision().item().value())
         .execute();
     if (inserted == 0) {
-      throw JdbcErrors.broken("revision " + r.number() + " of item " + r.item()
-          + " names blob " + record.blobId() + " with a key that blob does not have");
+      throw keyMismatch(record);
     }
+  }
+
+  /**
+   * The insert of a revision row from a record bound by {@link #bind} ({@code r_} parameters), its
+   * item id the expression {@code itemId} over the tables {@code from} adds: an {@code INSERT ...
+   * SELECT} that inserts nothing when the blob row does not hold the key the record says.
+   */
+  static String insert(String itemId, String from) {
+    return "INSERT INTO revisions (item_id, number, blob_id, size, sha256, mime_type, author, created_at,"
+        + " comment, restored_from, version_id) SELECT " + itemId + ", :r_number, b.id, :r_size, :r_sha256,"
+        + " :r_mimeType, :r_author, :r_createdAt, CAST(:r_comment AS text), CAST(:r_restoredFrom AS integer),"
+        + " CAST(:r_versionId AS text) FROM blobs b" + from + " WHERE b.id = :r_blob AND b.key = :r_key";
+  }
+
+  /** Binds the record's values for {@link #insert}, but for the item id. */
+  static <T extends SqlStatement<T>> T bind(T statement, RevisionRecord record) {
+    Revision r = record.revision();
+    return statement.bind("r_number", r.number())
+        .bind("r_blob", record.blobId())
+        .bind("r_key", record.blobKey())
+        .bind("r_size", r.size())
+        .bind("r_sha256", r.sha256())
+        .bind("r_mimeType", r.mimeType())
+        .bind("r_author", r.author().value())
+        .bind("r_createdAt", Rows.at(r.createdAt()))
+        .bind("r_comment", r.comment().orElse(null))
+        .bind("r_restoredFrom", r.restoredFrom().isPresent() ? Integer.valueOf(r.restoredFrom().getAsInt()) : null)
+        .bind("r_versionId", record.versionId().orElse(null));
+  }
+
+  /** The failure of a revision whose blob does not hold the key its record names. */
+  static io.stockage.StockageException keyMismatch(RevisionRecord record) {
+    Revision r = record.revision();
+    return JdbcErrors.broken("revision " + r.number() + " of item " + r.item()
+        + " names blob " + record.blobId() + " with a key that blob does not have");
   }
 
   @Override

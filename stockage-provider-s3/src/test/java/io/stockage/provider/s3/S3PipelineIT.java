@@ -143,6 +143,33 @@ class S3PipelineIT {
   }
 
   @Test
+  void nativeVersioning_aCopyWritesItsOwnKey_andOneOntoATakenNameLeavesNoObjectOnceReconciled() throws IOException {
+    S3Bucket bucket = s3.freshVersionedBucket().orElseThrow();
+    try (StockageEngine engine = engine(bucket, VersioningMode.NATIVE);
+         S3StorageProvider provider = S3TestBase.provider(bucket, b -> { })) {
+      String slug = slug();
+      engine.projects().create(ALICE, NewProject.of(slug, "Copies"));
+      byte[] content = Samples.pdf("copied natively");
+      Item item = engine.files().upload(ALICE, Upload.of(slug, "plan.pdf", new ByteArrayInputStream(content)));
+      engine.files().upload(ALICE, Upload.of(slug, "taken.pdf", new ByteArrayInputStream(Samples.pdf("taken"))));
+
+      Item copy = engine.files().copy(ALICE, item.id(), io.stockage.Location.root(slug), "copy.pdf");
+      assertThat(read(engine.files().open(ALICE, copy.id()))).isEqualTo(content);
+      assertThat(provider.versions("org_acme/items/" + copy.id())).hasSize(1);
+
+      List<String> before = provider.list("org_acme/items/", Optional.empty(), 100).objects().stream()
+          .map(o -> o.key()).toList();
+      assertThatThrownBy(() -> engine.files().copy(ALICE, item.id(), io.stockage.Location.root(slug), "taken.pdf"))
+          .isInstanceOfSatisfying(StockageException.class,
+              e -> assertThat(e.kind()).isEqualTo(ErrorKind.ALREADY_EXISTS));
+      engine.maintenance().reconcile();
+      assertThat(provider.list("org_acme/items/", Optional.empty(), 100).objects()).extracting(o -> o.key())
+          .as("the refused copy's key, written before its insert, removed under its intent")
+          .containsExactlyInAnyOrderElementsOf(before);
+    }
+  }
+
+  @Test
   void upload_s3KilledMidway_isUnavailable_leavesNoItem_andTheReconcilerAbortsTheUpload() {
     S3Bucket bucket = s3.freshBucket();
     try (StockageEngine engine = engine(bucket, VersioningMode.EMULATED);
