@@ -106,7 +106,8 @@ public final class UploadService implements Uploads {
         Project project = found.project();
         NameRules.fileName(upload.name().get(), ctx.policy());
         mount = project.mount();
-        QuotaService.checkDeclared(upload.length(), QuotaService.room(session, project.org(), project.id()));
+        QuotaService.checkDeclared(upload.length(), QuotaService.room(session, project.org(), project.id(),
+            found.limits()));
       }
       Mount target = ctx.mount(mount);
       boolean inParts = UploadAssembly.of(ctx, target) instanceof PartsAssembly;
