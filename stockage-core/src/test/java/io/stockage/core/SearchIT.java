@@ -61,6 +61,8 @@ class SearchIT {
 
     assertThat(found.page().items()).extracting(h -> h.item().id()).containsExactly(pdf.id());
     assertThat(found.page().items().get(0).snippet()).contains("<mark>suspension</mark>");
+    assertThat(found.page().items().get(0).indexed()).as("the hit carries what indexed() answers")
+        .isEqualTo(fx.engine.search().indexed(CAROL, pdf.id()).orElseThrow());
     assertThat(found.byProject()).containsEntry(project.slug(), 1L);
     assertThat(found.byType()).containsEntry("application/pdf", 1L);
     io.stockage.Indexed indexed = fx.engine.search().indexed(CAROL, pdf.id()).orElseThrow();

@@ -1,5 +1,6 @@
 package io.stockage.jdbc.internal;
 
+import io.stockage.Indexed;
 import io.stockage.ItemId;
 import io.stockage.OrgId;
 import io.stockage.Page;
@@ -15,6 +16,8 @@ import io.stockage.spi.catalog.SearchDocument;
 import io.stockage.spi.catalog.SearchRecords;
 import io.stockage.spi.catalog.SearchSpec;
 import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -155,16 +158,10 @@ public final class JdbcSearchRecords implements SearchRecords {
             + " JOIN items i ON i.id = d.item_id WHERE d.item_id = :item")
         .bind("item", item.value())
         .map((rows, ctx) -> {
-          int revision = rows.getInt("revision");
-          OptionalInt rev = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(revision);
-          Array keywords = rows.getArray("keywords");
-          List<String> words = Arrays.asList((String[]) keywords.getArray());
-          keywords.free();
-          Map<String, String> properties = new LinkedHashMap<>();
-          Json.fields(rows.getString("properties")).forEach((k, v) -> properties.put(k, String.valueOf(v)));
-          return new SearchDocument(ItemId.of(Rows.uuid(rows, "item_id")), OrgId.of(rows.getString("org_id")), rev,
-              rows.getString("name"), "", rows.getString("body"), words, properties,
-              Optional.ofNullable(rows.getString("error")), Rows.instant(rows, "indexed_at"));
+          Indexed indexed = indexed(rows, "");
+          return new SearchDocument(indexed.item(), OrgId.of(rows.getString("org_id")), indexed.revision(),
+              rows.getString("name"), "", rows.getString("body"), indexed.keywords(), indexed.properties(),
+              indexed.error(), indexed.indexedAt());
         })
         .findOne();
   }
@@ -234,7 +231,9 @@ public final class JdbcSearchRecords implements SearchRecords {
         + " FROM m JOIN projects p ON p.id = m.project_id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100) f) AS by_project,"
         + " (SELECT json_object_agg(k, n ORDER BY n DESC, k) FROM (SELECT m.mime_type AS k, count(*) AS n FROM m"
         + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100) f) AS by_type";
-    String pageSql = "SELECT pm.rank, p.slug AS project_slug, "
+    String pageSql = "SELECT pm.rank, p.slug AS project_slug, d.item_id AS d_item_id, d.revision AS d_revision,"
+        + " d.keywords AS d_keywords, CAST(d.properties AS text) AS d_properties, d.error AS d_error,"
+        + " d.indexed_at AS d_indexed_at, "
         + (hasText ? "ts_headline('stockage_en', d.body, " + QUERY + ", " + HEADLINE + ") AS body_snippet, "
             + "ts_headline('stockage_en', i.name, " + QUERY + ", " + HEADLINE + ") AS name_snippet, "
             : "'' AS body_snippet, '' AS name_snippet, ")
@@ -259,7 +258,7 @@ public final class JdbcSearchRecords implements SearchRecords {
       }
       return r.getObject("id") == null ? Optional.<SearchHit>empty() : Optional.of(new SearchHit(
           JdbcItemRecords.item(r, ctx), r.getFloat("rank"),
-          hasText ? snippet(r.getString("body_snippet"), r.getString("name_snippet")) : ""));
+          hasText ? snippet(r.getString("body_snippet"), r.getString("name_snippet")) : "", indexed(r, "d_")));
     }).forEach(hit -> hit.ifPresent(rows::add));
     // The rank is a real in the database: its float's text is the exact key of the next page.
     Page<SearchHit> hits = PageCursor.page(rows, page, hit -> switch (sort) {
@@ -269,6 +268,19 @@ public final class JdbcSearchRecords implements SearchRecords {
     });
     return new SearchResults(hits, facetCounts.isEmpty() ? Map.of() : facetCounts.get(0),
         facetCounts.isEmpty() ? Map.of() : facetCounts.get(1));
+  }
+
+  // What a search_documents row holds of its item, from its columns named with the prefix.
+  private static Indexed indexed(ResultSet rows, String prefix) throws SQLException {
+    int revision = rows.getInt(prefix + "revision");
+    OptionalInt rev = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(revision);
+    Array keywords = rows.getArray(prefix + "keywords");
+    List<String> words = Arrays.asList((String[]) keywords.getArray());
+    keywords.free();
+    Map<String, String> properties = new LinkedHashMap<>();
+    Json.fields(rows.getString(prefix + "properties")).forEach((k, v) -> properties.put(k, String.valueOf(v)));
+    return new Indexed(ItemId.of(Rows.uuid(rows, prefix + "item_id")), rev, properties, words,
+        Optional.ofNullable(rows.getString(prefix + "error")), Rows.instant(rows, prefix + "indexed_at"));
   }
 
   // A facet's counts, most first, from the JSON object the statement built (null: no match).

@@ -37,7 +37,7 @@ class SearchController {
   /** The JSON form of a hit. */
   record HitView(FileView item, double rank, String snippet) {
     static HitView of(SearchHit hit) {
-      return new HitView(FileView.of(hit.item()), hit.rank(), hit.snippet());
+      return new HitView(FileView.of(hit.item(), java.util.Optional.of(hit.indexed())), hit.rank(), hit.snippet());
     }
   }
 

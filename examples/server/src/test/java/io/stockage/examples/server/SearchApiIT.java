@@ -46,7 +46,8 @@ class SearchApiIT extends ServerIT {
     assertThat(stl.statusCode()).as(stl.body()).isEqualTo(201);
 
     String byMesh = awaitHit("/api/v1/projects/bridge/search?q=cantilever_arm", member(gltf.body(), "id"));
-    assertThat(byMesh).contains("\"facets\":{").contains("\"model/gltf+json\":1");
+    assertThat(byMesh).contains("\"facets\":{").contains("\"model/gltf+json\":1")
+        .as("a hit's item shows what was extracted").contains("\"meshes\":\"cantilever_arm\"", "\"keywords\":[");
     awaitHit("/api/v1/search?q=sample&type=model/stl", member(stl.body(), "id"));
     assertThat(http.get("carol", "/api/v1/files/" + member(gltf.body(), "id")).body())
         .as("the item's metadata shows what was extracted").contains("\"properties\":{", "\"meshes\":\"cantilever_arm\"");
