@@ -123,7 +123,9 @@ public final class ContentService {
   public Content open(Subject subject, ItemId id, Optional<ByteRange> range) {
     Operation op = Operation.query(ctx, "download", subject, id.toString());
     return op.run(() -> {
-      Contents.Opened opened = ctx.catalog().inTransaction(session -> {
+      // Reads, then one audit row that stands alone: no transaction around them (READ COMMITTED
+      // gave each statement its own snapshot anyway), so no COMMIT's round trip.
+      Contents.Opened opened = ctx.catalog().autocommit(session -> {
         Item item = Lookups.liveFile(op, session, id, Permission.VIEW, false).item();
         ByteRange.Slice slice = range.map(r -> r.resolve(item.size())).orElse(ByteRange.Slice.whole(item.size()));
         RevisionRecord revision = Contents.revision(session, id, item.revision());

@@ -72,7 +72,8 @@ public final class RevisionService implements io.stockage.Revisions {
   private Content open(Subject subject, ItemId id, int number, Optional<ByteRange> range) {
     Operation op = Operation.query(ctx, "download", subject, id.toString());
     return op.run(() -> {
-      Contents.Opened opened = ctx.catalog().inTransaction(session -> {
+      // As a download of the current revision: reads and an audit row, without a transaction.
+      Contents.Opened opened = ctx.catalog().autocommit(session -> {
         Item item = file(op, session, id, Permission.VIEW, false);
         RevisionRecord revision = Contents.revision(session, id, number);
         range.ifPresent(r -> r.resolve(revision.revision().size()));
