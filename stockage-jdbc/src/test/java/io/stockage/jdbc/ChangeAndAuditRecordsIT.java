@@ -114,6 +114,37 @@ class ChangeAndAuditRecordsIT {
   }
 
   @Test
+  void changeWithAudit_writesTheChange_itsJobWhenAsked_andAChainedAuditRow() throws SQLException {
+    Project project = TestData.newProject(catalog, "journal");
+    Item file = TestData.file(project, Optional.empty(), "journaled.pdf");
+    Item moved = TestData.file(project, Optional.empty(), "moved.pdf");
+    TestData.insert(catalog, file, moved);
+    AuditRecord upload = new AuditRecord(project.org(), ALICE, "upload", file.id().toString(), AuditOutcome.ALLOWED,
+        Map.of("revision", "1", "name", "École ✓"), T0.plusNanos(789));
+    AuditRecord move = new AuditRecord(project.org(), ALICE, "move", moved.id().toString(), AuditOutcome.ALLOWED,
+        Map.of(), T0);
+
+    catalog.inTransaction(s -> {
+      s.changes().appendWithAudit(ChangeRecord.of(file, ChangeKind.ADDED, ALICE, T0), true, upload);
+      s.changes().appendWithAudit(ChangeRecord.of(moved, ChangeKind.MOVED, ALICE, T0), false, move);
+      return null;
+    });
+
+    assertThat(text("SELECT string_agg(c.kind || ':' || (SELECT count(*) FROM index_jobs j WHERE j.item_id = c.item_id),"
+        + " ',' ORDER BY c.seq) FROM changes c WHERE c.project_id = ?", project.id().value()))
+        .isEqualTo("ADDED:1,MOVED:0");
+    List<AuditLink> chain = catalog.read(s -> s.audit().chain(project.org(), 0, 10));
+    assertThat(chain).extracting(l -> l.entry().action()).containsExactly("upload", "move");
+    assertThat(chain.get(0).entry().hash()).as("the row as the engine hashes it")
+        .isEqualTo(AuditHashes.hash(chain.get(0).entry().id(), upload, AuditHashes.GENESIS));
+    assertThat(chain.get(1).entry().hash()).isEqualTo(AuditHashes.hash(chain.get(1).entry(), chain.get(0).entry().hash()));
+    assertThatThrownBy(() -> catalog.inTransaction(s -> {
+      s.changes().appendWithAudit(ChangeRecord.of(project, ChangeKind.ADDED, ALICE, T0), true, move);
+      return null;
+    })).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void audit_detailsWithJsonCharacters_storedAsJsonObjectOfStrings() throws SQLException {
     OrgId org = TestData.newOrg();
     Map<String, String> details = Map.of("name", "a \"quoted\", {braced} \\ name", "revision", "2");

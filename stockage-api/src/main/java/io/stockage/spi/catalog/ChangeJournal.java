@@ -27,6 +27,13 @@ public interface ChangeJournal {
   void appendWithIndexJob(ChangeRecord change);
 
   /**
+   * Appends the change row (with its index job when {@code indexJob}, as
+   * {@link #appendWithIndexJob}) and the operation's audit row ({@link AuditRecords#append}): what
+   * every change writes, one write where the catalog can make it one.
+   */
+  void appendWithAudit(ChangeRecord change, boolean indexJob, AuditRecord audit);
+
+  /**
    * The changes after the cursor the reader may see, at most {@code limit}, in cursor order, and
    * the cursor past everything the page looked at: the last row returned when the page is full,
    * else the readable horizon (so a reader that sees little still moves on).

@@ -5,6 +5,7 @@ import io.stockage.Item;
 import io.stockage.ItemId;
 import io.stockage.Principal;
 import io.stockage.Project;
+import io.stockage.spi.catalog.AuditRecord;
 import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.spi.catalog.ChangeRecord;
 import java.time.Instant;
@@ -29,15 +30,14 @@ public final class Journal {
   /** An item changed (as it is now): a change row, and the operation's audit row with its details. */
   public static void item(Operation op, CatalogSession session, Item item, ChangeKind kind, Instant at,
       Map<String, String> details) {
-    write(session, ChangeRecord.of(item, kind, op.subject().user(), at));
-    session.audit().append(op.allowed(details));
+    audited(session, ChangeRecord.of(item, kind, op.subject().user(), at), op.allowed(details));
   }
 
   /** An item went to another folder: who saw it in the one it left may have lost it. */
   public static void moved(Operation op, CatalogSession session, Item item, Optional<ItemId> from, Instant at,
       Map<String, String> details) {
-    write(session, ChangeRecord.of(item, ChangeKind.MOVED, op.subject().user(), at).movedFrom(from));
-    session.audit().append(op.allowed(details));
+    audited(session, ChangeRecord.of(item, ChangeKind.MOVED, op.subject().user(), at).movedFrom(from),
+        op.allowed(details));
   }
 
   /**
@@ -47,8 +47,7 @@ public final class Journal {
   public static void access(Operation op, CatalogSession session, Item item, Optional<Principal> losing, Instant at,
       Map<String, String> details) {
     ChangeRecord change = ChangeRecord.of(item, ChangeKind.PERMISSIONS_CHANGED, op.subject().user(), at);
-    write(session, losing.map(change::concerning).orElse(change));
-    session.audit().append(op.allowed(details));
+    audited(session, losing.map(change::concerning).orElse(change), op.allowed(details));
   }
 
   /**
@@ -69,6 +68,11 @@ public final class Journal {
       Instant at) {
     ChangeRecord change = ChangeRecord.of(project, ChangeKind.PERMISSIONS_CHANGED, op.subject().user(), at);
     session.changes().append(losing.map(change::concerning).orElse(change));
+  }
+
+  // The change with the operation's audit row: one write.
+  private static void audited(CatalogSession session, ChangeRecord change, AuditRecord audit) {
+    session.changes().appendWithAudit(change, !DOCUMENT_UNCHANGED.contains(change.kind()), audit);
   }
 
   private static void write(CatalogSession session, ChangeRecord change) {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -51,26 +52,30 @@ public final class JdbcAuditLog implements AuditRecords {
    */
   @Override
   public void append(AuditRecord record) {
+    bind(handle.createQuery(APPEND), record).mapTo(Long.class).one();
+  }
+
+  /** The append of a row bound by {@link #bind} ({@code a_} parameters), answering its id. */
+  static final String APPEND = "SELECT stockage_audit_append(:a_org, :a_actor, :a_action, :a_target, :a_outcome,"
+      + " CAST(:a_keys AS text[]), CAST(:a_values AS text[]), :a_at, :a_genesis, :a_prefix, :a_fields)";
+
+  /** Binds the record's values for {@link #APPEND}. */
+  static <T extends SqlStatement<T>> T bind(T statement, AuditRecord record) {
     // PostgreSQL keeps microseconds: the hash covers the time as it will be read back.
     AuditRecord row = new AuditRecord(record.org(), record.actor(), record.action(), record.target(),
         record.outcome(), record.details(), record.at().truncatedTo(ChronoUnit.MICROS));
     Map<String, String> details = new TreeMap<>(row.details());
-    handle.createQuery("""
-            SELECT stockage_audit_append(:org, :actor, :action, :target, :outcome, CAST(:keys AS text[]),
-              CAST(:values AS text[]), :at, :genesis, :prefix, :fields)""")
-        .bind("org", row.org().value())
-        .bind("actor", row.actor().value())
-        .bind("action", row.action())
-        .bind("target", row.target())
-        .bind("outcome", row.outcome().name())
-        .bindArray("keys", String.class, List.copyOf(details.keySet()))
-        .bindArray("values", String.class, List.copyOf(details.values()))
-        .bind("at", Rows.at(row.at()))
-        .bind("genesis", AuditHashes.GENESIS)
-        .bind("prefix", AuditHashes.prefix())
-        .bind("fields", AuditHashes.fields(row))
-        .mapTo(Long.class)
-        .one();
+    return statement.bind("a_org", row.org().value())
+        .bind("a_actor", row.actor().value())
+        .bind("a_action", row.action())
+        .bind("a_target", row.target())
+        .bind("a_outcome", row.outcome().name())
+        .bindArray("a_keys", String.class, List.copyOf(details.keySet()))
+        .bindArray("a_values", String.class, List.copyOf(details.values()))
+        .bind("a_at", Rows.at(row.at()))
+        .bind("a_genesis", AuditHashes.GENESIS)
+        .bind("a_prefix", AuditHashes.prefix())
+        .bind("a_fields", AuditHashes.fields(row));
   }
 
   /** The organization's rows, newest first. */

@@ -9,6 +9,7 @@ import io.stockage.Principal;
 import io.stockage.ProjectId;
 import io.stockage.TeamId;
 import io.stockage.UserId;
+import io.stockage.spi.catalog.AuditRecord;
 import io.stockage.spi.catalog.ChangeJournal;
 import io.stockage.spi.catalog.ChangeRecord;
 import io.stockage.spi.catalog.FeedSpec;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The change feed's rows in {@code changes}, placed by (writing transaction id, number) and read
@@ -34,6 +36,9 @@ public final class JdbcChangeJournal implements ChangeJournal {
   /** The channel every node listens on; a notification carries nothing but the wake-up. */
   public static final String CHANNEL = "stockage_changes";
 
+  // The index job of the change row c inserted (its org, item, revision, kind and time).
+  private static final String JOB = "INSERT INTO index_jobs (org_id, item_id, revision, reason, run_after,"
+      + " created_at) SELECT org_id, item_id, revision, kind, at, at FROM c";
   private static final String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())";
   // The reader is the principal named by a change of access.
   private static final String CONCERNS_READER = "((c.principal_type = 'USER' AND c.principal_id = :user)"
@@ -84,15 +89,44 @@ public final class JdbcChangeJournal implements ChangeJournal {
 
   @Override
   public void appendWithIndexJob(ChangeRecord change) {
+    requireItem(change);
+    insert(change, true);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One statement: the change row (and the job) in its {@code WITH}, then
+   * {@code stockage_audit_append} ({@link JdbcAuditLog#APPEND}).
+   */
+  @Override
+  public void appendWithAudit(ChangeRecord change, boolean indexJob, AuditRecord audit) {
+    if (indexJob) {
+      requireItem(change);
+    }
+    Query query = handle.createQuery("WITH c AS (" + row(change) + (indexJob ? " RETURNING org_id, item_id,"
+        + " revision, kind, at), j AS (" + JOB + ")" : ")") + " " + JdbcAuditLog.APPEND);
+    JdbcAuditLog.bind(bind(query, change), audit).mapTo(Long.class).one();
+    notified = true;
+  }
+
+  private static void requireItem(ChangeRecord change) {
     if (change.item().isEmpty()) {
       throw new IllegalArgumentException("an index job is queued for an item, not for " + change.kind()
           + " of a project");
     }
-    insert(change, true);
   }
 
   // The change row and, with the job, the index job from the row inserted: one statement.
   private void insert(ChangeRecord change, boolean withIndexJob) {
+    String row = row(change);
+    bind(handle.createUpdate(!withIndexJob ? row : "WITH c AS (" + row + " RETURNING org_id, item_id, revision,"
+        + " kind, at) " + JOB), change).execute();
+    notified = true;
+  }
+
+  // The insert of the change row; the transaction's first also queues the wake-up.
+  private String row(ChangeRecord change) {
     boolean purge = change.kind() == ChangeKind.PURGED && change.item().isPresent();
     String values = "CAST(:org AS text), CAST(:project AS uuid), CAST(:item AS uuid), CAST(:kind AS text),"
         + " CAST(:revision AS integer), CAST(:actor AS text), CAST(:at AS timestamptz), CAST(:parent AS uuid),"
@@ -106,17 +140,17 @@ public final class JdbcChangeJournal implements ChangeJournal {
     // the transaction commits, once however many rows it wrote.
     String source = notified ? " VALUES (" + values + ")"
         : " SELECT " + values + " FROM (SELECT pg_notify(:channel, '')) AS wake";
-    String row = "INSERT INTO changes (org_id, project_id, item_id, kind, revision, actor, at,"
+    return "INSERT INTO changes (org_id, project_id, item_id, kind, revision, actor, at,"
         + " parent_id, name, from_parent_id, principal_type, principal_id, vault, owner_id, mount, path, viewers)"
         + source;
-    var insert = handle.createUpdate(!withIndexJob ? row
-        : "WITH c AS (" + row + " RETURNING org_id, item_id, revision, kind, at)"
-            + " INSERT INTO index_jobs (org_id, item_id, revision, reason, run_after, created_at)"
-            + " SELECT org_id, item_id, revision, kind, at, at FROM c");
+  }
+
+  // Binds the change's values for its row.
+  private <T extends SqlStatement<T>> T bind(T statement, ChangeRecord change) {
     if (!notified) {
-      insert.bind("channel", CHANNEL);
+      statement.bind("channel", CHANNEL);
     }
-    insert
+    return statement
         .bind("org", change.org().value())
         .bind("project", change.project().map(ProjectId::value).orElse(null))
         .bind("item", change.item().map(ItemId::value).orElse(null))
@@ -132,9 +166,7 @@ public final class JdbcChangeJournal implements ChangeJournal {
         .bind("vault", change.vault())
         .bind("owner", change.owner().map(UserId::value).orElse(null))
         .bind("mount", change.mount().orElse(null))
-        .bind("path", change.path().orElse(null))
-        .execute();
-    notified = true;
+        .bind("path", change.path().orElse(null));
   }
 
   @Override
