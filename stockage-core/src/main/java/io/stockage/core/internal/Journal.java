@@ -55,7 +55,7 @@ public final class Journal {
    * it. The caller audits once the purge is done.
    */
   public static void purging(Operation op, CatalogSession session, Item item, Instant at) {
-    write(session, ChangeRecord.of(item, ChangeKind.PURGED, op.subject().user(), at));
+    session.changes().appendWithIndexJob(ChangeRecord.of(item, ChangeKind.PURGED, op.subject().user(), at));
   }
 
   /** A project itself changed (created): a change row; the caller audits. */
@@ -73,13 +73,5 @@ public final class Journal {
   // The change with the operation's audit row: one write.
   private static void audited(CatalogSession session, ChangeRecord change, AuditRecord audit) {
     session.changes().appendWithAudit(change, !DOCUMENT_UNCHANGED.contains(change.kind()), audit);
-  }
-
-  private static void write(CatalogSession session, ChangeRecord change) {
-    if (DOCUMENT_UNCHANGED.contains(change.kind())) {
-      session.changes().append(change);
-    } else {
-      session.changes().appendWithIndexJob(change);
-    }
   }
 }

@@ -104,8 +104,8 @@ public final class JdbcChangeJournal implements ChangeJournal {
     if (indexJob) {
       requireItem(change);
     }
-    Query query = handle.createQuery("WITH c AS (" + row(change) + (indexJob ? " RETURNING org_id, item_id,"
-        + " revision, kind, at), j AS (" + JOB + ")" : ")") + " " + JdbcAuditLog.APPEND);
+    Query query = handle.createQuery("WITH " + changed(row(change), indexJob)
+        + (indexJob ? ", j AS (" + JOB + ")" : "") + " " + JdbcAuditLog.APPEND);
     JdbcAuditLog.bind(bind(query, change), audit).mapTo(Long.class).one();
     notified = true;
   }
@@ -120,9 +120,13 @@ public final class JdbcChangeJournal implements ChangeJournal {
   // The change row and, with the job, the index job from the row inserted: one statement.
   private void insert(ChangeRecord change, boolean withIndexJob) {
     String row = row(change);
-    bind(handle.createUpdate(!withIndexJob ? row : "WITH c AS (" + row + " RETURNING org_id, item_id, revision,"
-        + " kind, at) " + JOB), change).execute();
+    bind(handle.createUpdate(!withIndexJob ? row : "WITH " + changed(row, true) + " " + JOB), change).execute();
     notified = true;
+  }
+
+  // The change row as the CTE c, returning what its index job (JOB) reads when it has one.
+  private static String changed(String row, boolean withIndexJob) {
+    return "c AS (" + row + (withIndexJob ? " RETURNING org_id, item_id, revision, kind, at" : "") + ")";
   }
 
   // The insert of the change row; the transaction's first also queues the wake-up.
