@@ -87,6 +87,9 @@ public final class SearchBench {
   private static final int PAGE = 20;
   private static final int RUNS = Integer.getInteger("stockage.bench.search.runs", 20);
   private static final int ILIKE_FULL_RUNS_UP_TO = 20_000;
+  // Past ILIKE_FULL_RUNS_UP_TO documents an ILIKE cell is stopped after this long (at 1,000,000 one
+  // reads every visible document's text: minutes a cell).
+  private static final int ILIKE_LIMIT_SECONDS = 60;
   private static final Subject ALICE = Subject.of("bench", "alice", OrgPermission.CREATE_PROJECT);
   private static final Subject FEW = Subject.of("bench", "few");
   private static final Subject HALF = Subject.of("bench", "half");
@@ -142,11 +145,15 @@ public final class SearchBench {
                   .items().size());
               Stats lu = time(() -> lucene.page(q.getValue(), visible.get(subject), page));
               // ILIKE reads every document's text: past 20,000 documents, once per cell (its cost is plain).
-              Stats like = docs > ILIKE_FULL_RUNS_UP_TO
-                  ? time(() -> ilikePage(db, queries.likePattern(q.getKey()), visible.get(subject), page), 0, 1)
-                  : time(() -> ilikePage(db, queries.likePattern(q.getKey()), visible.get(subject), page));
+              boolean large = docs > ILIKE_FULL_RUNS_UP_TO;
+              int limit = large ? ILIKE_LIMIT_SECONDS : 0;
+              Stats like = large
+                  ? time(() -> ilikePage(db, queries.likePattern(q.getKey()), visible.get(subject), page, limit), 0, 1)
+                  : time(() -> ilikePage(db, queries.likePattern(q.getKey()), visible.get(subject), page, limit));
+              String likeText = large && like.p50() >= ILIKE_LIMIT_SECONDS * 1000.0
+                  ? String.format(Locale.ROOT, "> %,d (stopped)", ILIKE_LIMIT_SECONDS * 1000) : like.text();
               rows.add(List.of(q.getKey() + " " + q.getValue(), subject.user().value(), Integer.toString(page),
-                  pg.text(), lu.text(), like.text(), pg.p95() <= 150 ? "met" : "NOT met"));
+                  pg.text(), lu.text(), likeText, pg.p95() <= 150 ? "met" : "NOT met"));
             }
           }
         }
@@ -158,9 +165,9 @@ public final class SearchBench {
             + " snippet text, GIN), lucene %,.0f bytes (postings in two analyzers + stored text)%n",
             (double) pgBytes / docs, (double) lucene.bytes() / docs);
         System.out.printf("  queries after VACUUM ANALYZE; %d runs per cell after 3 warm-up (ILIKE: one run, no warm-up,"
-            + " past %,d documents);"
+            + " past %,d documents, stopped after %d s);"
             + " pages of %d; page 10 by cursor (stockage), top-200 slice (lucene), OFFSET (ILIKE); every engine"
-            + " returns snippets%n", RUNS, ILIKE_FULL_RUNS_UP_TO, PAGE);
+            + " returns snippets%n", RUNS, ILIKE_FULL_RUNS_UP_TO, ILIKE_LIMIT_SECONDS, PAGE);
       }
     }
   }
@@ -276,7 +283,8 @@ public final class SearchBench {
     return request;
   }
 
-  private static int ilikePage(TestDatabase db, String pattern, Set<String> projects, int page) {
+  // One page by ILIKE; -1 when stopped by the limit (seconds, 0 for none).
+  private static int ilikePage(TestDatabase db, String pattern, Set<String> projects, int page, int limit) {
     try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
         "SELECT d.item_id, substring(d.body from greatest(1, position(lower(?) in lower(d.body)) - 60) for 160)"
             + " FROM search_documents d JOIN items i ON i.id = d.item_id WHERE i.project_id = ANY (?::uuid[])"
@@ -286,6 +294,7 @@ public final class SearchBench {
       ps.setString(3, pattern);
       ps.setInt(4, PAGE);
       ps.setInt(5, (page - 1) * PAGE);
+      ps.setQueryTimeout(limit);
       int n = 0;
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -294,6 +303,9 @@ public final class SearchBench {
       }
       return n;
     } catch (SQLException e) {
+      if ("57014".equals(e.getSQLState())) {
+        return -1;
+      }
       throw new IllegalStateException(e);
     }
   }
@@ -344,18 +356,19 @@ public final class SearchBench {
         "un", "une", "est", "pour", "dans", "sur", "avec", "que", "qui", "au", "par", "ce", "aux");
 
     static Corpus create(int docs) throws IOException {
-      List<String> english = words("/usr/share/dict/american-english", 1);
-      List<String> french = words("/usr/share/dict/french", 2);
-      String source = english.isEmpty() || french.isEmpty()
-          ? "made-up words (apt-get install wfrench wamerican for real ones)" : "Debian word lists";
+      Path englishList = Path.of("/usr/share/dict/american-english");
+      Path frenchList = Path.of("/usr/share/dict/french");
+      List<String> english = words(englishList, 1);
+      List<String> french = words(frenchList, 2);
+      String source = Files.isReadable(englishList) && Files.isReadable(frenchList) ? "Debian word lists"
+          : "made-up words (apt-get install wfrench wamerican for real ones)";
       return new Corpus(Vocabulary.of(ENGLISH_FUNCTION_WORDS, english), Vocabulary.of(FRENCH_FUNCTION_WORDS, french),
           source + ", Zipf s=1 over " + String.format("%,d", english.size()) + " English and "
               + String.format("%,d", french.size()) + " French words, one language per document");
     }
 
-    private static List<String> words(String list, int seed) throws IOException {
+    private static List<String> words(Path path, int seed) throws IOException {
       List<String> words = new ArrayList<>();
-      Path path = Path.of(list);
       if (Files.isReadable(path)) {
         try (Stream<String> lines = Files.lines(path, java.nio.charset.StandardCharsets.UTF_8)) {
           lines.filter(w -> w.length() >= 3 && !w.contains("'")).forEach(words::add);
@@ -446,17 +459,36 @@ public final class SearchBench {
       Analyzer analyzer = new PerFieldAnalyzerWrapper(analyzer(false), Map.of("fr", analyzer(true)));
       FSDirectory directory = FSDirectory.open(dir);
       long start = System.nanoTime();
+      // As many writer threads as Stockage's indexing has (an IndexWriter takes documents from many).
+      List<Map.Entry<UUID, Integer>> all = new ArrayList<>(items.entrySet());
+      int threads = Runtime.getRuntime().availableProcessors();
       try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
-        for (Map.Entry<UUID, Integer> item : items.entrySet()) {
-          String text = corpus.text(item.getValue());
-          Document doc = new Document();
-          doc.add(new StringField("id", item.getKey().toString(), Field.Store.YES));
-          doc.add(new StringField("project", projects.get(item.getValue() % PROJECTS).toString(), Field.Store.NO));
-          doc.add(new TextField("en", text, Field.Store.YES));
-          doc.add(new TextField("fr", text, Field.Store.NO));
-          writer.addDocument(doc);
+        List<Thread> workers = new ArrayList<>();
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int w = 0; w < threads; w++) {
+          int first = w;
+          Thread worker = new Thread(() -> {
+            try {
+              for (int i = first; i < all.size(); i += threads) {
+                writer.addDocument(document(all.get(i), projects, corpus));
+              }
+            } catch (IOException | RuntimeException e) {
+              failures.add(e);
+            }
+          }, "lucene-writer-" + w);
+          worker.start();
+          workers.add(worker);
+        }
+        for (Thread worker : workers) {
+          worker.join();
+        }
+        if (!failures.isEmpty()) {
+          throw new IOException("a Lucene writer failed", failures.get(0));
         }
         writer.commit();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
       }
       double rate = items.size() / ((System.nanoTime() - start) / 1e9);
       long bytes;
@@ -464,6 +496,16 @@ public final class SearchBench {
         bytes = files.mapToLong(p -> p.toFile().length()).sum();
       }
       return new Lucene(new IndexSearcher(DirectoryReader.open(directory)), analyzer, rate, bytes);
+    }
+
+    private static Document document(Map.Entry<UUID, Integer> item, List<UUID> projects, Corpus corpus) {
+      String text = corpus.text(item.getValue());
+      Document doc = new Document();
+      doc.add(new StringField("id", item.getKey().toString(), Field.Store.YES));
+      doc.add(new StringField("project", projects.get(item.getValue() % PROJECTS).toString(), Field.Store.NO));
+      doc.add(new TextField("en", text, Field.Store.YES));
+      doc.add(new TextField("fr", text, Field.Store.NO));
+      return doc;
     }
 
     private static Analyzer analyzer(boolean french) {
