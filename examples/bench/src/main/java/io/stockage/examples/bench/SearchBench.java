@@ -124,6 +124,7 @@ public final class SearchBench {
         List<UUID> projects = projects(engine);
         Map<UUID, Integer> items = insertItems(db, projects, docs);
         double pgRate = indexInStockage(db, items, corpus);
+        progress("stockage indexed %,d documents at %,.0f docs/s", docs, pgRate);
         // What autovacuum does in time: the pending list merged, the planner's statistics (the GIN
         // index's own among them) brought up to the load; measured right after a bulk load, the
         // queries would measure how far autovacuum had got.
@@ -131,6 +132,7 @@ public final class SearchBench {
         long pgBytes = single(db, "SELECT pg_total_relation_size('search_documents')");
         Path luceneDir = base.resolve("lucene");
         Lucene lucene = Lucene.build(luceneDir, items, projects, corpus);
+        progress("vacuum %.1f s; lucene indexed at %,.0f docs/s", vacuumSeconds, lucene.rate());
         Queries queries = Queries.pick(corpus);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("query", "subject", "page", "stockage p50/p95 ms", "lucene p50/p95 ms", "ILIKE p50/p95 ms",
@@ -154,6 +156,7 @@ public final class SearchBench {
                   ? String.format(Locale.ROOT, "> %,d (stopped)", ILIKE_LIMIT_SECONDS * 1000) : like.text();
               rows.add(List.of(q.getKey() + " " + q.getValue(), subject.user().value(), Integer.toString(page),
                   pg.text(), lu.text(), likeText, pg.p95() <= 150 ? "met" : "NOT met"));
+              progress("%s", String.join(" | ", rows.get(rows.size() - 1)));
             }
           }
         }
@@ -170,6 +173,11 @@ public final class SearchBench {
             + " returns snippets%n", RUNS, ILIKE_FULL_RUNS_UP_TO, ILIKE_LIMIT_SECONDS, PAGE);
       }
     }
+  }
+
+  // A long run (1,000,000 documents: hours) says where it is on standard error.
+  private static void progress(String format, Object... args) {
+    System.err.println("[" + java.time.LocalTime.now().withNano(0) + "] " + String.format(Locale.ROOT, format, args));
   }
 
   private static List<UUID> projects(StockageEngine engine) {
