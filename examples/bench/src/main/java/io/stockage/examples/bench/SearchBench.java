@@ -45,33 +45,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Search side by side: Stockage's PostgreSQL full-text search (permission in the query, snippets,
@@ -83,8 +56,8 @@ import org.apache.lucene.util.BytesRef;
  * 50%. {@code -Dstockage.bench.search.docs=N} sets the corpus size (default 20,000).
  */
 public final class SearchBench {
-  private static final int PROJECTS = 100;
-  private static final int PAGE = 20;
+  static final int PROJECTS = 100;
+  static final int PAGE = 20;
   private static final int RUNS = Integer.getInteger("stockage.bench.search.runs", 20);
   private static final int ILIKE_FULL_RUNS_UP_TO = 20_000;
   // Past ILIKE_FULL_RUNS_UP_TO documents an ILIKE cell is stopped after this long (at 1,000,000 one
@@ -131,7 +104,7 @@ public final class SearchBench {
         double vacuumSeconds = vacuumAnalyze(db);
         long pgBytes = single(db, "SELECT pg_total_relation_size('search_documents')");
         Path luceneDir = base.resolve("lucene");
-        Lucene lucene = Lucene.build(luceneDir, items, projects, corpus);
+        SearchLucene lucene = SearchLucene.build(luceneDir, items, projects, corpus);
         progress("vacuum %.1f s; lucene indexed at %,.0f docs/s", vacuumSeconds, lucene.rate());
         Queries queries = Queries.pick(corpus);
         List<List<String>> rows = new ArrayList<>();
@@ -357,7 +330,7 @@ public final class SearchBench {
    * Zipf-distributed words of that language's list, whose first ranks are its commonest function
    * words (about a quarter of the words, as in real text).
    */
-  private record Corpus(Vocabulary english, Vocabulary french, String source) {
+  record Corpus(Vocabulary english, Vocabulary french, String source) {
     private static final List<String> ENGLISH_FUNCTION_WORDS = List.of("the", "of", "and", "to", "in", "is", "that",
         "for", "with", "on", "as", "this", "by", "from", "at", "which", "an", "or", "are", "be");
     private static final List<String> FRENCH_FUNCTION_WORDS = List.of("de", "la", "le", "et", "les", "des", "du",
@@ -458,91 +431,6 @@ public final class SearchBench {
 
     String likePattern(String shape) {
       return "%" + all.get(shape).replace("\"", "") + "%";
-    }
-  }
-
-  /** The same corpus in an in-process Lucene index. */
-  private record Lucene(IndexSearcher searcher, Analyzer analyzer, double rate, long bytes) {
-    static Lucene build(Path dir, Map<UUID, Integer> items, List<UUID> projects, Corpus corpus) throws IOException {
-      Analyzer analyzer = new PerFieldAnalyzerWrapper(analyzer(false), Map.of("fr", analyzer(true)));
-      FSDirectory directory = FSDirectory.open(dir);
-      long start = System.nanoTime();
-      // As many writer threads as Stockage's indexing has (an IndexWriter takes documents from many).
-      List<Map.Entry<UUID, Integer>> all = new ArrayList<>(items.entrySet());
-      int threads = Runtime.getRuntime().availableProcessors();
-      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
-        List<Thread> workers = new ArrayList<>();
-        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int w = 0; w < threads; w++) {
-          int first = w;
-          Thread worker = new Thread(() -> {
-            try {
-              for (int i = first; i < all.size(); i += threads) {
-                writer.addDocument(document(all.get(i), projects, corpus));
-              }
-            } catch (IOException | RuntimeException e) {
-              failures.add(e);
-            }
-          }, "lucene-writer-" + w);
-          worker.start();
-          workers.add(worker);
-        }
-        for (Thread worker : workers) {
-          worker.join();
-        }
-        if (!failures.isEmpty()) {
-          throw new IOException("a Lucene writer failed", failures.get(0));
-        }
-        writer.commit();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException(e);
-      }
-      double rate = items.size() / ((System.nanoTime() - start) / 1e9);
-      long bytes;
-      try (Stream<Path> files = Files.list(dir)) {
-        bytes = files.mapToLong(p -> p.toFile().length()).sum();
-      }
-      return new Lucene(new IndexSearcher(DirectoryReader.open(directory)), analyzer, rate, bytes);
-    }
-
-    private static Document document(Map.Entry<UUID, Integer> item, List<UUID> projects, Corpus corpus) {
-      String text = corpus.text(item.getValue());
-      Document doc = new Document();
-      doc.add(new StringField("id", item.getKey().toString(), Field.Store.YES));
-      doc.add(new StringField("project", projects.get(item.getValue() % PROJECTS).toString(), Field.Store.NO));
-      doc.add(new TextField("en", text, Field.Store.YES));
-      doc.add(new TextField("fr", text, Field.Store.NO));
-      return doc;
-    }
-
-    private static Analyzer analyzer(boolean french) {
-      return new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-          Tokenizer tokenizer = new StandardTokenizer();
-          TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
-          stream = french ? new FrenchLightStemFilter(stream) : new PorterStemFilter(stream);
-          return new TokenStreamComponents(tokenizer, stream);
-        }
-      };
-    }
-
-    int page(String text, Set<String> projects, int page) {
-      try {
-        Query parsed = new MultiFieldQueryParser(new String[] {"en", "fr"}, analyzer).parse(text);
-        Query query = new BooleanQuery.Builder().add(parsed, BooleanClause.Occur.MUST)
-            .add(new TermInSetQuery("project", projects.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
-            .build();
-        TopDocs top = searcher.search(query, page * PAGE);
-        ScoreDoc[] all = top.scoreDocs;
-        int from = Math.min(all.length, (page - 1) * PAGE);
-        TopDocs slice = new TopDocs(top.totalHits, Arrays.copyOfRange(all, from, all.length));
-        String[] snippets = UnifiedHighlighter.builder(searcher, analyzer).build().highlight("en", parsed, slice);
-        return snippets.length;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 }

@@ -1,0 +1,126 @@
+package io.stockage.examples.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/** {@link SearchBench}'s corpus in an in-process Lucene index: what a Java team would reach for. */
+record SearchLucene(IndexSearcher searcher, Analyzer analyzer, double rate, long bytes) {
+  static SearchLucene build(Path dir, Map<UUID, Integer> items, List<UUID> projects, SearchBench.Corpus corpus)
+      throws IOException {
+    Analyzer analyzer = new PerFieldAnalyzerWrapper(analyzer(false), Map.of("fr", analyzer(true)));
+    FSDirectory directory = FSDirectory.open(dir);
+    long start = System.nanoTime();
+    // As many writer threads as Stockage's indexing has (an IndexWriter takes documents from many).
+    List<Map.Entry<UUID, Integer>> all = new ArrayList<>(items.entrySet());
+    int threads = Runtime.getRuntime().availableProcessors();
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
+      List<Thread> workers = new ArrayList<>();
+      List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (int w = 0; w < threads; w++) {
+        int first = w;
+        Thread worker = new Thread(() -> {
+          try {
+            for (int i = first; i < all.size(); i += threads) {
+              writer.addDocument(document(all.get(i), projects, corpus));
+            }
+          } catch (IOException | RuntimeException e) {
+            failures.add(e);
+          }
+        }, "lucene-writer-" + w);
+        worker.start();
+        workers.add(worker);
+      }
+      for (Thread worker : workers) {
+        worker.join();
+      }
+      if (!failures.isEmpty()) {
+        throw new IOException("a Lucene writer failed", failures.get(0));
+      }
+      writer.commit();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    double rate = items.size() / ((System.nanoTime() - start) / 1e9);
+    long bytes;
+    try (Stream<Path> files = Files.list(dir)) {
+      bytes = files.mapToLong(p -> p.toFile().length()).sum();
+    }
+    return new SearchLucene(new IndexSearcher(DirectoryReader.open(directory)), analyzer, rate, bytes);
+  }
+
+  private static Document document(Map.Entry<UUID, Integer> item, List<UUID> projects, SearchBench.Corpus corpus) {
+    String text = corpus.text(item.getValue());
+    Document doc = new Document();
+    doc.add(new StringField("id", item.getKey().toString(), Field.Store.YES));
+    doc.add(new StringField("project", projects.get(item.getValue() % SearchBench.PROJECTS).toString(),
+        Field.Store.NO));
+    doc.add(new TextField("en", text, Field.Store.YES));
+    doc.add(new TextField("fr", text, Field.Store.NO));
+    return doc;
+  }
+
+  private static Analyzer analyzer(boolean french) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+        stream = french ? new FrenchLightStemFilter(stream) : new PorterStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+      }
+    };
+  }
+
+  int page(String text, Set<String> projects, int page) {
+    try {
+      Query parsed = new MultiFieldQueryParser(new String[] {"en", "fr"}, analyzer).parse(text);
+      Query query = new BooleanQuery.Builder().add(parsed, BooleanClause.Occur.MUST)
+          .add(new TermInSetQuery("project", projects.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
+          .build();
+      TopDocs top = searcher.search(query, page * SearchBench.PAGE);
+      ScoreDoc[] all = top.scoreDocs;
+      int from = Math.min(all.length, (page - 1) * SearchBench.PAGE);
+      TopDocs slice = new TopDocs(top.totalHits, Arrays.copyOfRange(all, from, all.length));
+      String[] snippets = UnifiedHighlighter.builder(searcher, analyzer).build().highlight("en", parsed, slice);
+      return snippets.length;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
