@@ -43,6 +43,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -122,9 +123,9 @@ public final class SearchBench {
               // ILIKE reads every document's text: past 20,000 documents, once per cell (its cost is plain).
               boolean large = docs > ILIKE_FULL_RUNS_UP_TO;
               int limit = large ? ILIKE_LIMIT_SECONDS : 0;
-              Stats like = large
-                  ? time(() -> ilikePage(db, queries.likePattern(q.getKey()), visible.get(subject), page, limit), 0, 1)
-                  : time(() -> ilikePage(db, queries.likePattern(q.getKey()), visible.get(subject), page, limit));
+              Supplier<Integer> ilike = () -> ilikePage(db, queries.likePattern(q.getKey()), visible.get(subject), page,
+                  limit);
+              Stats like = large ? time(ilike, 0, 1) : time(ilike);
               String likeText = large && like.p50() >= ILIKE_LIMIT_SECONDS * 1000.0
                   ? String.format(Locale.ROOT, "> %,d (stopped)", ILIKE_LIMIT_SECONDS * 1000) : like.text();
               rows.add(List.of(q.getKey() + " " + q.getValue(), subject.user().value(), Integer.toString(page),
@@ -216,25 +217,44 @@ public final class SearchBench {
       after = batch.isEmpty() ? after : Optional.of(batch.get(batch.size() - 1));
     } while (batch.size() == 1000);
     // As many workers as the indexer runs on this machine, each leasing batches of its own.
-    List<Thread> workers = new ArrayList<>();
-    for (int w = 0; w < Runtime.getRuntime().availableProcessors(); w++) {
+    onEveryProcessor("index-writer", w -> {
       String node = "bench-" + w;
+      List<IndexJob> jobs;
+      do {
+        jobs = catalog.inTransaction(s -> s.search().claim(node, now, now.plusSeconds(600), 100));
+        List<IndexJob> claimed = jobs;
+        catalog.inTransaction(s -> {
+          for (IndexJob job : claimed) {
+            int n = items.get(job.item().value());
+            String text = corpus.text(n);
+            s.search().complete(job, node, Optional.of(new SearchDocument(job.item(), org, OptionalInt.of(1),
+                "doc-" + n + ".pdf", "", text, List.of(), Map.of(), Optional.empty(), now)), now);
+          }
+          return null;
+        });
+      } while (!jobs.isEmpty());
+    });
+    double seconds = (System.nanoTime() - start) / 1e9;
+    catalog.close();
+    return items.size() / seconds;
+  }
+
+  /**
+   * Runs {@code work} on a thread per processor (given its number), as the indexer does, and
+   * returns when all are done; the first failure is thrown.
+   */
+  static void onEveryProcessor(String name, IntConsumer work) {
+    List<Thread> workers = new ArrayList<>();
+    List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+    for (int w = 0; w < Runtime.getRuntime().availableProcessors(); w++) {
+      int number = w;
       Thread worker = new Thread(() -> {
-        List<IndexJob> jobs;
-        do {
-          jobs = catalog.inTransaction(s -> s.search().claim(node, now, now.plusSeconds(600), 100));
-          List<IndexJob> claimed = jobs;
-          catalog.inTransaction(s -> {
-            for (IndexJob job : claimed) {
-              int n = items.get(job.item().value());
-              String text = corpus.text(n);
-              s.search().complete(job, node, Optional.of(new SearchDocument(job.item(), org, OptionalInt.of(1),
-                  "doc-" + n + ".pdf", "", text, List.of(), Map.of(), Optional.empty(), now)), now);
-            }
-            return null;
-          });
-        } while (!jobs.isEmpty());
-      }, "index-writer-" + w);
+        try {
+          work.accept(number);
+        } catch (RuntimeException e) {
+          failures.add(e);
+        }
+      }, name + "-" + w);
       worker.start();
       workers.add(worker);
     }
@@ -246,9 +266,9 @@ public final class SearchBench {
         throw new IllegalStateException(e);
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    catalog.close();
-    return items.size() / seconds;
+    if (!failures.isEmpty()) {
+      throw failures.get(0);
+    }
   }
 
   // The request of page n, found by walking the cursors once (not timed): a client holds it.

@@ -1,6 +1,7 @@
 package io.stockage.examples.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,32 +50,16 @@ record SearchLucene(IndexSearcher searcher, Analyzer analyzer, double rate, long
     List<Map.Entry<UUID, Integer>> all = new ArrayList<>(items.entrySet());
     int threads = Runtime.getRuntime().availableProcessors();
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
-      List<Thread> workers = new ArrayList<>();
-      List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-      for (int w = 0; w < threads; w++) {
-        int first = w;
-        Thread worker = new Thread(() -> {
-          try {
-            for (int i = first; i < all.size(); i += threads) {
-              writer.addDocument(document(all.get(i), projects, corpus));
-            }
-          } catch (IOException | RuntimeException e) {
-            failures.add(e);
+      SearchBench.onEveryProcessor("lucene-writer", first -> {
+        try {
+          for (int i = first; i < all.size(); i += threads) {
+            writer.addDocument(document(all.get(i), projects, corpus));
           }
-        }, "lucene-writer-" + w);
-        worker.start();
-        workers.add(worker);
-      }
-      for (Thread worker : workers) {
-        worker.join();
-      }
-      if (!failures.isEmpty()) {
-        throw new IOException("a Lucene writer failed", failures.get(0));
-      }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
       writer.commit();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
     }
     double rate = items.size() / ((System.nanoTime() - start) / 1e9);
     long bytes;
