@@ -25,16 +25,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Stockage as the benchmark drives it: one engine, one project, one subject. */
 final class StockageSide implements AutoCloseable {
-  private static final AtomicInteger PROJECTS = new AtomicInteger();
+  private static final AtomicInteger SIDES = new AtomicInteger();
 
   private final StockageEngine engine;
   private final Subject subject = Subject.of("bench", "runner", OrgPermission.CREATE_PROJECT);
   private final String project;
 
-  private StockageSide(StockageEngine engine) {
+  private StockageSide(StockageEngine engine, int number) {
     this.engine = engine;
     // A project of its own: several sides may share a database.
-    this.project = "bench-" + PROJECTS.incrementAndGet();
+    this.project = "bench-" + number;
     engine.projects().create(subject, NewProject.of(project, "Benchmark"));
   }
 
@@ -49,12 +49,16 @@ final class StockageSide implements AutoCloseable {
 
   /** The same on another provider. */
   static StockageSide start(TestDatabase db, io.stockage.spi.storage.StorageProvider provider, long maxSize) {
+    // A mount name of its own too: the catalog knows stored content by mount and key, so two sides
+    // on one database with one mount name would find each other's content stored already (an S3
+    // side uploading what a disk side stored wrote nothing to S3).
+    int number = SIDES.incrementAndGet();
     return new StockageSide(StockageEngine.builder()
         .catalog(JdbcCatalog.connect(db.jdbcUrl(), db.user(), db.password()))
-        .mount(Mount.managed("main", provider))
+        .mount(Mount.managed("main-" + number, provider))
         .uploadPolicy(UploadPolicy.defaults().withMaxSize(maxSize))
         .reconcilerGrace(Duration.ZERO)
-        .build());
+        .build(), number);
   }
 
   /**
