@@ -49,8 +49,9 @@ import java.util.stream.Stream;
 
 /**
  * Search side by side: Stockage's PostgreSQL full-text search (permission in the query, snippets,
- * cursor paging), an in-process Apache Lucene index of the same corpus (what a Java team would
- * reach for; permission as a filter on project ids, UnifiedHighlighter snippets), and a naive
+ * facet counts by project and type, cursor paging), an in-process Apache Lucene index of the same
+ * corpus (what a Java team would reach for; permission as a filter on project ids, UnifiedHighlighter
+ * snippets, the same facets from doc values), and a naive
  * {@code ILIKE} on the same rows. The corpus: documents of 2–20 KB of Zipf-distributed words from
  * Debian's French and English word lists ({@code wfrench}, {@code wamerican}; made-up words when
  * they are not installed), in 100 projects, searched by a subject who sees 1% and one who sees
@@ -59,6 +60,7 @@ import java.util.stream.Stream;
 public final class SearchBench {
   static final int PROJECTS = 100;
   static final int PAGE = 20;
+  static final String MIME_TYPE = "application/pdf";
   private static final int RUNS = Integer.getInteger("stockage.bench.search.runs", 20);
   private static final int ILIKE_FULL_RUNS_UP_TO = 20_000;
   // Past ILIKE_FULL_RUNS_UP_TO documents an ILIKE cell is stopped after this long (at 1,000,000 one
@@ -139,12 +141,13 @@ public final class SearchBench {
             + " lucene %,.0f docs/s; the VACUUM ANALYZE after it %.1f s%n", pgRate, pgRate >= 500 ? "met" : "NOT met",
             lucene.rate(), vacuumSeconds);
         System.out.printf(Locale.ROOT, "  index size per document: stockage %,.0f bytes (tsvector, trigram name, 64 KB"
-            + " snippet text, GIN), lucene %,.0f bytes (postings in two analyzers + stored text)%n",
+            + " snippet text, GIN), lucene %,.0f bytes (postings in two analyzers, stored text, facet doc values)%n",
             (double) pgBytes / docs, (double) lucene.bytes() / docs);
         System.out.printf("  queries after VACUUM ANALYZE; %d runs per cell after 3 warm-up (ILIKE: one run, no warm-up,"
             + " past %,d documents, stopped after %d s);"
             + " pages of %d; page 10 by cursor (stockage), top-200 slice (lucene), OFFSET (ILIKE); every engine"
-            + " returns snippets%n", RUNS, ILIKE_FULL_RUNS_UP_TO, ILIKE_LIMIT_SECONDS, PAGE);
+            + " returns snippets; stockage and lucene count every visible match by project and type (facets), ILIKE"
+            + " does not%n", RUNS, ILIKE_FULL_RUNS_UP_TO, ILIKE_LIMIT_SECONDS, PAGE);
       }
     }
   }
@@ -181,7 +184,7 @@ public final class SearchBench {
       String array = "ARRAY[" + String.join(",", projects.stream().map(p -> "'" + p + "'::uuid").toList()) + "]";
       st.execute("INSERT INTO items (id, org_id, project_id, parent_id, type, name, mount, size, mime_type, sha256,"
           + " revision, owner_id, created_at, updated_at) SELECT gen_random_uuid(), 'bench', (" + array + ")[1 + g % "
-          + PROJECTS + "], NULL, 'FILE', 'doc-' || g || '.pdf', 'main', 1, 'application/pdf', '', 1, 'alice', now(),"
+          + PROJECTS + "], NULL, 'FILE', 'doc-' || g || '.pdf', 'main', 1, '" + MIME_TYPE + "', '', 1, 'alice', now(),"
           + " now() FROM generate_series(0, " + (docs - 1) + ") g");
       st.execute("ANALYZE items");
       Map<UUID, Integer> out = new HashMap<>();

@@ -24,6 +24,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -39,8 +46,15 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
-/** {@link SearchBench}'s corpus in an in-process Lucene index: what a Java team would reach for. */
-record SearchLucene(IndexSearcher searcher, Analyzer analyzer, double rate, long bytes) {
+/**
+ * {@link SearchBench}'s corpus in an in-process Lucene index: what a Java team would reach for. A
+ * page answers what Stockage's does: the top hits with snippets, and the counts of every visible
+ * match by project and by type (Lucene's facet module, from doc values).
+ */
+record SearchLucene(IndexSearcher searcher, Analyzer analyzer, SortedSetDocValuesReaderState facets, double rate,
+    long bytes) {
+  private static final FacetsConfig FACETS = new FacetsConfig();
+
   static SearchLucene build(Path dir, Map<UUID, Integer> items, List<UUID> projects, SearchBench.Corpus corpus)
       throws IOException {
     Analyzer analyzer = new PerFieldAnalyzerWrapper(analyzer(false), Map.of("fr", analyzer(true)));
@@ -66,18 +80,23 @@ record SearchLucene(IndexSearcher searcher, Analyzer analyzer, double rate, long
     try (Stream<Path> files = Files.list(dir)) {
       bytes = files.mapToLong(p -> p.toFile().length()).sum();
     }
-    return new SearchLucene(new IndexSearcher(DirectoryReader.open(directory)), analyzer, rate, bytes);
+    DirectoryReader reader = DirectoryReader.open(directory);
+    return new SearchLucene(new IndexSearcher(reader), analyzer, new DefaultSortedSetDocValuesReaderState(reader, FACETS),
+        rate, bytes);
   }
 
-  private static Document document(Map.Entry<UUID, Integer> item, List<UUID> projects, SearchBench.Corpus corpus) {
+  private static Document document(Map.Entry<UUID, Integer> item, List<UUID> projects, SearchBench.Corpus corpus)
+      throws IOException {
     String text = corpus.text(item.getValue());
+    String project = projects.get(item.getValue() % SearchBench.PROJECTS).toString();
     Document doc = new Document();
     doc.add(new StringField("id", item.getKey().toString(), Field.Store.YES));
-    doc.add(new StringField("project", projects.get(item.getValue() % SearchBench.PROJECTS).toString(),
-        Field.Store.NO));
+    doc.add(new StringField("project", project, Field.Store.NO));
+    doc.add(new SortedSetDocValuesFacetField("by_project", project));
+    doc.add(new SortedSetDocValuesFacetField("by_type", SearchBench.MIME_TYPE));
     doc.add(new TextField("en", text, Field.Store.YES));
     doc.add(new TextField("fr", text, Field.Store.NO));
-    return doc;
+    return FACETS.build(doc);
   }
 
   private static Analyzer analyzer(boolean french) {
@@ -98,7 +117,14 @@ record SearchLucene(IndexSearcher searcher, Analyzer analyzer, double rate, long
       Query query = new BooleanQuery.Builder().add(parsed, BooleanClause.Occur.MUST)
           .add(new TermInSetQuery("project", projects.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
           .build();
-      TopDocs top = searcher.search(query, page * SearchBench.PAGE);
+      // Counting every match for the facets visits them all, as Stockage's page does.
+      FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
+          page * SearchBench.PAGE, new FacetsCollectorManager());
+      // The counting is the constructor's, over every hit collected; then the top 100 of each, as Stockage's.
+      Facets counts = new SortedSetDocValuesFacetCounts(facets, result.facetsCollector());
+      counts.getTopChildren(100, "by_project");
+      counts.getTopChildren(100, "by_type");
+      TopDocs top = result.topDocs();
       ScoreDoc[] all = top.scoreDocs;
       int from = Math.min(all.length, (page - 1) * SearchBench.PAGE);
       TopDocs slice = new TopDocs(top.totalHits, Arrays.copyOfRange(all, from, all.length));
