@@ -89,6 +89,33 @@ class ItemRecordsIT {
   }
 
   @Test
+  void findWithAccess_readsAFilesCurrentRevisionAndItsBlobKey_noneForAFolder() {
+    Project project = TestData.newProject(catalog, "current");
+    Item folder = TestData.folder(project, Optional.empty(), "docs");
+    Item file = TestData.file(project, Optional.of(folder.id()), "plan.pdf");
+    TestData.insert(catalog, folder, file);
+    io.stockage.Revision second = TestData.revision(file.id(), 2);
+    catalog.inTransaction((CatalogSession s) -> {
+      for (io.stockage.Revision revision : java.util.List.of(TestData.revision(file.id(), 1), second)) {
+        io.stockage.spi.catalog.BlobRecord blob = s.blobs().insertIfAbsent(TestData.MOUNT,
+            "current/" + revision.number() + "/" + java.util.UUID.randomUUID(), "ef".repeat(32), 3, TestData.T0)
+            .orElseThrow();
+        s.revisions().insert(new io.stockage.spi.catalog.RevisionRecord(revision, blob.id(), blob.key()));
+      }
+      s.items().update(file.withRevision(second));
+      return null;
+    });
+
+    io.stockage.spi.catalog.RevisionRecord current = catalog.read((CatalogSession s) ->
+        s.items().findWithAccess(file.id(), io.stockage.UserId.of("dan"), java.util.Set.of(), false))
+        .orElseThrow().current().orElseThrow();
+    assertThat(current).isEqualTo(catalog.read((CatalogSession s) -> s.revisions().find(file.id(), 2)).orElseThrow());
+    assertThat(current.blobKey()).startsWith("current/2/");
+    assertThat(catalog.inTransaction((CatalogSession s) -> s.items().findWithAccess(folder.id(),
+        io.stockage.UserId.of("dan"), java.util.Set.of(), true)).orElseThrow().current()).as("locked, a folder").isEmpty();
+  }
+
+  @Test
   void insert_newItem_isFoundAsInserted() {
     Project project = TestData.newProject(catalog, "find");
     Item folder = TestData.folder(project, Optional.empty(), "docs");

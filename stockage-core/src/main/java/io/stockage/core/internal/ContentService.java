@@ -126,9 +126,10 @@ public final class ContentService {
       // Reads, then one audit row that stands alone: no transaction around them (READ COMMITTED
       // gave each statement its own snapshot anyway), so no COMMIT's round trip.
       Contents.Opened opened = ctx.catalog().autocommit(session -> {
-        Item item = Lookups.liveFile(op, session, id, Permission.VIEW, false).item();
+        Lookups.Located file = Lookups.liveFile(op, session, id, Permission.VIEW, false);
+        Item item = file.item();
         ByteRange.Slice slice = range.map(r -> r.resolve(item.size())).orElse(ByteRange.Slice.whole(item.size()));
-        RevisionRecord revision = Contents.revision(session, id, item.revision());
+        RevisionRecord revision = file.revision();
         session.audit().append(op.allowed(Map.of("revision", item.version(),
             "range", range.map(ByteRange::toString).orElse("all"))));
         return new Contents.Opened(item, revision);

@@ -12,6 +12,7 @@ import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.spi.catalog.ItemStanding;
 import io.stockage.spi.catalog.ProjectStanding;
 import io.stockage.spi.catalog.QuotaRecords;
+import io.stockage.spi.catalog.RevisionRecord;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -74,7 +75,7 @@ public final class Lookups {
     op.mount(item.mount());
     Access access = Authorizer.access(op.subject(), found);
     Authorizer.require(op, access.permissions(), needed, "item " + id);
-    return new Located(item, project, access);
+    return new Located(item, project, access, found.current());
   }
 
   /** A live item with the permission required. */
@@ -135,8 +136,15 @@ public final class Lookups {
    * @param item the item
    * @param project its project
    * @param access the subject's access to it
+   * @param current a file's current revision, read with it (empty for a folder)
    */
-  public record Located(Item item, Project project, Access access) {}
+  public record Located(Item item, Project project, Access access, Optional<RevisionRecord> current) {
+    /** A file's current revision, read with it: what a download or a copy reads from. */
+    public RevisionRecord revision() {
+      return current.orElseThrow(() -> StockageException.notFound("no revision " + item.revision() + " of item "
+          + item.id()));
+    }
+  }
 
   /** Checks that a move or copy stays in the item's project. */
   public static void sameProject(Project project, io.stockage.Location target) {

@@ -148,7 +148,7 @@ public final class TreeService {
         String name = NameRules.newName(item, newName, ctx.policy());
         Lookups.sameProject(source.project(), target);
         Lookups.folder(op, session, source.project(), folder, Permission.ADD);
-        RevisionRecord current = Contents.revision(session, id, item.revision());
+        RevisionRecord current = source.revision();
         Instant now = ctx.clock().instant();
         Item copy = new Item(copyId, item.org(), item.project(), folder, ItemType.FILE, name, item.mount(),
             item.size(), item.mimeType(), item.sha256(), 1, subject.user(), item.vault(), item.tags(), item.customFields(),

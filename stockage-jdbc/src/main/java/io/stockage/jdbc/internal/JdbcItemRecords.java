@@ -151,7 +151,10 @@ public final class JdbcItemRecords implements ItemRecords {
         + " CAST(extract(epoch FROM a.granted_at) * 1000000 AS bigint))"
         + " ORDER BY up.depth, a.principal_type DESC, a.principal_id COLLATE \"C\")"
         + " FROM up JOIN item_access a ON a.item_id = up.id" + JdbcAclStore.NAMING + ") AS entries, "
-        + SELECT.substring("SELECT ".length()) + " JOIN projects p ON p.id = i.project_id WHERE i.id = :id"
+        + JdbcRevisionRecords.columns("r_") + ", "
+        + SELECT.substring("SELECT ".length()) + " JOIN projects p ON p.id = i.project_id"
+        + " LEFT JOIN revisions r ON r.item_id = i.id AND r.number = i.revision AND i.type = 'FILE'"
+        + " LEFT JOIN blobs b ON b.id = r.blob_id WHERE i.id = :id"
         + (lock ? " FOR UPDATE OF i" : "");
     return handle.createQuery(sql)
         .bind("id", id.value())
@@ -159,7 +162,9 @@ public final class JdbcItemRecords implements ItemRecords {
         .bindArray("teams", String.class, teams.stream().map(TeamId::value).toList())
         .map((rows, ctx) -> new ItemStanding(item(rows, ctx), JdbcProjectRecords.project(rows, "p_"),
             Json.rows(rows.getString("memberships")).stream().map(JdbcProjectRecords::membershipOf).toList(),
-            Json.rows(rows.getString("entries")).stream().map(JdbcAclStore::entryOf).toList()))
+            Json.rows(rows.getString("entries")).stream().map(JdbcAclStore::entryOf).toList(),
+            rows.getObject("r_number") == null ? Optional.empty()
+                : Optional.of(JdbcRevisionRecords.record(rows, "r_"))))
         .findOne();
   }
 

@@ -23,10 +23,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Revisions in {@code revisions}; a revision's blob key is read from {@code blobs}. */
 public final class JdbcRevisionRecords implements RevisionRecords {
-  private static final String SELECT = "SELECT r.item_id, r.number, r.blob_id, r.size, r.sha256, r.mime_type,"
-      + " r.author, r.created_at, r.comment, r.restored_from, r.version_id, CAST(r.properties AS text) AS properties,"
-      + " b.key AS blob_key"
-      + " FROM revisions r JOIN blobs b ON b.id = r.blob_id";
+  private static final String SELECT = "SELECT " + columns("") + " FROM revisions r JOIN blobs b ON b.id = r.blob_id";
 
   private final Handle handle;
 
@@ -183,19 +180,36 @@ public final class JdbcRevisionRecords implements RevisionRecords {
   }
 
   private static RevisionRecord record(ResultSet rows, StatementContext ctx) throws SQLException {
-    Integer restoredFrom = rows.getObject("restored_from", Integer.class);
+    return record(rows, "");
+  }
+
+  /**
+   * A revision's columns, each named with the prefix: of {@code revisions r} joined with
+   * {@code blobs b} on the revision's blob.
+   */
+  static String columns(String prefix) {
+    return java.util.stream.Stream.of("r.item_id", "r.number", "r.blob_id", "r.size", "r.sha256", "r.mime_type",
+            "r.author", "r.created_at", "r.comment", "r.restored_from", "r.version_id")
+        .map(c -> c + " AS " + prefix + c.substring(2))
+        .collect(java.util.stream.Collectors.joining(", "))
+        + ", CAST(r.properties AS text) AS " + prefix + "properties, b.key AS " + prefix + "blob_key";
+  }
+
+  /** The revision in the columns named with the prefix ({@link #columns}). */
+  static RevisionRecord record(ResultSet rows, String prefix) throws SQLException {
+    Integer restoredFrom = rows.getObject(prefix + "restored_from", Integer.class);
     Revision revision = new Revision(
-        ItemId.of(Rows.uuid(rows, "item_id")),
-        rows.getInt("number"),
-        rows.getLong("size"),
-        rows.getString("sha256"),
-        rows.getString("mime_type"),
-        UserId.of(rows.getString("author")),
-        Rows.instant(rows, "created_at"),
-        Optional.ofNullable(rows.getString("comment")),
+        ItemId.of(Rows.uuid(rows, prefix + "item_id")),
+        rows.getInt(prefix + "number"),
+        rows.getLong(prefix + "size"),
+        rows.getString(prefix + "sha256"),
+        rows.getString(prefix + "mime_type"),
+        UserId.of(rows.getString(prefix + "author")),
+        Rows.instant(rows, prefix + "created_at"),
+        Optional.ofNullable(rows.getString(prefix + "comment")),
         restoredFrom == null ? OptionalInt.empty() : OptionalInt.of(restoredFrom),
-        properties(rows.getString("properties")));
-    return new RevisionRecord(revision, rows.getLong("blob_id"), rows.getString("blob_key"),
-        Optional.ofNullable(rows.getString("version_id")));
+        properties(rows.getString(prefix + "properties")));
+    return new RevisionRecord(revision, rows.getLong(prefix + "blob_id"), rows.getString(prefix + "blob_key"),
+        Optional.ofNullable(rows.getString(prefix + "version_id")));
   }
 }
