@@ -6,6 +6,7 @@ import io.stockage.jdbc.internal.JdbcChangeSignals;
 import io.stockage.jdbc.internal.Migrations;
 import io.stockage.jdbc.internal.Pools;
 import io.stockage.jdbc.internal.Transactions;
+import io.stockage.jdbc.internal.WriteBehind;
 import io.stockage.spi.catalog.Catalog;
 import io.stockage.spi.catalog.CatalogSession;
 import io.stockage.spi.catalog.ChangeSignals;
@@ -94,7 +95,13 @@ public final class JdbcCatalog implements Catalog {
   @Override
   public <T> T inTransaction(Function<CatalogSession, T> work) {
     Objects.requireNonNull(work, "work");
-    return transactions.write(handle -> work.apply(JdbcCatalogSession.on(handle)));
+    return transactions.write(handle -> {
+      WriteBehind writeBehind = WriteBehind.inTransaction();
+      T result = work.apply(JdbcCatalogSession.on(handle, writeBehind));
+      // The last write goes with the COMMIT; the transaction then has nothing left to commit.
+      writeBehind.commit();
+      return result;
+    });
   }
 
   @Override

@@ -145,6 +145,49 @@ class ChangeAndAuditRecordsIT {
   }
 
   @Test
+  void changeWithAudit_waitsForTheNextCallOrTheCommit_inTheOrderTheWorkGave() throws SQLException {
+    Project project = TestData.newProject(catalog, "behind");
+    Item file = TestData.file(project, Optional.empty(), "behind.pdf");
+    TestData.insert(catalog, file);
+    AuditRecord first = new AuditRecord(project.org(), ALICE, "rename", file.id().toString(), AuditOutcome.ALLOWED,
+        Map.of(), T0);
+    AuditRecord second = new AuditRecord(project.org(), ALICE, "download", file.id().toString(), AuditOutcome.ALLOWED,
+        Map.of(), T0);
+
+    // The journal's write waits; the next call sends it first, so the chain keeps the work's order.
+    int seen = catalog.inTransaction(s -> {
+      s.changes().appendWithAudit(ChangeRecord.of(file, ChangeKind.UPDATED, ALICE, T0), false, first);
+      s.audit().append(second);
+      return s.audit().chain(project.org(), 0, 10).size();
+    });
+    assertThat(seen).isEqualTo(2);
+    List<AuditLink> ordered = catalog.read(s -> s.audit().chain(project.org(), 0, 10));
+    assertThat(ordered).extracting(l -> l.entry().action()).containsExactly("rename", "download");
+
+    // Work that fails after the journal's write: neither its change nor its audit row stays.
+    assertThatThrownBy(() -> catalog.inTransaction(s -> {
+      s.changes().appendWithAudit(ChangeRecord.of(file, ChangeKind.UPDATED, ALICE, T0), false, first);
+      throw new IllegalStateException("the work fails");
+    })).hasMessage("the work fails");
+    assertThat(text("SELECT count(*) FROM changes WHERE item_id = ?", file.id().value())).isEqualTo("1");
+    List<AuditLink> kept = catalog.read(s -> s.audit().chain(project.org(), 0, 10));
+    assertThat(kept).hasSize(2);
+
+    // A transaction whose only statement is the waiting write: it begins, runs and commits in one request.
+    catalog.inTransaction(s -> {
+      s.changes().appendWithAudit(ChangeRecord.of(file, ChangeKind.UPDATED, ALICE, T0), false, first);
+      return null;
+    });
+    assertThat(text("SELECT count(*) FROM changes WHERE item_id = ?", file.id().value())).isEqualTo("2");
+    List<AuditLink> chain = catalog.read(s -> s.audit().chain(project.org(), 0, 10));
+    assertThat(chain).extracting(l -> l.entry().action()).containsExactly("rename", "download", "rename");
+    for (int n = 1; n < chain.size(); n++) {
+      assertThat(chain.get(n).entry().hash()).as("row %d chained to the one before", n)
+          .isEqualTo(AuditHashes.hash(chain.get(n).entry(), chain.get(n - 1).entry().hash()));
+    }
+  }
+
+  @Test
   void audit_detailsWithJsonCharacters_storedAsJsonObjectOfStrings() throws SQLException {
     OrgId org = TestData.newOrg();
     Map<String, String> details = Map.of("name", "a \"quoted\", {braced} \\ name", "revision", "2");

@@ -16,6 +16,7 @@ import io.stockage.spi.catalog.ShareLinkRecords;
 import io.stockage.spi.catalog.LockRecords;
 import io.stockage.spi.catalog.QuotaRecords;
 import io.stockage.spi.catalog.UploadRecords;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -43,23 +44,29 @@ public record JdbcCatalogSession(
     LiveEntryRecords liveEntries, UploadRecords uploads, QuotaRecords quotas, LockRecords locks)
     implements CatalogSession {
 
-  /** The session of the transaction the handle is in. */
+  /** The session of a handle whose statements each commit, or of a read-only transaction. */
   public static JdbcCatalogSession on(Handle handle) {
+    return on(handle, WriteBehind.immediate());
+  }
+
+  /** The session of the transaction the handle is in, its journal's writes held by {@code w}. */
+  public static JdbcCatalogSession on(Handle handle, WriteBehind w) {
+    Set<String> none = Set.of();
     return new JdbcCatalogSession(
-        JdbcErrors.translating(ProjectRecords.class, new JdbcProjectRecords(handle)),
-        JdbcErrors.translating(ItemRecords.class, new JdbcItemRecords(handle)),
-        JdbcErrors.translating(RevisionRecords.class, new JdbcRevisionRecords(handle)),
-        JdbcErrors.translating(BlobRecords.class, new JdbcBlobRecords(handle)),
-        JdbcErrors.translating(ChangeJournal.class, new JdbcChangeJournal(handle)),
-        JdbcErrors.translating(AuditRecords.class, new JdbcAuditLog(handle)),
-        JdbcErrors.translating(SearchRecords.class, new JdbcSearchRecords(handle)),
-        JdbcErrors.translating(FieldRecords.class, new JdbcFieldRecords(handle)),
-        JdbcErrors.translating(AclStore.class, new JdbcAclStore(handle)),
-        JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle)),
-        JdbcErrors.translating(ShareLinkRecords.class, new JdbcShareLinkRecords(handle)),
-        JdbcErrors.translating(LiveEntryRecords.class, new JdbcLiveEntryRecords(handle)),
-        JdbcErrors.translating(UploadRecords.class, new JdbcUploadRecords(handle)),
-        JdbcErrors.translating(QuotaRecords.class, new JdbcQuotaRecords(handle)),
-        JdbcErrors.translating(LockRecords.class, new JdbcLockRecords(handle)));
+        JdbcErrors.translating(ProjectRecords.class, new JdbcProjectRecords(handle), w, none),
+        JdbcErrors.translating(ItemRecords.class, new JdbcItemRecords(handle), w, none),
+        JdbcErrors.translating(RevisionRecords.class, new JdbcRevisionRecords(handle), w, none),
+        JdbcErrors.translating(BlobRecords.class, new JdbcBlobRecords(handle), w, none),
+        JdbcErrors.translating(ChangeJournal.class, new JdbcChangeJournal(handle, w), w, JdbcChangeJournal.WAITING),
+        JdbcErrors.translating(AuditRecords.class, new JdbcAuditLog(handle), w, none),
+        JdbcErrors.translating(SearchRecords.class, new JdbcSearchRecords(handle), w, none),
+        JdbcErrors.translating(FieldRecords.class, new JdbcFieldRecords(handle), w, none),
+        JdbcErrors.translating(AclStore.class, new JdbcAclStore(handle), w, none),
+        JdbcErrors.translating(MountRecords.class, new JdbcMountRecords(handle), w, none),
+        JdbcErrors.translating(ShareLinkRecords.class, new JdbcShareLinkRecords(handle), w, none),
+        JdbcErrors.translating(LiveEntryRecords.class, new JdbcLiveEntryRecords(handle), w, none),
+        JdbcErrors.translating(UploadRecords.class, new JdbcUploadRecords(handle), w, none),
+        JdbcErrors.translating(QuotaRecords.class, new JdbcQuotaRecords(handle), w, none),
+        JdbcErrors.translating(LockRecords.class, new JdbcLockRecords(handle), w, none));
   }
 }

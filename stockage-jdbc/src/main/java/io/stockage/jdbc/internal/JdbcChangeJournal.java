@@ -74,12 +74,17 @@ public final class JdbcChangeJournal implements ChangeJournal {
           ELSE EXISTS (SELECT 1 FROM items o WHERE o.id = c.from_parent_id AND %5$s) END) THEN 'ACCESS_LOST'
       END""".formatted(CONCERNS_READER, SAW_GONE, SEES.formatted("i"), SEES_ROOT, SEES.formatted("o"));
 
+  /** The writes that wait for the transaction's next statement or commit ({@link WriteBehind}). */
+  static final java.util.Set<String> WAITING = java.util.Set.of("appendWithAudit");
+
   private final Handle handle;
+  private final WriteBehind writeBehind;
   private boolean notified;
 
-  /** The journal on the transaction's handle. */
-  public JdbcChangeJournal(Handle handle) {
+  /** The journal on the transaction's handle, its change-and-audit writes held by {@code writeBehind}. */
+  public JdbcChangeJournal(Handle handle, WriteBehind writeBehind) {
     this.handle = Objects.requireNonNull(handle, "handle");
+    this.writeBehind = Objects.requireNonNull(writeBehind, "writeBehind");
   }
 
   @Override
@@ -97,17 +102,20 @@ public final class JdbcChangeJournal implements ChangeJournal {
    * {@inheritDoc}
    *
    * <p>One statement: the change row (and the job) in its {@code WITH}, then
-   * {@code stockage_audit_append} ({@link JdbcAuditLog#APPEND}).
+   * {@code stockage_audit_append} ({@link JdbcAuditLog#APPEND}); in a transaction it waits for the
+   * next statement or goes with the {@code COMMIT} ({@link WriteBehind}).
    */
   @Override
   public void appendWithAudit(ChangeRecord change, boolean indexJob, AuditRecord audit) {
     if (indexJob) {
       requireItem(change);
     }
-    Query query = handle.createQuery("WITH " + changed(row(change), indexJob)
-        + (indexJob ? ", j AS (" + JOB + ")" : "") + " " + JdbcAuditLog.APPEND);
-    JdbcAuditLog.bind(bind(query, change), audit).mapTo(Long.class).one();
+    boolean wake = !notified;
+    String sql = "WITH " + changed(row(change), indexJob) + (indexJob ? ", j AS (" + JOB + ")" : "") + " "
+        + JdbcAuditLog.APPEND;
     notified = true;
+    writeBehind.write(then -> JdbcAuditLog.bind(bind(handle.createQuery(sql + then), change, wake), audit)
+        .mapTo(Long.class).one());
   }
 
   private static void requireItem(ChangeRecord change) {
@@ -120,7 +128,8 @@ public final class JdbcChangeJournal implements ChangeJournal {
   // The change row and, with the job, the index job from the row inserted: one statement.
   private void insert(ChangeRecord change, boolean withIndexJob) {
     String row = row(change);
-    bind(handle.createUpdate(!withIndexJob ? row : "WITH " + changed(row, true) + " " + JOB), change).execute();
+    bind(handle.createUpdate(!withIndexJob ? row : "WITH " + changed(row, true) + " " + JOB), change, !notified)
+        .execute();
     notified = true;
   }
 
@@ -149,9 +158,9 @@ public final class JdbcChangeJournal implements ChangeJournal {
         + source;
   }
 
-  // Binds the change's values for its row.
-  private <T extends SqlStatement<T>> T bind(T statement, ChangeRecord change) {
-    if (!notified) {
+  // Binds the change's values for its row, and the channel when the row wakes the listeners.
+  private static <T extends SqlStatement<T>> T bind(T statement, ChangeRecord change, boolean wake) {
+    if (wake) {
       statement.bind("channel", CHANNEL);
     }
     return statement

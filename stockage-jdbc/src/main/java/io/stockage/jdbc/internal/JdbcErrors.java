@@ -136,9 +136,22 @@ public final class JdbcErrors {
    * Jdbi's exceptions, so that work running inside a transaction sees only Stockage errors.
    */
   public static <T> T translating(Class<T> type, T target) {
+    return translating(type, target, WriteBehind.immediate(), java.util.Set.of());
+  }
+
+  /**
+   * The same, sending the writes waiting in {@code writeBehind} before each call but those of the
+   * methods named in {@code waiting}, which add to them.
+   */
+  static <T> T translating(Class<T> type, T target, WriteBehind writeBehind, java.util.Set<String> waiting) {
     Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
       try {
+        if (!waiting.contains(method.getName())) {
+          writeBehind.flush();
+        }
         return method.invoke(target, args);
+      } catch (JdbiException e) {
+        throw map(e);
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();
         throw cause instanceof JdbiException ? map(cause) : cause;
