@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -75,7 +76,7 @@ public final class JdbcChangeJournal implements ChangeJournal {
       END""".formatted(CONCERNS_READER, SAW_GONE, SEES.formatted("i"), SEES_ROOT, SEES.formatted("o"));
 
   /** The writes that wait for the transaction's next statement or commit ({@link WriteBehind}). */
-  static final java.util.Set<String> WAITING = java.util.Set.of("appendWithAudit");
+  static final Set<String> WAITING = Set.of("appendWithAudit");
 
   private final Handle handle;
   private final WriteBehind writeBehind;

@@ -133,17 +133,11 @@ public final class JdbcErrors {
 
   /**
    * A view of {@code target} whose methods throw mapped {@link StockageException}s instead of
-   * Jdbi's exceptions, so that work running inside a transaction sees only Stockage errors.
+   * Jdbi's exceptions, so that work running inside a transaction sees only Stockage errors; each
+   * call but those of the methods named in {@code waiting} (which add to them) first sends the
+   * writes waiting in {@code writeBehind}.
    */
-  public static <T> T translating(Class<T> type, T target) {
-    return translating(type, target, WriteBehind.immediate(), java.util.Set.of());
-  }
-
-  /**
-   * The same, sending the writes waiting in {@code writeBehind} before each call but those of the
-   * methods named in {@code waiting}, which add to them.
-   */
-  static <T> T translating(Class<T> type, T target, WriteBehind writeBehind, java.util.Set<String> waiting) {
+  static <T> T translating(Class<T> type, T target, WriteBehind writeBehind, Set<String> waiting) {
     Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
       try {
         if (!waiting.contains(method.getName())) {

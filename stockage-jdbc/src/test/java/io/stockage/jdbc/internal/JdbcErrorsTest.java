@@ -1,6 +1,7 @@
 package io.stockage.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.pool.HikariPool;
 import io.stockage.ErrorKind;
@@ -101,7 +102,8 @@ class JdbcErrorsTest {
   @Test
   void translating_jdbiFailure_becomesStockageException() {
     BlobRecords failing = new FailingBlobs(statementFailure(new SQLException("refused", "08001")));
-    BlobRecords translated = JdbcErrors.translating(BlobRecords.class, failing);
+    BlobRecords translated = JdbcErrors.translating(BlobRecords.class, failing, WriteBehind.immediate(),
+        java.util.Set.of());
 
     try {
       translated.reference(1);
@@ -110,6 +112,25 @@ class JdbcErrorsTest {
       return;
     }
     throw new AssertionError("no exception");
+  }
+
+  @Test
+  void translating_aWaitingWriteThatFails_failsTheNextCallMapped_beforeTheCallRuns() {
+    WriteBehind behind = WriteBehind.inTransaction();
+    behind.write(then -> {
+      throw statementFailure(new SQLException("refused", "08001"));
+    });
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    BlobRecords counting = (BlobRecords) java.lang.reflect.Proxy.newProxyInstance(BlobRecords.class.getClassLoader(),
+        new Class<?>[] {BlobRecords.class}, (self, method, args) -> {
+          calls.incrementAndGet();
+          return null;
+        });
+    BlobRecords translated = JdbcErrors.translating(BlobRecords.class, counting, behind, java.util.Set.of());
+
+    assertThatThrownBy(() -> translated.reference(1)).isInstanceOfSatisfying(StockageException.class,
+        e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+    assertThat(calls).hasValue(0);
   }
 
   private static PSQLException server(String state, String constraint, String detail) {
