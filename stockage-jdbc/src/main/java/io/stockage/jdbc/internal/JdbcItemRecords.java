@@ -52,6 +52,8 @@ public final class JdbcItemRecords implements ItemRecords {
       + " i.size, i.mime_type, i.sha256, i.revision, i.owner_id, i.vault, CAST(i.custom_fields AS text) AS fields,"
       + " coalesce(tg.names, '{}') AS tags, i.created_at, i.updated_at, i.deleted_at FROM items i"
       + JdbcItemTags.NAMES;
+  // The current revision's columns that findWithAccess reads with the item (built once).
+  private static final String CURRENT_REVISION = JdbcRevisionRecords.columns("r_");
   private static final String SIBLINGS =
       "i.project_id = :project AND coalesce(i.parent_id, i.project_id) = :parentKey AND i.deleted_at IS NULL";
   // An access entry row {@code a} naming the user or one of the teams.
@@ -151,7 +153,7 @@ public final class JdbcItemRecords implements ItemRecords {
         + " CAST(extract(epoch FROM a.granted_at) * 1000000 AS bigint))"
         + " ORDER BY up.depth, a.principal_type DESC, a.principal_id COLLATE \"C\")"
         + " FROM up JOIN item_access a ON a.item_id = up.id" + JdbcAclStore.NAMING + ") AS entries, "
-        + JdbcRevisionRecords.columns("r_") + ", "
+        + CURRENT_REVISION + ", "
         + SELECT.substring("SELECT ".length()) + " JOIN projects p ON p.id = i.project_id"
         + " LEFT JOIN revisions r ON r.item_id = i.id AND r.number = i.revision AND i.type = 'FILE'"
         + " LEFT JOIN blobs b ON b.id = r.blob_id WHERE i.id = :id"
